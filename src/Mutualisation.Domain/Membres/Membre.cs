@@ -1,0 +1,114 @@
+using Mutualisation.Domain.Commun;
+
+namespace Mutualisation.Domain.Membres;
+
+/// <summary>A member of the pooled service: a commune or an établissement associé.</summary>
+public sealed class Membre : IPerimetreMembre
+{
+    private readonly List<PopulationLegale> _populations = [];
+
+    public int Id { get; private set; }
+
+    public string Nom { get; private set; } = string.Empty;
+
+    /// <summary>Upper-case, accent-free copy of <see cref="Nom"/> for search.</summary>
+    public string NomRecherche { get; private set; } = string.Empty;
+
+    public NatureMembre Nature { get; private set; }
+
+    public InseeCode CodeInsee { get; private set; }
+
+    public Siren Siren { get; private set; }
+
+    public Adresse Adresse { get; private set; } = Adresse.Vide;
+
+    public Contact Decideur { get; private set; } = Contact.Vide;
+
+    public Contact Technique { get; private set; } = Contact.Vide;
+
+    /// <summary>Latest known millésime, copied here so lists sort and page in SQL.</summary>
+    public int? PopulationMillesime { get; private set; }
+
+    public int? PopulationTotale { get; private set; }
+
+    public int? PopulationMunicipale { get; private set; }
+
+    public IReadOnlyCollection<PopulationLegale> Populations => _populations;
+
+    int IPerimetreMembre.MembreId => Id;
+
+    private Membre()
+    {
+    }
+
+    public Membre(string nom, NatureMembre nature, InseeCode codeInsee, Siren siren)
+    {
+        Renommer(nom);
+        Nature = nature;
+        CodeInsee = codeInsee;
+        Siren = siren;
+    }
+
+    public void Renommer(string nom)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(nom);
+        Nom = nom.Trim();
+        NomRecherche = TexteRecherche.Normaliser(Nom);
+    }
+
+    public void ModifierIdentite(string nom, NatureMembre nature, InseeCode codeInsee, Siren siren)
+    {
+        Renommer(nom);
+        Nature = nature;
+        CodeInsee = codeInsee;
+        Siren = siren;
+    }
+
+    public void ModifierCoordonnees(Adresse adresse, Contact decideur, Contact technique)
+    {
+        Adresse = adresse;
+        Decideur = decideur;
+        Technique = technique;
+    }
+
+    /// <summary>
+    /// Records the legal population of a millésime. A known millésime with other figures is
+    /// corrected in place; history of other millésimes is kept. Returns what happened.
+    /// </summary>
+    public ChangementPopulation EnregistrerPopulation(int millesime, int totale, int municipale, string source)
+    {
+        var existante = _populations.FirstOrDefault(p => p.Millesime == millesime);
+        ChangementPopulation changement;
+        if (existante is null)
+        {
+            _populations.Add(new PopulationLegale(millesime, totale, municipale, source));
+            changement = ChangementPopulation.Ajoutee;
+        }
+        else if (existante.Totale == totale && existante.Municipale == municipale)
+        {
+            changement = ChangementPopulation.Inchangee;
+        }
+        else
+        {
+            existante.Corriger(totale, municipale, source);
+            changement = ChangementPopulation.Corrigee;
+        }
+
+        var derniere = _populations.MaxBy(p => p.Millesime)!;
+        PopulationMillesime = derniere.Millesime;
+        PopulationTotale = derniere.Totale;
+        PopulationMunicipale = derniere.Municipale;
+        return changement;
+    }
+
+    /// <summary>The population légale in force for an exercice: the latest millésime not after it.</summary>
+    public PopulationLegale? PopulationPour(int millesimeMaximal) =>
+        _populations.Where(p => p.Millesime <= millesimeMaximal).MaxBy(p => p.Millesime);
+}
+
+public enum ChangementPopulation
+{
+    Inchangee,
+    Ajoutee,
+    Corrigee,
+}

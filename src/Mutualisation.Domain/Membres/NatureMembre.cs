@@ -1,0 +1,7 @@
+namespace Mutualisation.Domain.Membres;
+
+public enum NatureMembre
+{
+    Commune = 1,
+    EtablissementAssocie = 2,
+}

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mutualisation.Domain.Commun;
+using Mutualisation.Domain.Membres;
+
+namespace Mutualisation.Persistence.Configurations;
+
+public sealed class MembreConfiguration : IEntityTypeConfiguration<Membre>
+{
+    public void Configure(EntityTypeBuilder<Membre> builder)
+    {
+        builder.ToTable("Membres");
+        builder.Property(m => m.Nom).HasMaxLength(200).IsRequired();
+        builder.Property(m => m.NomRecherche).HasMaxLength(200).IsRequired();
+        builder.Property(m => m.Nature).HasConversion<string>().HasMaxLength(30);
+        builder.Property(m => m.CodeInsee).HasMaxLength(5).IsRequired()
+            .HasConversion(v => v.Valeur, s => InseeCode.Parse(s));
+        builder.Property(m => m.Siren).HasMaxLength(9).IsRequired()
+            .HasConversion(v => v.Valeur, s => Siren.Parse(s));
+        builder.HasIndex(m => m.Siren).IsUnique();
+        builder.HasIndex(m => m.CodeInsee);
+        builder.HasIndex(m => m.NomRecherche);
+        builder.HasIndex(m => m.PopulationTotale);
+
+        builder.OwnsOne(m => m.Adresse, a =>
+        {
+            a.Property(x => x.Ligne).HasColumnName("AdresseLigne").HasMaxLength(200);
+            a.Property(x => x.CodePostal).HasColumnName("AdresseCodePostal").HasMaxLength(10);
+            a.Property(x => x.Ville).HasColumnName("AdresseVille").HasMaxLength(100);
+        });
+        builder.Navigation(m => m.Adresse).IsRequired();
+        ConfigurerContact(builder, m => m.Decideur!, "Decideur");
+        ConfigurerContact(builder, m => m.Technique!, "Technique");
+
+        builder.HasMany(m => m.Populations).WithOne().HasForeignKey(p => p.MembreId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(m => m.Populations).HasField("_populations").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+
+    private static void ConfigurerContact(EntityTypeBuilder<Membre> builder, System.Linq.Expressions.Expression<Func<Membre, Contact?>> navigation, string prefixe)
+    {
+        builder.OwnsOne(navigation, c =>
+        {
+            c.Property(x => x.Nom).HasColumnName(prefixe + "Nom").HasMaxLength(150);
+            c.Property(x => x.Fonction).HasColumnName(prefixe + "Fonction").HasMaxLength(150);
+            c.Property(x => x.Courriel).HasColumnName(prefixe + "Courriel").HasMaxLength(254);
+            c.Property(x => x.Telephone).HasColumnName(prefixe + "Telephone").HasMaxLength(30);
+        });
+        builder.Navigation(navigation).IsRequired();
+    }
+}
+
+public sealed class PopulationLegaleConfiguration : IEntityTypeConfiguration<PopulationLegale>
+{
+    public void Configure(EntityTypeBuilder<PopulationLegale> builder)
+    {
+        builder.ToTable("PopulationsLegales");
+        builder.HasIndex(p => new { p.MembreId, p.Millesime }).IsUnique();
+        builder.Property(p => p.Source).HasMaxLength(200);
+    }
+}

@@ -1,0 +1,159 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Mutualisation.Domain.Commun;
+using Mutualisation.Persistence.Perimetre;
+
+namespace Mutualisation.Persistence.Historique;
+
+/// <summary>
+/// Writes an <see cref="EntreeHistorique"/> for every added, changed or deleted domain row
+/// (types of the Domain assembly), in the same transaction as the change.
+/// </summary>
+public sealed class HistoriqueInterceptor(IPerimetreUtilisateur perimetre, TimeProvider horloge) : SaveChangesInterceptor
+{
+    private static readonly System.Reflection.Assembly DomainAssembly = typeof(IPerimetreMembre).Assembly;
+
+    private readonly List<(EntityEntry Entree, EntreeHistorique Historique)> _ajouts = [];
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Preparer(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Preparer(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (CompleterCles(eventData.Context))
+        {
+            eventData.Context!.SaveChanges();
+        }
+
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(
+        SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (CompleterCles(eventData.Context))
+        {
+            await eventData.Context!.SaveChangesAsync(cancellationToken);
+        }
+
+        return result;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => _ajouts.Clear();
+
+    private void Preparer(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        var maintenant = horloge.GetUtcNow();
+        foreach (var entree in context.ChangeTracker.Entries().ToList())
+        {
+            if (entree.Entity.GetType().Assembly != DomainAssembly
+                || entree.State is EntityState.Unchanged or EntityState.Detached
+                || entree.Metadata.IsOwned())
+            {
+                continue;
+            }
+
+            var historique = new EntreeHistorique
+            {
+                Horodatage = maintenant,
+                UtilisateurId = perimetre.UtilisateurId,
+                Entite = entree.Metadata.ClrType.Name,
+                Action = entree.State switch
+                {
+                    EntityState.Added => "Création",
+                    EntityState.Deleted => "Suppression",
+                    _ => "Modification",
+                },
+                Changements = DecrireChangements(entree),
+            };
+            context.Add(historique);
+            _ajouts.Add((entree, historique));
+        }
+    }
+
+    /// <summary>Keys of added rows are known only after the insert: fill them in, and say whether a second save is needed.</summary>
+    private bool CompleterCles(DbContext? context)
+    {
+        if (context is null || _ajouts.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var (entree, historique) in _ajouts)
+        {
+            historique.EntiteId = string.Join(',', entree.Metadata.FindPrimaryKey()!.Properties.Select(p => entree.Property(p.Name).CurrentValue));
+            historique.MembreId = entree.Entity is IPerimetreMembre membre ? membre.MembreId : null;
+        }
+
+        _ajouts.Clear();
+        return true;
+    }
+
+    private static string DecrireChangements(EntityEntry entree)
+    {
+        var changements = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        AjouterProprietes(entree, prefixe: string.Empty, changements);
+        foreach (var reference in entree.References)
+        {
+            if (reference.TargetEntry is { } cible && cible.Metadata.IsOwned())
+            {
+                AjouterProprietes(cible, reference.Metadata.Name + ".", changements);
+            }
+        }
+
+        return JsonSerializer.Serialize(changements);
+    }
+
+    private static void AjouterProprietes(EntityEntry entree, string prefixe, SortedDictionary<string, object?> changements)
+    {
+        foreach (var propriete in entree.Properties)
+        {
+            if (propriete.Metadata.IsShadowProperty() || propriete.Metadata.IsPrimaryKey())
+            {
+                continue;
+            }
+
+            var nom = prefixe + propriete.Metadata.Name;
+            switch (entree.State)
+            {
+                case EntityState.Added:
+                    changements[nom] = Texte(propriete.CurrentValue);
+                    break;
+                case EntityState.Deleted:
+                    changements[nom] = Texte(propriete.OriginalValue);
+                    break;
+                default:
+                    if (propriete.IsModified && !Equals(propriete.OriginalValue, propriete.CurrentValue))
+                    {
+                        changements[nom] = new[] { Texte(propriete.OriginalValue), Texte(propriete.CurrentValue) };
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static string? Texte(object? valeur) => valeur switch
+    {
+        null => null,
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => valeur.ToString(),
+    };
+}
