@@ -22,15 +22,14 @@ public sealed class MembreConfiguration : IEntityTypeConfiguration<Membre>
         builder.HasIndex(m => m.NomRecherche);
         builder.HasIndex(m => m.PopulationTotale);
 
-        builder.OwnsOne(m => m.Adresse, a =>
+        builder.ComplexProperty(m => m.Adresse, a =>
         {
             a.Property(x => x.Ligne).HasColumnName("AdresseLigne").HasMaxLength(200);
             a.Property(x => x.CodePostal).HasColumnName("AdresseCodePostal").HasMaxLength(10);
             a.Property(x => x.Ville).HasColumnName("AdresseVille").HasMaxLength(100);
         });
-        builder.Navigation(m => m.Adresse).IsRequired();
-        ConfigurerContact(builder, m => m.Decideur!, "Decideur");
-        ConfigurerContact(builder, m => m.Technique!, "Technique");
+        ConfigurerContact(builder, m => m.Decideur, "Decideur");
+        ConfigurerContact(builder, m => m.Technique, "Technique");
 
         builder.HasMany(m => m.Populations).WithOne().HasForeignKey(p => p.MembreId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(m => m.Populations).HasField("_populations").UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -38,14 +37,13 @@ public sealed class MembreConfiguration : IEntityTypeConfiguration<Membre>
 
     private static void ConfigurerContact(EntityTypeBuilder<Membre> builder, System.Linq.Expressions.Expression<Func<Membre, Contact?>> navigation, string prefixe)
     {
-        builder.OwnsOne(navigation, c =>
+        builder.ComplexProperty(navigation, c =>
         {
             c.Property(x => x.Nom).HasColumnName(prefixe + "Nom").HasMaxLength(150);
             c.Property(x => x.Fonction).HasColumnName(prefixe + "Fonction").HasMaxLength(150);
             c.Property(x => x.Courriel).HasColumnName(prefixe + "Courriel").HasMaxLength(254);
             c.Property(x => x.Telephone).HasColumnName(prefixe + "Telephone").HasMaxLength(30);
         });
-        builder.Navigation(navigation).IsRequired();
     }
 }
 

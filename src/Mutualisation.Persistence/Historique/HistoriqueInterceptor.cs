@@ -110,11 +110,11 @@ public sealed class HistoriqueInterceptor(IPerimetreUtilisateur perimetre, TimeP
     {
         var changements = new SortedDictionary<string, object?>(StringComparer.Ordinal);
         AjouterProprietes(entree, prefixe: string.Empty, changements);
-        foreach (var reference in entree.References)
+        foreach (var complexe in entree.ComplexProperties)
         {
-            if (reference.TargetEntry is { } cible && cible.Metadata.IsOwned())
+            foreach (var propriete in complexe.Properties)
             {
-                AjouterProprietes(cible, reference.Metadata.Name + ".", changements);
+                Noter(entree.State, complexe.Metadata.Name + "." + propriete.Metadata.Name, propriete, changements);
             }
         }
 
@@ -130,8 +130,13 @@ public sealed class HistoriqueInterceptor(IPerimetreUtilisateur perimetre, TimeP
                 continue;
             }
 
-            var nom = prefixe + propriete.Metadata.Name;
-            switch (entree.State)
+            Noter(entree.State, prefixe + propriete.Metadata.Name, propriete, changements);
+        }
+    }
+
+    private static void Noter(EntityState etat, string nom, PropertyEntry propriete, SortedDictionary<string, object?> changements)
+    {
+            switch (etat)
             {
                 case EntityState.Added:
                     changements[nom] = Texte(propriete.CurrentValue);
@@ -147,7 +152,6 @@ public sealed class HistoriqueInterceptor(IPerimetreUtilisateur perimetre, TimeP
 
                     break;
             }
-        }
     }
 
     private static string? Texte(object? valeur) => valeur switch

@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Mutualisation.Persistence;
+using Mutualisation.Persistence.Perimetre;
+
+namespace Mutualisation.Web.Features.Accueil;
+
+public sealed class AccueilController(MutualisationDbContext db, IPerimetreUtilisateur perimetre) : Controller
+{
+    [HttpGet("/")]
+    public async Task<IActionResult> Index(CancellationToken annulation)
+    {
+        if (perimetre.EstRestreint)
+        {
+            var membre = await db.Membres.AsNoTracking().Select(m => new { m.Id, m.Nom }).FirstOrDefaultAsync(annulation);
+            return View(new AccueilModel(membre?.Nom, membre?.Id, null, null));
+        }
+
+        var nombre = await db.Membres.CountAsync(annulation);
+        var population = await db.Membres.SumAsync(m => (long?)m.PopulationTotale, annulation);
+        return View(new AccueilModel(null, null, nombre, population));
+    }
+
+    [AllowAnonymous]
+    [HttpGet("/erreur")]
+    [HttpGet("/erreur/{statut:int}")]
+    [ApiExplorerSettings(IgnoreApi = true)]
+    public IActionResult Erreur(int? statut)
+    {
+        var code = statut ?? StatusCodes.Status500InternalServerError;
+        var correlation = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
+        var original = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalPath
+            ?? HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>()?.Path
+            ?? string.Empty;
+        Response.StatusCode = code;
+        var (titre, message) = code switch
+        {
+            404 => ("Page introuvable", "La page ou l'élément demandé n'existe pas, ou vous n'y avez pas accès."),
+            403 => ("Accès refusé", "Vous n'avez pas les droits nécessaires pour cette action."),
+            400 => ("Requête invalide", "La requête n'a pas pu être traitée."),
+            _ => ("Erreur inattendue", "Une erreur est survenue. Elle a été journalisée ; communiquez la référence ci-dessous à la DSI."),
+        };
+        if (original.StartsWith("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            return Problem(title: titre, detail: message, statusCode: code, extensions: new Dictionary<string, object?> { ["correlation"] = correlation });
+        }
+
+        return View("Erreur", new ErreurModel(code, titre, message, correlation));
+    }
+}
+
+public sealed record AccueilModel(string? NomCommune, int? MembreId, int? NombreMembres, long? PopulationTotale);
+
+public sealed record ErreurModel(int Statut, string Titre, string Message, string Correlation);

@@ -1,0 +1,27 @@
+using System.Security.Claims;
+using Mutualisation.Domain.Commun;
+using Mutualisation.Persistence.Perimetre;
+
+namespace Mutualisation.Web.Infrastructure;
+
+/// <summary>
+/// The perimeter of the signed-in user. Fails closed: inside a request, anyone who is not
+/// EPCI staff is restricted, to its member if the claim is there, to nothing otherwise.
+/// Outside a request (start-up, command line) the system acts, unrestricted.
+/// </summary>
+public sealed class PerimetreHttp(IHttpContextAccessor accesseur) : IPerimetreUtilisateur
+{
+    public const string RevendicationMembre = "mutualisation:membre";
+
+    private ClaimsPrincipal? Utilisateur => accesseur.HttpContext?.User;
+
+    public bool EstRestreint =>
+        accesseur.HttpContext is not null && !Roles.Intercommunaux.Any(r => Utilisateur!.IsInRole(r));
+
+    public int? MembreId =>
+        int.TryParse(Utilisateur?.FindFirstValue(RevendicationMembre), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? id
+            : null;
+
+    public string? UtilisateurId => Utilisateur?.FindFirstValue(ClaimTypes.NameIdentifier);
+}
