@@ -107,6 +107,9 @@ public static class Services
             document.Info.Description = "API en lecture seule du portail Mutualisation. Authentification par le cookie de session du portail.";
             return Task.CompletedTask;
         }));
+        // French text stays readable in the HTML (only <, >, &, quotes are encoded).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddHealthChecks().AddDbContextCheck<MutualisationDbContext>("base-de-donnees");
 
         services.AddValidatorsFromFeatures();

@@ -23,9 +23,11 @@ public sealed class AccueilController(MutualisationDbContext db, IPerimetreUtili
         return View(new AccueilModel(null, null, nombre, population));
     }
 
+    /// <summary>Error pages, for any method: a failed POST is re-executed here as a POST.</summary>
     [AllowAnonymous]
-    [HttpGet("/erreur")]
-    [HttpGet("/erreur/{statut:int}")]
+    [IgnoreAntiforgeryToken]
+    [Route("/erreur")]
+    [Route("/erreur/{statut:int}")]
     [ApiExplorerSettings(IgnoreApi = true)]
     public IActionResult Erreur(int? statut)
     {
