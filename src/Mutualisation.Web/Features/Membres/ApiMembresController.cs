@@ -7,7 +7,6 @@ namespace Mutualisation.Web.Features.Membres;
 /// <summary>Read-only members API. A Mairie user gets only its own member (query filter).</summary>
 [ApiController]
 [Route("api/v1/membres")]
-[Produces("application/json")]
 public sealed class ApiMembresController(MutualisationDbContext db) : ControllerBase
 {
     public const int TailleMaximale = 200;
