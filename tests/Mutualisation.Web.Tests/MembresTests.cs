@@ -41,6 +41,17 @@ public class MembresTests(PortailFactory portail)
     }
 
     [Fact]
+    public async Task Les_champs_obligatoires_vides_sont_signales_chacun()
+    {
+        using var session = await portail.ConnecterAsync(Comptes.Agent);
+        var page = await session.SoumettreAsync("/membres/nouveau", Formulaire("", "", "", population: null));
+
+        Assert.Equal("Le nom est obligatoire.", page.ErreurDuChamp("Nom"));
+        Assert.Equal("Le code INSEE est obligatoire.", page.ErreurDuChamp("CodeInsee"));
+        Assert.Equal("Le SIREN est obligatoire.", page.ErreurDuChamp("Siren"));
+    }
+
+    [Fact]
     public async Task Un_SIREN_deja_utilise_est_refuse_a_cote_du_champ()
     {
         var existante = await portail.AjouterCommuneAsync();

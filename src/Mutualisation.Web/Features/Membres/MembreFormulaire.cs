@@ -94,17 +94,17 @@ public sealed class MembreFormulaireValidator : AbstractValidator<MembreFormulai
             .MaximumLength(200).WithMessage("Le nom ne doit pas dépasser 200 caractères.");
         RuleFor(m => m.Nature).IsInEnum().WithMessage("Choisissez la nature du membre.");
         RuleFor(m => m.CodeInsee).NotEmpty().WithMessage("Le code INSEE est obligatoire.")
-            .Must(InseeCode.EstValide).When(m => !string.IsNullOrEmpty(m.CodeInsee))
+            .Must(InseeCode.EstValide).When(m => !string.IsNullOrEmpty(m.CodeInsee), ApplyConditionTo.CurrentValidator)
             .WithMessage("Le code INSEE compte 5 caractères : 5 chiffres, ou 2A/2B suivi de 3 chiffres en Corse (ex. 35236).");
         RuleFor(m => m.Siren).NotEmpty().WithMessage("Le SIREN est obligatoire.")
-            .Matches("^[0-9]{9}$").When(m => !string.IsNullOrEmpty(m.Siren)).WithMessage("Le SIREN compte exactement 9 chiffres (ex. 213502362).")
-            .Must(Domain.Commun.Siren.EstValide).When(m => m.Siren is { Length: 9 } s && s.All(char.IsAsciiDigit))
+            .Matches("^[0-9]{9}$").When(m => !string.IsNullOrEmpty(m.Siren), ApplyConditionTo.CurrentValidator).WithMessage("Le SIREN compte exactement 9 chiffres (ex. 213502362).")
+            .Must(Domain.Commun.Siren.EstValide).When(m => m.Siren is { Length: 9 } s && s.All(char.IsAsciiDigit), ApplyConditionTo.CurrentValidator)
             .WithMessage("Ce SIREN n'est pas valide : sa clé de contrôle (Luhn) ne correspond pas. Vérifiez les chiffres.");
-        RuleFor(m => m.AdresseCodePostal).Matches("^[0-9]{5}$").When(m => !string.IsNullOrWhiteSpace(m.AdresseCodePostal))
+        RuleFor(m => m.AdresseCodePostal).Matches("^[0-9]{5}$").When(m => !string.IsNullOrWhiteSpace(m.AdresseCodePostal), ApplyConditionTo.CurrentValidator)
             .WithMessage("Le code postal compte 5 chiffres.");
-        RuleFor(m => m.DecideurCourriel).EmailAddress().When(m => !string.IsNullOrWhiteSpace(m.DecideurCourriel))
+        RuleFor(m => m.DecideurCourriel).EmailAddress().When(m => !string.IsNullOrWhiteSpace(m.DecideurCourriel), ApplyConditionTo.CurrentValidator)
             .WithMessage("Cette adresse électronique n'est pas valide.");
-        RuleFor(m => m.TechniqueCourriel).EmailAddress().When(m => !string.IsNullOrWhiteSpace(m.TechniqueCourriel))
+        RuleFor(m => m.TechniqueCourriel).EmailAddress().When(m => !string.IsNullOrWhiteSpace(m.TechniqueCourriel), ApplyConditionTo.CurrentValidator)
             .WithMessage("Cette adresse électronique n'est pas valide.");
 
         When(m => !string.IsNullOrWhiteSpace(m.PopulationMillesime) || !string.IsNullOrWhiteSpace(m.PopulationTotale) || !string.IsNullOrWhiteSpace(m.PopulationMunicipale), () =>
@@ -116,7 +116,7 @@ public sealed class MembreFormulaireValidator : AbstractValidator<MembreFormulai
             RuleFor(m => m.PopulationMunicipale).Must(t => MembreFormulaire.Entier(t) is not null)
                 .WithMessage("La population municipale est un nombre entier supérieur ou égal à 0.");
             RuleFor(m => m.PopulationMunicipale).Must((m, t) => MembreFormulaire.Entier(t) <= MembreFormulaire.Entier(m.PopulationTotale))
-                .When(m => MembreFormulaire.Entier(m.PopulationTotale) is not null && MembreFormulaire.Entier(m.PopulationMunicipale) is not null)
+                .When(m => MembreFormulaire.Entier(m.PopulationTotale) is not null && MembreFormulaire.Entier(m.PopulationMunicipale) is not null, ApplyConditionTo.CurrentValidator)
                 .WithMessage("La population municipale ne peut pas dépasser la population totale.");
         });
     }

@@ -1,0 +1,76 @@
+using Microsoft.Playwright;
+using Mutualisation.Web.Tests.Outils;
+
+namespace Mutualisation.Web.Tests.Navigateur;
+
+[Collection(NavigateurCollection.Nom)]
+public class PagesTests(PortailReel portail)
+{
+    private static string DossierCaptures
+    {
+        get
+        {
+            var dossier = Path.Combine(CheminDuDepot.Racine, "artifacts", "captures");
+            Directory.CreateDirectory(dossier);
+            return dossier;
+        }
+    }
+
+    [Fact]
+    public async Task La_liste_des_membres_s_ouvre_dans_Chromium_sans_violation_grave_d_accessibilite()
+    {
+        var page = await portail.PageConnecteeAsync(Comptes.Agent);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Membres", Exact = true }).First.ClickAsync();
+        await page.WaitForURLAsync(portail.Adresse + "/membres");
+
+        Assert.Equal("Membres — Mutualisation", await page.TitleAsync());
+        var lignes = await page.Locator("tbody tr").CountAsync();
+        Assert.Equal(25, lignes);
+        Assert.Equal("Allaire", await page.Locator("tbody tr td:first-child").First.InnerTextAsync());
+        // fr-FR thousands separator (narrow no-break space) in the population column.
+        var texte = await page.Locator("main").InnerTextAsync();
+        Assert.Matches("3[\u202f\u00a0 ]993", texte);
+
+        Assert.Empty(await Axe.ViolationsGravesAsync(page));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(DossierCaptures, $"membres-{BaseDeTest.FournisseurDemande}.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task La_recherche_et_la_fiche_d_une_commune_fonctionnent_et_sont_accessibles()
+    {
+        var page = await portail.PageConnecteeAsync(Comptes.Agent);
+        await page.GotoAsync(portail.Adresse + "/membres");
+        await page.GetByLabel("Rechercher par nom, code INSEE ou SIREN").FillAsync("fougerets");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Les Fougerêts" }).ClickAsync();
+
+        Assert.Equal("Les Fougerêts", await page.Locator("h1").InnerTextAsync());
+        Assert.Empty(await Axe.ViolationsGravesAsync(page));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(DossierCaptures, $"fiche-membre-{BaseDeTest.FournisseurDemande}.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Le_formulaire_rejete_garde_la_saisie_et_reste_accessible()
+    {
+        var page = await portail.PageConnecteeAsync(Comptes.Agent);
+        await page.GotoAsync(portail.Adresse + "/membres/nouveau");
+        await page.GetByLabel("Nom *").FillAsync("Commune à corriger");
+        await page.GetByLabel("SIREN *").FillAsync("213502363");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+
+        Assert.Equal("213502363", await page.GetByLabel("SIREN *").InputValueAsync());
+        Assert.Contains("clé de contrôle", await page.Locator("#Siren-erreur").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Empty(await Axe.ViolationsGravesAsync(page));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(DossierCaptures, $"formulaire-erreurs-{BaseDeTest.FournisseurDemande}.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task La_page_de_connexion_est_accessible()
+    {
+        var contexte = await portail.Navigateur.NewContextAsync();
+        var page = await contexte.NewPageAsync();
+        await page.GotoAsync(portail.Adresse + "/compte/connexion");
+
+        Assert.Empty(await Axe.ViolationsGravesAsync(page));
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Mutualisation.Web.Tests.Outils;
+
+namespace Mutualisation.Web.Tests.Navigateur;
+
+/// <summary>
+/// The application on a real Kestrel port of 127.0.0.1, and Debian's headless Chromium driven by
+/// Playwright. Chromium is found through CHROMIUM_PATH or on PATH; never downloaded.
+/// </summary>
+public sealed class PortailReel : PortailFactory, IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public PortailReel()
+    {
+        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+    }
+
+    public string Adresse { get; private set; } = string.Empty;
+
+    public IBrowser Navigateur { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        StartServer();
+        Adresse = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _playwright = await Playwright.CreateAsync();
+        Navigateur = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = CheminChromium(),
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    public new async Task DisposeAsync()
+    {
+        await Navigateur.DisposeAsync();
+        _playwright?.Dispose();
+        await base.DisposeAsync();
+    }
+
+    public async Task<IPage> PageConnecteeAsync(string courriel)
+    {
+        var contexte = await Navigateur.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-FR", ViewportSize = new() { Width = 1280, Height = 900 } });
+        contexte.SetDefaultTimeout(15_000);
+        var page = await contexte.NewPageAsync();
+        await page.GotoAsync(Adresse + "/compte/connexion");
+        await page.GetByLabel("Adresse électronique *").FillAsync(courriel);
+        await page.GetByLabel("Mot de passe *").FillAsync(Demarrage.PreparationBase.MotDePasseDemo);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await page.WaitForURLAsync(Adresse + "/");
+        return page;
+    }
+
+    private static string CheminChromium()
+    {
+        var chemin = Environment.GetEnvironmentVariable("CHROMIUM_PATH");
+        if (!string.IsNullOrEmpty(chemin))
+        {
+            return chemin;
+        }
+
+        foreach (var dossier in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator))
+        {
+            foreach (var nom in new[] { "chromium", "chromium-browser" })
+            {
+                var candidat = Path.Combine(dossier, nom);
+                if (File.Exists(candidat))
+                {
+                    return candidat;
+                }
+            }
+        }
+
+        throw new InvalidOperationException("Chromium introuvable : installez le paquet Debian « chromium » (./test.sh le fait) ou définissez CHROMIUM_PATH.");
+    }
+}
+
+[CollectionDefinition(Nom)]
+public sealed class NavigateurCollection : ICollectionFixture<PortailReel>
+{
+    public const string Nom = "Navigateur";
+}
