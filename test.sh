@@ -50,6 +50,16 @@ if ! dotnet build Mutualisation.sln -c Release -nologo -v q >"$journal/build.log
   exit 1
 fi
 
+# The Dockerfile's own publish command, once, before any test runs (DeploiementTests starts its output).
+say "Publication (commande du Dockerfile)"
+publication="$racine/artifacts/publication"
+rm -rf "$publication"
+commande=$(sed -n 's|^RUN dotnet publish |publish |p' Dockerfile | sed "s| -o /app| -o $publication|")
+if ! dotnet $commande >"$journal/publish.log" 2>&1; then
+  tail -20 "$journal/publish.log"; echo "Tests: 0 passed, 1 failed"; exit 1
+fi
+export MUTUALISATION_TESTS_PUBLICATION="$publication"
+
 passes=0; echecs=0
 lancer() { # lancer <libellé> <projet> [variables...]
   local libelle=$1 projet=$2; shift 2
@@ -71,6 +81,7 @@ lancer() { # lancer <libellé> <projet> [variables...]
 }
 
 lancer domaine tests/Mutualisation.Domain.Tests
+lancer facturation tests/Mutualisation.Billing.Tests
 lancer web-sqlite tests/Mutualisation.Web.Tests MUTUALISATION_TESTS_BASE=Sqlite
 lancer web-postgres tests/Mutualisation.Web.Tests MUTUALISATION_TESTS_BASE=Postgres
 

@@ -165,12 +165,26 @@ public sealed partial class DeploiementTests : IClassFixture<DeploiementTests.Pu
     [GeneratedRegex(@"\$\{([A-Z_]+)(:\?[^}]*)?\}")]
     private static partial Regex Secret();
 
-    /// <summary>Runs the Dockerfile's publish command once, into a temporary folder instead of /app.</summary>
+    /// <summary>
+    /// The output of the Dockerfile's publish command: test.sh runs it before the tests (so it never
+    /// rebuilds the tree under running tests) and passes the folder in MUTUALISATION_TESTS_PUBLICATION;
+    /// otherwise it runs here, into a temporary folder instead of /app.
+    /// </summary>
     public sealed class Publication : IDisposable
     {
+        private readonly bool _temporaire;
+
         public Publication()
         {
+            var fourni = Environment.GetEnvironmentVariable("MUTUALISATION_TESTS_PUBLICATION");
+            if (!string.IsNullOrEmpty(fourni))
+            {
+                Dossier = fourni;
+                return;
+            }
+
             Dossier = Path.Combine(Path.GetTempPath(), "mutualisation-tests", "publication-" + Guid.NewGuid().ToString("N")[..8]);
+            _temporaire = true;
             if (BaseDeTest.FournisseurDemande != Persistence.FournisseurBaseDeDonnees.Postgres)
             {
                 return;
@@ -193,7 +207,7 @@ public sealed partial class DeploiementTests : IClassFixture<DeploiementTests.Pu
 
         public void Dispose()
         {
-            if (Directory.Exists(Dossier))
+            if (_temporaire && Directory.Exists(Dossier))
             {
                 Directory.Delete(Dossier, recursive: true);
             }

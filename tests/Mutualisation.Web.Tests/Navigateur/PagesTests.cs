@@ -21,7 +21,7 @@ public class PagesTests(PortailReel portail)
     {
         var page = await portail.PageConnecteeAsync(Comptes.Agent);
         await page.GetByRole(AriaRole.Link, new() { Name = "Membres", Exact = true }).First.ClickAsync();
-        await page.WaitForURLAsync(portail.Adresse + "/membres");
+        await page.WaitForURLAsync(portail.Adresse + "/membres", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
         Assert.Equal("Membres — Mutualisation", await page.TitleAsync());
         var lignes = await page.Locator("tbody tr").CountAsync();

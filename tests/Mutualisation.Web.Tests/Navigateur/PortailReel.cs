@@ -27,6 +27,15 @@ public sealed class PortailReel : PortailFactory, IAsyncLifetime
     {
         StartServer();
         Adresse = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        // Warm the server up (first requests, static files) before the browser's timeouts start.
+        using (var client = new HttpClient { BaseAddress = new Uri(Adresse) })
+        {
+            foreach (var chemin in new[] { "/health", "/compte/connexion", "/lib/bootstrap/bootstrap.min.css", "/lib/bootstrap/bootstrap.bundle.min.js" })
+            {
+                (await client.GetAsync(new Uri(chemin, UriKind.Relative))).EnsureSuccessStatusCode();
+            }
+        }
+
         _playwright = await Playwright.CreateAsync();
         Navigateur = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -46,13 +55,20 @@ public sealed class PortailReel : PortailFactory, IAsyncLifetime
     public async Task<IPage> PageConnecteeAsync(string courriel)
     {
         var contexte = await Navigateur.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-FR", ViewportSize = new() { Width = 1280, Height = 900 } });
-        contexte.SetDefaultTimeout(15_000);
+        contexte.SetDefaultTimeout(60_000);
         var page = await contexte.NewPageAsync();
         await page.GotoAsync(Adresse + "/compte/connexion");
         await page.GetByLabel("Adresse électronique *").FillAsync(courriel);
         await page.GetByLabel("Mot de passe *").FillAsync(Demarrage.PreparationBase.MotDePasseDemo);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync(Adresse + "/");
+        try
+        {
+            await page.WaitForURLAsync(Adresse + "/", new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 20_000 });
+        }
+        catch (TimeoutException)
+        {
+            throw new InvalidOperationException($"Connexion de {courriel} non aboutie : {page.Url} — {await page.Locator("main").InnerTextAsync()}");
+        }
         return page;
     }
 
