@@ -73,4 +73,19 @@ public class PagesTests(PortailReel portail)
 
         Assert.Empty(await Axe.ViolationsGravesAsync(page));
     }
+
+    [Fact]
+    public async Task Les_autres_pages_de_l_administration_sont_accessibles()
+    {
+        var page = await portail.PageConnecteeAsync(Comptes.Admin);
+        var redon = portail.Executer(db => db.Membres.Single(m => m.NomRecherche == "REDON").Id);
+        var violations = new List<string>();
+        foreach (var chemin in new[] { "/", "/membres/import", "/administration/utilisateurs", "/administration/utilisateurs/nouveau", "/compte/mot-de-passe", $"/membres/{redon}/modifier" })
+        {
+            await page.GotoAsync(portail.Adresse + chemin);
+            violations.AddRange((await Axe.ViolationsGravesAsync(page)).Select(v => chemin + " : " + v));
+        }
+
+        Assert.Empty(violations);
+    }
 }
