@@ -22,6 +22,22 @@ public class ImportTests(PortailFactory portail)
         return await scope.ServiceProvider.GetRequiredService<ImportEtalab>().ImporterAsync(flux, epci, millesime, CancellationToken.None);
     }
 
+    /// <summary>Posts a file to the import page as an administrator would, with the page's antiforgery token.</summary>
+    private async Task<Session.Page> TeleverserAsync(string epci, byte[] fichier, string nomFichier)
+    {
+        using var session = await portail.ConnecterAsync(Comptes.Admin);
+        var page = await session.GetAsync("/membres/import");
+        var jeton = page.Document.QuerySelector("form[action='/membres/import'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var contenu = new MultipartFormDataContent
+        {
+            { new StringContent(epci), "epci" },
+            { new StringContent("2023"), "millesime" },
+            { new StringContent(jeton), "__RequestVerificationToken" },
+            { new ByteArrayContent(fichier), "fichier", nomFichier },
+        };
+        return await session.EnvoyerAsync(new HttpRequestMessage(HttpMethod.Post, new Uri("/membres/import", UriKind.Relative)) { Content = contenu });
+    }
+
     [Fact]
     public async Task Importer_deux_fois_ajoute_un_millesime_sans_perdre_l_historique_et_dit_ce_qui_a_change()
     {
@@ -50,19 +66,9 @@ public class ImportTests(PortailFactory portail)
     [Fact]
     public async Task La_page_d_import_accepte_l_extrait_etalab_livre_avec_le_projet()
     {
-        using var session = await portail.ConnecterAsync(Comptes.Admin);
-        var page = await session.GetAsync("/membres/import");
-        var jeton = page.Document.QuerySelector("form[action='/membres/import'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var extrait = await File.ReadAllBytesAsync(Path.Combine(CheminDuDepot.Racine, "src", "Mutualisation.Web", "Donnees", "Etalab", "epci-extrait.json"));
 
-        using var contenu = new MultipartFormDataContent
-        {
-            { new StringContent("241400415"), "epci" },
-            { new StringContent("2023"), "millesime" },
-            { new StringContent(jeton), "__RequestVerificationToken" },
-            { new ByteArrayContent(extrait), "fichier", "epci.json" },
-        };
-        var reponse = await session.EnvoyerAsync(new HttpRequestMessage(HttpMethod.Post, new Uri("/membres/import", UriKind.Relative)) { Content = contenu });
+        var reponse = await TeleverserAsync("241400415", extrait, "epci.json");
 
         Assert.Equal(HttpStatusCode.OK, reponse.Statut);
         Assert.Contains("CC Coeur Côte Fleurie, millésime 2023", reponse.TexteVisible, StringComparison.Ordinal);
@@ -72,18 +78,7 @@ public class ImportTests(PortailFactory portail)
     [Fact]
     public async Task Un_fichier_qui_n_est_pas_du_json_etalab_est_refuse_avec_la_raison()
     {
-        using var session = await portail.ConnecterAsync(Comptes.Admin);
-        var page = await session.GetAsync("/membres/import");
-        var jeton = page.Document.QuerySelector("form[action='/membres/import'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-
-        using var contenu = new MultipartFormDataContent
-        {
-            { new StringContent("243500741"), "epci" },
-            { new StringContent("2023"), "millesime" },
-            { new StringContent(jeton), "__RequestVerificationToken" },
-            { new ByteArrayContent("code;nom\n35236;Redon"u8.ToArray()), "fichier", "communes.csv" },
-        };
-        var reponse = await session.EnvoyerAsync(new HttpRequestMessage(HttpMethod.Post, new Uri("/membres/import", UriKind.Relative)) { Content = contenu });
+        var reponse = await TeleverserAsync("243500741", "code;nom\n35236;Redon"u8.ToArray(), "communes.csv");
 
         Assert.Equal(HttpStatusCode.OK, reponse.Statut);
         Assert.Contains("n'est pas un epci.json d'Etalab", reponse.ErreurDuChamp("fichier"), StringComparison.Ordinal);

@@ -27,7 +27,13 @@ public sealed record ChampFormulaire(string Nom, string Libelle, string? Valeur,
             IFormattable f => f.ToString(null, System.Globalization.CultureInfo.GetCultureInfo("fr-FR")),
             _ => valeur.ToString(),
         };
-        var erreur = etat?.Errors.FirstOrDefault()?.ErrorMessage;
-        return new ChampFormulaire(nom, libelle, texte, string.IsNullOrEmpty(erreur) ? null : erreur);
+        return new ChampFormulaire(nom, libelle, texte, ErreurDe(viewData, nom));
+    }
+
+    /// <summary>The first validation message for a field (or for the whole form with an empty name), null when there is none.</summary>
+    public static string? ErreurDe(ViewDataDictionary viewData, string nom)
+    {
+        var erreur = viewData.ModelState.TryGetValue(nom, out var entree) ? entree?.Errors.FirstOrDefault()?.ErrorMessage : null;
+        return string.IsNullOrEmpty(erreur) ? null : erreur;
     }
 }
