@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 using Mutualisation.Domain.Commun;
 using Mutualisation.Persistence.Perimetre;
 
@@ -9,7 +10,9 @@ namespace Mutualisation.Persistence.Historique;
 
 /// <summary>
 /// Writes an <see cref="EntreeHistorique"/> for every added, changed or deleted domain row
-/// (types of the Domain assembly), in the same transaction as the change.
+/// (types of the Domain assembly), in the same transaction as the change: keys of new rows are only
+/// known after the insert, so a second save fills them in, inside a transaction opened here when
+/// the caller has none.
 /// </summary>
 public sealed class HistoriqueInterceptor(IPerimetreUtilisateur perimetre, TimeProvider horloge) : SaveChangesInterceptor
 {
@@ -17,17 +20,28 @@ public sealed class HistoriqueInterceptor(IPerimetreUtilisateur perimetre, TimeP
 
     private readonly List<(EntityEntry Entree, EntreeHistorique Historique)> _ajouts = [];
 
+    /// <summary>Opened when new rows need a second save for their keys, so change and history commit together.</summary>
+    private IDbContextTransaction? _transaction;
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        Preparer(eventData.Context);
+        if (Preparer(eventData.Context))
+        {
+            _transaction = eventData.Context!.Database.BeginTransaction();
+        }
+
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Preparer(eventData.Context);
-        return ValueTask.FromResult(result);
+        if (Preparer(eventData.Context))
+        {
+            _transaction = await eventData.Context!.Database.BeginTransactionAsync(cancellationToken);
+        }
+
+        return result;
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
@@ -35,6 +49,13 @@ public sealed class HistoriqueInterceptor(IPerimetreUtilisateur perimetre, TimeP
         if (CompleterCles(eventData.Context))
         {
             eventData.Context!.SaveChanges();
+        }
+
+        if (_transaction is { } transaction)
+        {
+            _transaction = null;
+            transaction.Commit();
+            transaction.Dispose();
         }
 
         return result;
@@ -48,16 +69,33 @@ public sealed class HistoriqueInterceptor(IPerimetreUtilisateur perimetre, TimeP
             await eventData.Context!.SaveChangesAsync(cancellationToken);
         }
 
+        if (_transaction is { } transaction)
+        {
+            _transaction = null;
+            await transaction.CommitAsync(cancellationToken);
+            await transaction.DisposeAsync();
+        }
+
         return result;
     }
 
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => _ajouts.Clear();
+    public override void SaveChangesFailed(DbContextErrorEventData eventData)
+    {
+        _ajouts.Clear();
+        if (_transaction is { } transaction)
+        {
+            _transaction = null;
+            transaction.Rollback();
+            transaction.Dispose();
+        }
+    }
 
-    private void Preparer(DbContext? context)
+    /// <summary>Adds the history rows; returns true when new rows will need a second save and no transaction is open yet.</summary>
+    private bool Preparer(DbContext? context)
     {
         if (context is null)
         {
-            return;
+            return false;
         }
 
         var maintenant = horloge.GetUtcNow();
@@ -86,6 +124,8 @@ public sealed class HistoriqueInterceptor(IPerimetreUtilisateur perimetre, TimeP
             context.Add(historique);
             _ajouts.Add((entree, historique));
         }
+
+        return _ajouts.Count > 0 && context.Database.CurrentTransaction is null;
     }
 
     /// <summary>Keys of added rows are known only after the insert: fill them in, and say whether a second save is needed.</summary>
