@@ -20,6 +20,9 @@ public sealed record BasesDeLiquidation
     public decimal? Deduction { get; init; }
 
     public string? MotifDeduction { get; init; }
+
+    /// <summary>A floor or cap applied to the component, said in words.</summary>
+    public string? Ajustement { get; init; }
 }
 
 public sealed record LignePrix(string Libelle, BasesDeLiquidation Bases, decimal Montant);

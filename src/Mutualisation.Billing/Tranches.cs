@@ -1,9 +1,14 @@
 namespace Mutualisation.Billing;
 
-/// <summary>One bracket: quantities in [Minimum, MaximumExclu), with a fixed amount and/or a rate per unit.</summary>
-public sealed record Tranche(string Libelle, decimal Minimum, decimal? MaximumExclu, decimal Montant = 0m, decimal Taux = 0m)
+/// <summary>
+/// One bracket: quantities in [Minimum, MaximumExclu), with a fixed amount and/or a rate per unit,
+/// and optionally a different fixed amount the first year of a subscription.
+/// </summary>
+public sealed record Tranche(string Libelle, decimal Minimum, decimal? MaximumExclu, decimal Montant = 0m, decimal Taux = 0m, decimal? MontantPremiereAnnee = null)
 {
     public bool Contient(decimal quantite) => quantite >= Minimum && (MaximumExclu is null || quantite < MaximumExclu);
+
+    public decimal MontantFixe(bool premiereAnnee) => premiereAnnee && MontantPremiereAnnee is { } premier ? premier : Montant;
 }
 
 /// <summary>A bracket table on a declared quantity (population, workstations, agents, GB…).</summary>
@@ -14,23 +19,36 @@ public sealed record GrilleTranches(string Quantite, IReadOnlyList<Tranche> Tran
     {
         if (quantite < 0)
         {
-            throw new TarificationImpossibleException($"La quantité « {Quantite} » ne peut pas être négative ({quantite}).", "quantite-negative");
+            throw new TarificationImpossibleException($"La quantité « {Quantite} » ne peut pas être négative ({Fr.Nombre(quantite)}).", "quantite-negative");
         }
 
-        var trouvees = Tranches.Where(t => t.Contient(quantite)).ToList();
-        return trouvees.Count switch
+        Tranche? trouvee = null;
+        foreach (var tranche in Tranches)
         {
-            1 => trouvees[0],
-            0 => throw new TarificationImpossibleException($"Aucune tranche de la grille « {Quantite} » ne couvre {quantite}.", "hors-grille"),
-            _ => throw new TarificationImpossibleException($"La grille « {Quantite} » a des tranches qui se chevauchent à {quantite}.", "grille-contradictoire"),
-        };
+            if (!tranche.Contient(quantite))
+            {
+                continue;
+            }
+
+            if (trouvee is not null)
+            {
+                throw new TarificationImpossibleException($"La grille « {Quantite} » a des tranches qui se chevauchent à {Fr.Nombre(quantite)}.", "grille-contradictoire");
+            }
+
+            trouvee = tranche;
+        }
+
+        return trouvee ?? throw new TarificationImpossibleException($"Aucune tranche de la grille « {Quantite} » ne couvre {Fr.Nombre(quantite)}.", "hors-grille");
     }
 
-    /// <summary>Graduated: each slice of the quantity at its own bracket's rate (amounts rounded once, at the end).</summary>
-    public decimal Progressif(decimal quantite)
+    /// <summary>
+    /// Graduated: each slice of the quantity at its own bracket's rate, plus the fixed amount of every
+    /// bracket reached ("500 € for the first 1 000 inhabitants, then 0,50 € each").
+    /// </summary>
+    public decimal Progressif(decimal quantite, bool premiereAnnee = false)
     {
         Trouver(quantite);
-        return Tranches.Where(t => quantite > t.Minimum)
-            .Sum(t => (Math.Min(quantite, t.MaximumExclu ?? decimal.MaxValue) - t.Minimum) * t.Taux);
+        return Tranches.Where(t => quantite >= t.Minimum)
+            .Sum(t => t.MontantFixe(premiereAnnee) + ((Math.Min(quantite, t.MaximumExclu ?? decimal.MaxValue) - t.Minimum) * t.Taux));
     }
 }

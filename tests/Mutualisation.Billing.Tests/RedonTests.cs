@@ -2,15 +2,27 @@ namespace Mutualisation.Billing.Tests;
 
 public class RedonTests
 {
-    private static readonly GrilleRedon Grille = GrilleRedon.Convention;
+    private const string SocleComplet = "socle-complet";
+    private const string Audit = "audit";
+    private const string GroupementAchats = "groupement-achats";
+    private const string SocleAnnexeComplet = "socle-annexe-complet";
+    private static readonly string[] Formules = [SocleComplet, Audit, GroupementAchats, SocleAnnexeComplet];
 
-    private static Contribution Tarifer(FormuleRedon formule, int population, DateOnly? audit = null, DateOnly? adhesion = null, decimal joursN1 = 0, int exercice = 2026) =>
-        TarificationRedon.Tarifer(Grille, new DemandeRedon(formule, population, 2023, exercice) { AuditLivreLe = audit, AdhesionLe = adhesion, JoursN1Consommes = joursN1 });
+    private static readonly CatalogueTarifaire Catalogue = CataloguesDeReference.Redon(2026);
+
+    private static GrilleTranches Grille(string service, int composante)
+    {
+        var c = Catalogue.Service(service).Composantes[composante];
+        return new GrilleTranches(c.QuantiteDeTranche, c.Tranches);
+    }
+
+    private static Contribution Tarifer(string formule, int population, DateOnly? audit = null, DateOnly? adhesion = null, decimal joursN1 = 0, int exercice = 2026) =>
+        Simulation.Tarifer(CataloguesDeReference.Redon(exercice), new DemandeSimulation(formule, population) { Millesime = 2023, AuditLivreLe = audit, AdhesionLe = adhesion, JoursN1 = joursN1 });
 
     [Fact]
     public void Exemple_de_la_convention_socle_complet_2355_habitants_5532_50()
     {
-        var contribution = Tarifer(FormuleRedon.SocleComplet, 2355);
+        var contribution = Tarifer(SocleComplet, 2355);
 
         Assert.Equal(5532.50m, contribution.Total);
         Assert.Equal([2000m, 3532.50m], contribution.Lignes.Select(l => l.Montant));
@@ -22,16 +34,16 @@ public class RedonTests
     [Fact]
     public void Exemple_de_la_convention_audit_deduit_la_premiere_annee_2032_50_puis_5532_50()
     {
-        var audit = Tarifer(FormuleRedon.Audit, 2355);
+        var audit = Tarifer(Audit, 2355);
         Assert.Equal(3500m, audit.Total);
 
-        var premiere = Tarifer(FormuleRedon.SocleComplet, 2355, audit: new(2026, 3, 15), adhesion: new(2026, 6, 1));
+        var premiere = Tarifer(SocleComplet, 2355, audit: new(2026, 3, 15), adhesion: new(2026, 6, 1));
         Assert.Equal(2032.50m, premiere.Total);
         var deduction = premiere.Lignes.Single(l => l.Bases.Deduction is not null);
         Assert.Equal(-3500m, deduction.Montant);
         Assert.Contains("dans les 6 mois", deduction.Bases.MotifDeduction, StringComparison.Ordinal);
 
-        var suivante = Tarifer(FormuleRedon.SocleComplet, 2355, audit: new(2026, 3, 15), adhesion: new(2026, 6, 1), exercice: 2027);
+        var suivante = Tarifer(SocleComplet, 2355, audit: new(2026, 3, 15), adhesion: new(2026, 6, 1), exercice: 2027);
         Assert.Equal(5532.50m, suivante.Total);
     }
 
@@ -40,7 +52,7 @@ public class RedonTests
     [InlineData(2026, 9, 16, false)] // one day later: no deduction
     public void La_deduction_vaut_jusqu_a_six_mois_calendaires_inclus(int annee, int mois, int jour, bool deduite)
     {
-        var contribution = Tarifer(FormuleRedon.SocleComplet, 2355, audit: new(2026, 3, 15), adhesion: new(annee, mois, jour));
+        var contribution = Tarifer(SocleComplet, 2355, audit: new(2026, 3, 15), adhesion: new(annee, mois, jour));
         Assert.Equal(deduite ? 2032.50m : 5532.50m, contribution.Total);
     }
 
@@ -48,7 +60,7 @@ public class RedonTests
     public void La_deduction_ne_rend_jamais_le_total_negatif()
     {
         // A small commune: audit 990 €, socle 1 500 + 100 × 1,5 = 1 650 €.
-        var contribution = Tarifer(FormuleRedon.SocleComplet, 100, audit: new(2026, 1, 10), adhesion: new(2026, 2, 1));
+        var contribution = Tarifer(SocleComplet, 100, audit: new(2026, 1, 10), adhesion: new(2026, 2, 1));
         Assert.Equal(660m, contribution.Total);
         Assert.True(contribution.Total >= 0);
     }
@@ -62,7 +74,7 @@ public class RedonTests
     [InlineData(8000, 2500, 14500.00)]
     public void Socle_complet_aux_bornes_des_tranches(int population, int partFixe, decimal total)
     {
-        var contribution = Tarifer(FormuleRedon.SocleComplet, population);
+        var contribution = Tarifer(SocleComplet, population);
         Assert.Equal(partFixe, contribution.Lignes[0].Montant);
         Assert.Equal(total, contribution.Total);
     }
@@ -70,7 +82,7 @@ public class RedonTests
     [Fact]
     public void Au_dela_de_8000_habitants_le_socle_complet_est_refuse_pour_examen_approfondi()
     {
-        var erreur = Assert.Throws<TarificationImpossibleException>(() => Tarifer(FormuleRedon.SocleComplet, 8001));
+        var erreur = Assert.Throws<TarificationImpossibleException>(() => Tarifer(SocleComplet, 8001));
         Assert.Equal("examen-approfondi", erreur.Code);
         Assert.Contains("examen approfondi", erreur.Message, StringComparison.Ordinal);
     }
@@ -81,7 +93,7 @@ public class RedonTests
     [InlineData(2999, 3500)]
     [InlineData(3000, 7000)]
     [InlineData(8000, 7000)]
-    public void Audit_par_tranche(int population, decimal montant) => Assert.Equal(montant, Tarifer(FormuleRedon.Audit, population).Total);
+    public void Audit_par_tranche(int population, decimal montant) => Assert.Equal(montant, Tarifer(Audit, population).Total);
 
     [Theory]
     [InlineData(1499, 1124.75)]
@@ -91,13 +103,13 @@ public class RedonTests
     [InlineData(8001, 5500.25)]
     [InlineData(10086, 6021.50)]
     public void Groupements_d_achats_part_fixe_plus_0_25_par_habitant(int population, decimal total) =>
-        Assert.Equal(total, Tarifer(FormuleRedon.GroupementAchats, population).Total);
+        Assert.Equal(total, Tarifer(GroupementAchats, population).Total);
 
     [Fact]
     public void Socle_annexe_complet_audit_et_groupements_la_premiere_annee_puis_groupements_seuls()
     {
-        Assert.Equal(3500m + 1838.75m, Tarifer(FormuleRedon.SocleAnnexeComplet, 2355, adhesion: new(2026, 1, 1)).Total);
-        Assert.Equal(1838.75m, Tarifer(FormuleRedon.SocleAnnexeComplet, 2355, adhesion: new(2025, 1, 1)).Total);
+        Assert.Equal(3500m + 1838.75m, Tarifer(SocleAnnexeComplet, 2355, adhesion: new(2026, 1, 1)).Total);
+        Assert.Equal(1838.75m, Tarifer(SocleAnnexeComplet, 2355, adhesion: new(2025, 1, 1)).Total);
     }
 
     [Theory]
@@ -108,15 +120,15 @@ public class RedonTests
     [InlineData(5000, 8, 600)]
     public void N1_au_dela_de_l_allocation_200_euros_la_demi_journee(int population, decimal jours, decimal supplement)
     {
-        var contribution = Tarifer(FormuleRedon.SocleComplet, population, joursN1: jours);
-        var sansN1 = Tarifer(FormuleRedon.SocleComplet, population);
+        var contribution = Tarifer(SocleComplet, population, joursN1: jours);
+        var sansN1 = Tarifer(SocleComplet, population);
         Assert.Equal(supplement, contribution.Total - sansN1.Total);
     }
 
     [Fact]
     public void Le_quota_N1_de_la_convention_6_9_15_communes_donne_39_40_5_37_5_jours()
     {
-        var allocation = (int population) => Grille.JoursN1.Trouver(population).Montant;
+        var allocation = (int population) => Grille(CataloguesDeReference.Socle, 2).Trouver(population).Montant / 2;
         Assert.Equal(39m, 6 * allocation(5000));
         Assert.Equal(40.5m, 9 * allocation(2000));
         Assert.Equal(37.5m, 15 * allocation(1000));
@@ -126,11 +138,11 @@ public class RedonTests
     [Theory]
     [InlineData(-1)]
     public void Une_population_negative_est_refusee(int population) =>
-        Assert.Equal("population-negative", Assert.Throws<TarificationImpossibleException>(() => Tarifer(FormuleRedon.Audit, population)).Code);
+        Assert.Equal("population-negative", Assert.Throws<TarificationImpossibleException>(() => Tarifer(Audit, population)).Code);
 
     [Fact]
     public void Des_jours_qui_ne_sont_pas_des_demi_journees_sont_refuses() =>
-        Assert.Equal("jours-invalides", Assert.Throws<TarificationImpossibleException>(() => Tarifer(FormuleRedon.SocleComplet, 1000, joursN1: 1.3m)).Code);
+        Assert.Equal("jours-invalides", Assert.Throws<TarificationImpossibleException>(() => Tarifer(SocleComplet, 1000, joursN1: 1.3m)).Code);
 
     [Fact]
     public void Proprietes_sur_des_entrees_generees_total_egal_somme_jamais_negatif_monotone_dans_la_tranche()
@@ -140,14 +152,14 @@ public class RedonTests
         {
             var population = hasard.Next(0, 8001);
             var jours = hasard.Next(0, 40) / 2m;
-            var formule = (FormuleRedon)hasard.Next(0, 4);
+            var formule = Formules[hasard.Next(0, 4)];
             var contribution = Tarifer(formule, population, joursN1: jours);
             Assert.Equal(contribution.Lignes.Sum(l => l.Montant), contribution.Total);
             Assert.True(contribution.Total >= 0);
             Assert.All(contribution.Lignes, l => Assert.Equal(Arrondi.AuCentime(l.Montant), l.Montant));
 
             var suivant = population + 1;
-            if (suivant <= 8000 && Grille.SocleComplet.Trouver(suivant) == Grille.SocleComplet.Trouver(population))
+            if (suivant <= 8000 && Grille(CataloguesDeReference.Socle, 0).Trouver(suivant) == Grille(CataloguesDeReference.Socle, 0).Trouver(population))
             {
                 Assert.True(Tarifer(formule, suivant, joursN1: jours).Total >= contribution.Total);
             }

@@ -1,0 +1,118 @@
+namespace Mutualisation.Billing;
+
+/// <summary>Which INSEE population the catalogue version prices on (domain.md: totale by default).</summary>
+public enum ReferencePopulation
+{
+    Totale,
+    Municipale,
+}
+
+/// <summary>How a component computes its annual (or one-off) amount.</summary>
+public enum NatureComposante
+{
+    /// <summary>A fixed amount.</summary>
+    Forfait,
+
+    /// <summary>Bracket lookup: the whole quantity at its bracket's amount and/or rate.</summary>
+    ParTranche,
+
+    /// <summary>Graduated: each slice of the quantity at its own bracket's rate (and fixed amount).</summary>
+    Progressif,
+
+    /// <summary>Rate × a declared quantity (inhabitants, workstations, agents, licences, half-days…).</summary>
+    ParUnite,
+
+    /// <summary>Rate × the quantity consumed beyond an allowance looked up by bracket (Redon N1 days).</summary>
+    AuDelaDeFranchise,
+
+    /// <summary>Rate per unit per year, billed month by month on dated allocations (CCCF storage in GB).</summary>
+    AllocationMensuelle,
+}
+
+public enum Frequence
+{
+    Annuelle,
+
+    /// <summary>Billed once, in the exercice of its triggering event (delivery, or the subscription's start).</summary>
+    Ponctuelle,
+}
+
+public enum Prorata
+{
+    Aucun,
+    Douziemes,
+}
+
+/// <summary>
+/// One tariff component, as data. <see cref="Quantite"/> names what is multiplied or consumed;
+/// <see cref="QuantiteTranche"/> names what selects the bracket (defaults to <see cref="Quantite"/>).
+/// </summary>
+public sealed record Composante(string Libelle, NatureComposante Nature)
+{
+    public Frequence Frequence { get; init; } = Frequence.Annuelle;
+
+    public Prorata Prorata { get; init; } = Prorata.Aucun;
+
+    public string Quantite { get; init; } = Quantites.Population;
+
+    public string? QuantiteTranche { get; init; }
+
+    public string Unite { get; init; } = "habitant";
+
+    public decimal Taux { get; init; }
+
+    public decimal Montant { get; init; }
+
+    /// <summary>The amount the first year of the subscription, when it differs (flat components).</summary>
+    public decimal? MontantPremiereAnnee { get; init; }
+
+    public decimal? Plancher { get; init; }
+
+    public decimal? Plafond { get; init; }
+
+    public IReadOnlyList<Tranche> Tranches { get; init; } = [];
+
+    public string QuantiteDeTranche => QuantiteTranche ?? Quantite;
+}
+
+/// <summary>Refuse an automatic price and ask for a negotiated, justified amount (Redon art. 3.2.2).</summary>
+public sealed record ExamenApprofondi(int? PopulationMaximale, bool SiServiceInformatiquePropre);
+
+/// <summary>Deduct a prior one-off service (the audit) from the first year, if subscribed within a delay of its delivery.</summary>
+public sealed record DeductionPrealable(string CodeService, int DelaiMois, string Reference);
+
+/// <summary>A priced line of the catalogue.</summary>
+public sealed record ServiceTarife(string Code, string Libelle, string Famille, IReadOnlyList<Composante> Composantes)
+{
+    /// <summary>Codes of services whose subscribers do not pay this one (Redon: groupements for socle complet members).</summary>
+    public IReadOnlyList<string> ExonereSiAbonneA { get; init; } = [];
+
+    public string? MotifExoneration { get; init; }
+
+    public ExamenApprofondi? ExamenApprofondi { get; init; }
+
+    public DeductionPrealable? Deduction { get; init; }
+}
+
+/// <summary>A named bundle of services a member can choose (Redon formules), used by the simulator.</summary>
+public sealed record FormuleTarifaire(string Code, string Libelle, IReadOnlyList<string> Services);
+
+/// <summary>One catalogue version: everything the engine needs to price an exercice.</summary>
+public sealed record CatalogueTarifaire(int Exercice, ReferencePopulation Population, IReadOnlyList<ServiceTarife> Services)
+{
+    public IReadOnlyList<FormuleTarifaire> Formules { get; init; } = [];
+
+    public ServiceTarife Service(string code) =>
+        Services.FirstOrDefault(s => s.Code == code)
+        ?? throw new TarificationImpossibleException($"Le service « {code} » n'existe pas dans le catalogue {Exercice}.", "service-inconnu");
+
+    public FormuleTarifaire? Formule(string code) => Formules.FirstOrDefault(f => f.Code == code);
+}
+
+/// <summary>Names of the quantities the engine knows; catalogues may declare others (postes, agents, licences…).</summary>
+public static class Quantites
+{
+    public const string Population = "population";
+    public const string DemiJourneesN1 = "demi-journees-n1";
+    public const string Stockage = "go";
+}

@@ -1,0 +1,56 @@
+namespace Mutualisation.Billing;
+
+/// <summary>What someone types in the simulator: a formule of the catalogue, a population, optional dates and N1 days.</summary>
+public sealed record DemandeSimulation(string Formule, int Population)
+{
+    public int? Millesime { get; init; }
+
+    public DateOnly? AuditLivreLe { get; init; }
+
+    public DateOnly? AdhesionLe { get; init; }
+
+    public decimal JoursN1 { get; init; }
+}
+
+/// <summary>Turns a simulation request into facts and prices them with the same engine as the titres.</summary>
+public static class Simulation
+{
+    public static Contribution Tarifer(CatalogueTarifaire catalogue, DemandeSimulation demande)
+    {
+        var formule = catalogue.Formule(demande.Formule)
+            ?? throw new TarificationImpossibleException(
+                $"Formule inconnue « {demande.Formule} ». Formules possibles : {string.Join(", ", catalogue.Formules.Select(f => f.Code))}.", "formule-inconnue");
+        if (demande.JoursN1 < 0 || demande.JoursN1 % 0.5m != 0)
+        {
+            throw new TarificationImpossibleException("Les jours N1 consommés se comptent par demi-journées (multiple de 0,5, positif).", "jours-invalides");
+        }
+
+        var debut = demande.AdhesionLe ?? new DateOnly(catalogue.Exercice, 1, 1);
+        if (debut.Year > catalogue.Exercice)
+        {
+            throw new TarificationImpossibleException($"L'adhésion du {Fr.Date(debut)} est postérieure à l'exercice {catalogue.Exercice}.", "dates-contradictoires");
+        }
+
+        if (demande.AuditLivreLe is { } livre && livre > debut)
+        {
+            throw new TarificationImpossibleException($"L'audit livré le {Fr.Date(livre)} l'aurait été après l'adhésion du {Fr.Date(debut)}.", "dates-contradictoires");
+        }
+
+        var services = formule.Services.Select(catalogue.Service).ToList();
+        var auditsPrealables = demande.AuditLivreLe is { } le
+            ? services.Where(s => s.Deduction is not null && !formule.Services.Contains(s.Deduction.CodeService))
+                .Select(s => new Livraison(s.Deduction!.CodeService, le)).Distinct().ToList()
+            : [];
+
+        return Tarification.Tarifer(catalogue, new FaitsMembre(demande.Population, demande.Millesime)
+        {
+            Abonnements = formule.Services.Select(code => new Abonnement(code, debut)).ToList(),
+            Livraisons = auditsPrealables,
+            Quantites = new Dictionary<string, decimal> { [Quantites.DemiJourneesN1] = demande.JoursN1 * 2 },
+        });
+    }
+
+    /// <summary>The population bracket shown with the result: the first one a line was priced on.</summary>
+    public static string? Tranche(Contribution contribution) =>
+        contribution.Lignes.FirstOrDefault(l => l.Bases.Population is not null && l.Bases.Tranche is not null)?.Bases.Tranche;
+}
