@@ -1,47 +1,6 @@
+using Mutualisation.Domain.Catalogue;
+
 namespace Mutualisation.Billing;
-
-/// <summary>Which INSEE population the catalogue version prices on (domain.md: totale by default).</summary>
-public enum ReferencePopulation
-{
-    Totale,
-    Municipale,
-}
-
-/// <summary>How a component computes its annual (or one-off) amount.</summary>
-public enum NatureComposante
-{
-    /// <summary>A fixed amount.</summary>
-    Forfait,
-
-    /// <summary>Bracket lookup: the whole quantity at its bracket's amount and/or rate.</summary>
-    ParTranche,
-
-    /// <summary>Graduated: each slice of the quantity at its own bracket's rate (and fixed amount).</summary>
-    Progressif,
-
-    /// <summary>Rate × a declared quantity (inhabitants, workstations, agents, licences, half-days…).</summary>
-    ParUnite,
-
-    /// <summary>Rate × the quantity consumed beyond an allowance looked up by bracket (Redon N1 days).</summary>
-    AuDelaDeFranchise,
-
-    /// <summary>Rate per unit per year, billed month by month on dated allocations (CCCF storage in GB).</summary>
-    AllocationMensuelle,
-}
-
-public enum Frequence
-{
-    Annuelle,
-
-    /// <summary>Billed once, in the exercice of its triggering event (delivery, or the subscription's start).</summary>
-    Ponctuelle,
-}
-
-public enum Prorata
-{
-    Aucun,
-    Douziemes,
-}
 
 /// <summary>
 /// One tariff component, as data. <see cref="Quantite"/> names what is multiplied or consumed;

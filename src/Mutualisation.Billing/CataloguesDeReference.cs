@@ -1,3 +1,5 @@
+using Mutualisation.Domain.Catalogue;
+
 namespace Mutualisation.Billing;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Mutualisation.Domain.Catalogue;
 using Mutualisation.Domain.Commun;
 using Mutualisation.Domain.Membres;
 using Mutualisation.Persistence.Historique;
@@ -27,6 +28,8 @@ public abstract class MutualisationDbContext : IdentityDbContext<Utilisateur>
 
     public DbSet<PopulationLegale> Populations => Set<PopulationLegale>();
 
+    public DbSet<VersionCatalogue> VersionsCatalogue => Set<VersionCatalogue>();
+
     public DbSet<EntreeHistorique> Historique => Set<EntreeHistorique>();
 
     public DbSet<CleProtectionDonnees> ClesProtection => Set<CleProtectionDonnees>();
@@ -35,6 +38,11 @@ public abstract class MutualisationDbContext : IdentityDbContext<Utilisateur>
     private bool RestreintAuMembre => _perimetre.EstRestreint;
 
     private int MembreAutorise => _perimetre.MembreId ?? -1;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Montant>().HaveConversion<Configurations.MontantEnCentimes>();
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -66,3 +74,10 @@ public sealed class SqliteMutualisationDbContext(DbContextOptions<SqliteMutualis
 
 public sealed class PostgresMutualisationDbContext(DbContextOptions<PostgresMutualisationDbContext> options, IPerimetreUtilisateur perimetre)
     : MutualisationDbContext(options, perimetre);
+
+public static class RequetesCatalogue
+{
+    /// <summary>A version with its services, their components and brackets, its formules (annex contents are left out by projection where it matters).</summary>
+    public static IQueryable<VersionCatalogue> AvecTarifs(this IQueryable<VersionCatalogue> versions) =>
+        versions.Include("_services._composantes._tranches").Include(v => v.Formules).AsSplitQuery();
+}

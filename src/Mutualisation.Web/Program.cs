@@ -1,6 +1,7 @@
 using Mutualisation.Web.Demarrage;
 
 var builder = WebApplication.CreateBuilder(args);
+ProfilsDemo.Configurer(builder, args);
 builder.AjouterMutualisation();
 
 var app = builder.Build();

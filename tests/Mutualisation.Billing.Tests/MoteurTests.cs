@@ -1,3 +1,4 @@
+global using Mutualisation.Domain.Catalogue;
 namespace Mutualisation.Billing.Tests;
 
 /// <summary>The engine on facts: rules of both conventions and the grids other EPCIs use, all as data.</summary>
@@ -249,5 +250,77 @@ public class MoteurTests
             Assert.True(contribution.Total >= 0);
             Assert.All(contribution.Lignes, l => Assert.Equal(Arrondi.AuCentime(l.Montant), l.Montant));
         }
+    }
+}
+
+public class ConversionCatalogueTests
+{
+    [Fact]
+    public void Un_catalogue_stocke_puis_relu_donne_les_memes_montants()
+    {
+        foreach (var catalogue in new[] { CataloguesDeReference.Redon(2026), CataloguesDeReference.CoeurCoteFleurieExemple(2026) })
+        {
+            var relu = ConversionCatalogue.VersTarification(ConversionCatalogue.VersVersion(catalogue));
+            Assert.Equal(catalogue.Services.Select(s => s.Code), relu.Services.Select(s => s.Code));
+            Assert.Equal(catalogue.Formules.Select(f => (f.Code, string.Join(',', f.Services))), relu.Formules.Select(f => (f.Code, string.Join(',', f.Services))));
+            var hasard = new Random(3);
+            for (var i = 0; i < 500; i++)
+            {
+                var faits = new FaitsMembre(hasard.Next(0, 8001), 2023)
+                {
+                    Abonnements = catalogue.Services.Where(_ => hasard.Next(2) == 0).Select(s => new Abonnement(s.Code, new DateOnly(2026, hasard.Next(1, 13), 1))).ToList(),
+                    Livraisons = [new Livraison(CataloguesDeReference.Audit, new DateOnly(2026, 1, 5))],
+                    Quantites = new Dictionary<string, decimal> { ["postes"] = hasard.Next(0, 50), ["interventions"] = 3, [Quantites.DemiJourneesN1] = hasard.Next(0, 30) },
+                    Allocations = [new(Quantites.Stockage, new DateOnly(2026, 3, 1), 100)],
+                };
+                Assert.Equal(Tarification.Tarifer(catalogue, faits), Tarification.Tarifer(relu, faits), new ContributionEgale());
+            }
+        }
+    }
+
+    [Fact]
+    public void Une_version_votee_est_en_lecture_seule()
+    {
+        var version = ConversionCatalogue.VersVersion(CataloguesDeReference.Redon(2026));
+        Assert.Null(version.Voter("CC_2026_12", new DateOnly(2026, 2, 10), null));
+        Assert.Equal(new DateOnly(2026, 1, 1), version.EnVigueurLe);
+        Assert.Equal("En vigueur", version.StatutA(new DateOnly(2026, 2, 11)));
+        Assert.Throws<CatalogueException>(() => version.SupprimerService(version.Services[0]));
+        Assert.Throws<CatalogueException>(() => version.AjouterService(new DonneesService("NOUVEAU", "Nouveau", "Test")));
+
+        var copie = VersionCatalogue.CopierDe(version, 2027);
+        Assert.Equal(StatutVersion.Brouillon, copie.Statut);
+        Assert.Equal(version.Services.Count, copie.Services.Count);
+        copie.SupprimerService(copie.Services[0]);
+        Assert.Equal(3, version.Services.Count);
+    }
+
+    [Theory]
+    [InlineData(2025, 12, 15, null, "doit dater de l'exercice")]
+    [InlineData(2026, 6, 10, null, "vote en cours d'année")]
+    [InlineData(2026, 6, 10, "2026-06-01", "ne peut pas précéder")]
+    public void Un_vote_hors_des_regles_est_refuse_avec_la_raison(int annee, int mois, int jour, string? effet, string raison)
+    {
+        var version = ConversionCatalogue.VersVersion(CataloguesDeReference.Redon(2026));
+        var erreur = version.Voter("CC_2026_40", new DateOnly(annee, mois, jour), effet is null ? null : DateOnly.Parse(effet, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains(raison, erreur, StringComparison.Ordinal);
+        Assert.False(version.EstVotee);
+    }
+
+    [Fact]
+    public void Un_vote_en_cours_d_annee_prend_effet_a_sa_date()
+    {
+        var version = ConversionCatalogue.VersVersion(CataloguesDeReference.Redon(2026));
+        Assert.Null(version.Voter("CC_2026_88", new DateOnly(2026, 6, 10), new DateOnly(2026, 7, 1)));
+        Assert.True(version.VoteEnCoursDAnnee);
+        Assert.Equal("Votée", version.StatutA(new DateOnly(2026, 6, 30)));
+        Assert.Equal("En vigueur", version.StatutA(new DateOnly(2026, 7, 1)));
+    }
+
+    private sealed class ContributionEgale : IEqualityComparer<Contribution>
+    {
+        public bool Equals(Contribution? x, Contribution? y) => x!.Lignes.SequenceEqual(y!.Lignes);
+
+        public int GetHashCode(Contribution obj) => obj.Lignes.Count;
     }
 }

@@ -37,10 +37,11 @@ public static partial class PreparationBase
     {
         var adresses = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses;
         var adresse = adresses?.FirstOrDefault() ?? "http://localhost:5080";
-        Annonce(journal, adresse, string.Join(", ", SemisDemo.Comptes.Select(c => $"{c.Courriel} ({c.Role})")), MotDePasseDemo);
+        var profil = ProfilsDemo.Choisi(services.GetRequiredService<IConfiguration>());
+        Annonce(journal, adresse, profil.NomEpci, string.Join(", ", profil.Comptes.Select(c => $"{c.Courriel} ({c.Role})")), MotDePasseDemo);
     }
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Warning,
-        Message = "Portail de démonstration prêt : ouvrez {Adresse} et connectez-vous avec l'un des comptes {Comptes}, mot de passe « {MotDePasse} » (démonstration uniquement).")]
-    private static partial void Annonce(ILogger journal, string adresse, string comptes, string motDePasse);
+        Message = "Portail de démonstration ({Epci}) prêt : ouvrez {Adresse} et connectez-vous avec l'un des comptes {Comptes}, mot de passe « {MotDePasse} » (démonstration uniquement).")]
+    private static partial void Annonce(ILogger journal, string adresse, string epci, string comptes, string motDePasse);
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Mutualisation.Billing;
 using Mutualisation.Domain.Commun;
 using Mutualisation.Domain.Membres;
 using Mutualisation.Persistence;
@@ -8,44 +9,44 @@ using Mutualisation.Web.Features.Membres;
 namespace Mutualisation.Web.Demarrage;
 
 /// <summary>
-/// The demo EPCI: REDON Agglomération's 31 communes from the committed Etalab extract, and
-/// five accounts. Runs at every start and only adds what is missing.
+/// The demo EPCI of the chosen profile (<see cref="ProfilsDemo"/>): its communes from the committed
+/// Etalab extract, its accounts, and its catalogue voted for the previous and the current exercice.
+/// Runs at every start and only adds what is missing.
 /// </summary>
 public sealed class SemisDemo(
     MutualisationDbContext db,
     ImportEtalab import,
     UserManager<Utilisateur> utilisateurs,
     RoleManager<IdentityRole> roles,
-    IWebHostEnvironment environnement)
+    IWebHostEnvironment environnement,
+    IConfiguration configuration,
+    TimeProvider horloge)
 {
     public const string SirenRedonAgglomeration = "243500741";
 
     /// <summary>Millésime of the populations in @etalab/decoupage-administratif 6.0.0 (in force on 1 January 2026).</summary>
     public const int MillesimeExtrait = 2023;
 
-    public static readonly IReadOnlyList<(string Courriel, string Nom, string Role, string? SirenCommune)> Comptes =
-    [
-        ("admin.dsi@redon-agglomeration.demo", "Anne Administratrice (démo)", Roles.AdministrateurDSI, null),
-        ("agent.dsi@redon-agglomeration.demo", "Alain Agent (démo)", Roles.AgentDSI, null),
-        ("finances@redon-agglomeration.demo", "Françoise Finances (démo)", Roles.Finance, null),
-        ("mairie@saint-nicolas-de-redon.demo", "Secrétariat de Saint-Nicolas-de-Redon (démo)", Roles.Mairie, "214401853"),
-        ("mairie@allaire.demo", "Secrétariat d'Allaire (démo)", Roles.Mairie, "215600016"),
-    ];
-
     public static string CheminExtrait(string racine) => Path.Combine(racine, "Donnees", "Etalab", "epci-extrait.json");
 
     public async Task SemerAsync()
     {
         await AmorcageAdministrateur.CreerRolesAsync(roles);
+        var profil = ProfilsDemo.Choisi(configuration);
 
         if (!await db.Membres.AnyAsync())
         {
             await using var fichier = File.OpenRead(CheminExtrait(environnement.ContentRootPath));
-            await import.ImporterAsync(fichier, SirenRedonAgglomeration, MillesimeExtrait, CancellationToken.None);
-            await AjouterContactsAsync();
+            await import.ImporterAsync(fichier, profil.SirenEpci, MillesimeExtrait, CancellationToken.None);
+            if (profil == ProfilsDemo.Redon)
+            {
+                await AjouterContactsAsync();
+            }
         }
 
-        foreach (var (courriel, nom, role, sirenCommune) in Comptes)
+        await SemerCataloguesAsync(profil);
+
+        foreach (var (courriel, nom, role, sirenCommune) in profil.Comptes)
         {
             if (await utilisateurs.FindByEmailAsync(courriel) is not null)
             {
@@ -63,6 +64,30 @@ public sealed class SemisDemo(
             AmorcageAdministrateur.Verifier(await utilisateurs.CreateAsync(utilisateur, PreparationBase.MotDePasseDemo));
             AmorcageAdministrateur.Verifier(await utilisateurs.AddToRoleAsync(utilisateur, role));
         }
+    }
+
+    /// <summary>The catalogue voted (in February, a demo délibération) for the previous and the current exercice.</summary>
+    private async Task SemerCataloguesAsync(ProfilDemo profil)
+    {
+        var courant = horloge.GetUtcNow().Year;
+        foreach (var exercice in new[] { courant - 1, courant })
+        {
+            if (await db.VersionsCatalogue.AnyAsync(v => v.Exercice == exercice))
+            {
+                continue;
+            }
+
+            var version = ConversionCatalogue.VersVersion(profil.Catalogue(exercice), profil.IntituleCatalogue);
+            var refus = version.Voter($"{profil.PrefixeDeliberation}_{exercice}_DEMO", new DateOnly(exercice, 2, 12), null);
+            if (refus is not null)
+            {
+                throw new InvalidOperationException(refus);
+            }
+
+            db.VersionsCatalogue.Add(version);
+        }
+
+        await db.SaveChangesAsync();
     }
 
     /// <summary>Fictitious contacts (marked as demo) so the member pages show what a real record holds.</summary>

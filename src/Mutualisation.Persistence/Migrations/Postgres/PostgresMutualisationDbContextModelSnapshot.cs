@@ -155,6 +155,308 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.Catalogue.AnnexeCatalogue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Contenu")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("DeposeeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NomFichier")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<int>("Taille")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Titre")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TypeContenu")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("VersionCatalogueId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VersionCatalogueId");
+
+                    b.ToTable("AnnexesCatalogue", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Catalogue.ComposanteTarif", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Frequence")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Libelle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Montant")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("MontantPremiereAnnee")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Nature")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("Ordre")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("Plafond")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Plancher")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Prorata")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Quantite")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("QuantiteTranche")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("ServiceCatalogueId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Taux")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<string>("Unite")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceCatalogueId");
+
+                    b.ToTable("ComposantesTarif", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Catalogue.FormuleCatalogue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("CodesServices")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Libelle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("VersionCatalogueId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VersionCatalogueId");
+
+                    b.ToTable("FormulesCatalogue", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Catalogue.ServiceCatalogue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Annexes")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("DeductionCodeService")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int?>("DeductionDelaiMois")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DeductionReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("ExamenPopulationMaximale")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ExamenSiServiceInformatiquePropre")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ExonereSiAbonneA")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Famille")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Libelle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("MotifExoneration")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Ordre")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VersionCatalogueId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VersionCatalogueId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("ServicesCatalogue", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Catalogue.TrancheTarif", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ComposanteTarifId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Libelle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal?>("MaximumExclu")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<decimal>("Minimum")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<long>("Montant")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("MontantPremiereAnnee")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Ordre")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Taux")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComposanteTarifId");
+
+                    b.ToTable("TranchesTarif", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Catalogue.VersionCatalogue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("DeliberationLe")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DeliberationNumero")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateOnly?>("EnVigueurLe")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Exercice")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Intitule")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Population")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("VoteEnCoursDAnnee")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Exercice");
+
+                    b.ToTable("VersionsCatalogue", (string)null);
+                });
+
             modelBuilder.Entity("Mutualisation.Domain.Membres.Membre", b =>
                 {
                     b.Property<int>("Id")
@@ -509,6 +811,51 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.Catalogue.AnnexeCatalogue", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.Catalogue.VersionCatalogue", null)
+                        .WithMany("Annexes")
+                        .HasForeignKey("VersionCatalogueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Catalogue.ComposanteTarif", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.Catalogue.ServiceCatalogue", null)
+                        .WithMany("_composantes")
+                        .HasForeignKey("ServiceCatalogueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Catalogue.FormuleCatalogue", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.Catalogue.VersionCatalogue", null)
+                        .WithMany("Formules")
+                        .HasForeignKey("VersionCatalogueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Catalogue.ServiceCatalogue", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.Catalogue.VersionCatalogue", null)
+                        .WithMany("Services")
+                        .HasForeignKey("VersionCatalogueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Catalogue.TrancheTarif", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.Catalogue.ComposanteTarif", null)
+                        .WithMany("_tranches")
+                        .HasForeignKey("ComposanteTarifId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mutualisation.Domain.Membres.PopulationLegale", b =>
                 {
                     b.HasOne("Mutualisation.Domain.Membres.Membre", null)
@@ -524,6 +871,25 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("MembreId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Catalogue.ComposanteTarif", b =>
+                {
+                    b.Navigation("_tranches");
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Catalogue.ServiceCatalogue", b =>
+                {
+                    b.Navigation("_composantes");
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Catalogue.VersionCatalogue", b =>
+                {
+                    b.Navigation("Annexes");
+
+                    b.Navigation("Formules");
+
+                    b.Navigation("Services");
                 });
 
             modelBuilder.Entity("Mutualisation.Domain.Membres.Membre", b =>

@@ -146,6 +146,296 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.Catalogue.AnnexeCatalogue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Contenu")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTimeOffset>("DeposeeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NomFichier")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Taille")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Titre")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TypeContenu")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionCatalogueId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VersionCatalogueId");
+
+                    b.ToTable("AnnexesCatalogue", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Catalogue.ComposanteTarif", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Frequence")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Libelle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Montant")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MontantPremiereAnnee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Nature")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordre")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Plafond")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Plancher")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Prorata")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Quantite")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuantiteTranche")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ServiceCatalogueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Taux")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unite")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceCatalogueId");
+
+                    b.ToTable("ComposantesTarif", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Catalogue.FormuleCatalogue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodesServices")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Libelle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionCatalogueId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VersionCatalogueId");
+
+                    b.ToTable("FormulesCatalogue", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Catalogue.ServiceCatalogue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Annexes")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeductionCodeService")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DeductionDelaiMois")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeductionReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ExamenPopulationMaximale")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ExamenSiServiceInformatiquePropre")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExonereSiAbonneA")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Famille")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Libelle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MotifExoneration")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordre")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VersionCatalogueId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VersionCatalogueId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("ServicesCatalogue", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Catalogue.TrancheTarif", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ComposanteTarifId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Libelle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("MaximumExclu")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Minimum")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Montant")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MontantPremiereAnnee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ordre")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Taux")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComposanteTarifId");
+
+                    b.ToTable("TranchesTarif", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Catalogue.VersionCatalogue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DeliberationLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeliberationNumero")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EnVigueurLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Exercice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Intitule")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Population")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("VoteEnCoursDAnnee")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Exercice");
+
+                    b.ToTable("VersionsCatalogue", (string)null);
+                });
+
             modelBuilder.Entity("Mutualisation.Domain.Membres.Membre", b =>
                 {
                     b.Property<int>("Id")
@@ -492,6 +782,51 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.Catalogue.AnnexeCatalogue", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.Catalogue.VersionCatalogue", null)
+                        .WithMany("Annexes")
+                        .HasForeignKey("VersionCatalogueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Catalogue.ComposanteTarif", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.Catalogue.ServiceCatalogue", null)
+                        .WithMany("_composantes")
+                        .HasForeignKey("ServiceCatalogueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Catalogue.FormuleCatalogue", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.Catalogue.VersionCatalogue", null)
+                        .WithMany("Formules")
+                        .HasForeignKey("VersionCatalogueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Catalogue.ServiceCatalogue", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.Catalogue.VersionCatalogue", null)
+                        .WithMany("Services")
+                        .HasForeignKey("VersionCatalogueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Catalogue.TrancheTarif", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.Catalogue.ComposanteTarif", null)
+                        .WithMany("_tranches")
+                        .HasForeignKey("ComposanteTarifId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mutualisation.Domain.Membres.PopulationLegale", b =>
                 {
                     b.HasOne("Mutualisation.Domain.Membres.Membre", null)
@@ -507,6 +842,25 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("MembreId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Catalogue.ComposanteTarif", b =>
+                {
+                    b.Navigation("_tranches");
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Catalogue.ServiceCatalogue", b =>
+                {
+                    b.Navigation("_composantes");
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Catalogue.VersionCatalogue", b =>
+                {
+                    b.Navigation("Annexes");
+
+                    b.Navigation("Formules");
+
+                    b.Navigation("Services");
                 });
 
             modelBuilder.Entity("Mutualisation.Domain.Membres.Membre", b =>
