@@ -79,5 +79,5 @@ public static class RequetesCatalogue
 {
     /// <summary>A version with its services, their components and brackets, its formules (annex contents are left out by projection where it matters).</summary>
     public static IQueryable<VersionCatalogue> AvecTarifs(this IQueryable<VersionCatalogue> versions) =>
-        versions.Include("_services._composantes._tranches").Include(v => v.Formules).AsSplitQuery();
+        versions.Include("Services._composantes._tranches").Include(v => v.Formules).AsSplitQuery();
 }

@@ -114,6 +114,7 @@ public static class Services
 
         services.AddValidatorsFromFeatures();
         services.AddScoped<ImportEtalab>();
+        services.AddScoped<Features.Simulation.SimulateurContributions>();
         services.AddScoped<SemisDemo>();
         services.AddScoped<AmorcageAdministrateur>();
         return builder;

@@ -12,6 +12,47 @@ public static class FormatFr
 
     public static string Entier(int? valeur) => valeur?.ToString("#,##0", Fr) ?? "—";
 
+    public static string Taux(decimal taux) => taux.ToString("#,##0.00## €", Fr);
+
+    public static string Nombre(decimal valeur) => valeur.ToString("#,##0.##", Fr);
+
+    /// <summary>The bases de liquidation of a line, in words a debtor can check.</summary>
+    public static string Bases(Billing.BasesDeLiquidation b)
+    {
+        var parties = new List<string>();
+        if (b.Population is { } population)
+        {
+            parties.Add($"population {Entier(population)} hab." + (b.Millesime is { } m ? $" (millésime {m})" : string.Empty));
+        }
+
+        if (b.Tranche is not null)
+        {
+            parties.Add($"tranche : {b.Tranche}");
+        }
+
+        if (b.Quantite is { } quantite)
+        {
+            parties.Add(b.Taux is { } taux ? $"{Nombre(quantite)} {b.Unite} × {Taux(taux)}" : $"{Nombre(quantite)} {b.Unite}");
+        }
+
+        if (b.MoisProrata is { } mois)
+        {
+            parties.Add($"prorata {mois}/12");
+        }
+
+        if (b.Deduction is { } deduction)
+        {
+            parties.Add($"déduction de {Euros(deduction)} : {b.MotifDeduction}");
+        }
+
+        if (b.Ajustement is not null)
+        {
+            parties.Add(b.Ajustement);
+        }
+
+        return string.Join(" · ", parties);
+    }
+
     public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", Fr);
 
     public static string DateHeure(DateTimeOffset instant) =>

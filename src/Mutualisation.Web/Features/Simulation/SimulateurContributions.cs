@@ -1,0 +1,205 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Mutualisation.Billing;
+using Mutualisation.Domain.Catalogue;
+using Mutualisation.Persistence;
+
+namespace Mutualisation.Web.Features.Simulation;
+
+/// <summary>What the simulator receives, as typed (strings, so a bad value comes back with its own message).</summary>
+public sealed record ParametresSimulation(
+    string? Commune = null,
+    string? Population = null,
+    string? Formule = null,
+    string? Exercice = null,
+    string? AuditLivreLe = null,
+    string? AdhesionLe = null,
+    string? JoursN1 = null);
+
+public sealed record ResultatSimulation(int Exercice, FormuleTarifaire Formule, int Population, int? Millesime, string? NomCommune, Contribution Contribution)
+{
+    public string? Tranche => Billing.Simulation.Tranche(Contribution);
+}
+
+/// <summary>The outcome: a result, or errors per field, or the rules' refusal to price (a negotiated amount is needed).</summary>
+public sealed record IssueSimulation(ResultatSimulation? Resultat, IReadOnlyDictionary<string, string> Erreurs, string? Refus)
+{
+    public bool EstValide => Erreurs.Count == 0 && Refus is null;
+}
+
+public sealed record CommuneSimulable(int Id, string Nom, int? Population);
+
+/// <summary>
+/// Prices a formule for a population or a member with the catalogue voted for the exercice, through
+/// the same engine as the titres. Members' names and legal populations are public INSEE data: an
+/// anonymous visitor may pick any member; a signed-in user sees the members of its perimeter.
+/// </summary>
+public sealed class SimulateurContributions(MutualisationDbContext db, TimeProvider horloge)
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public int ExerciceCourant => horloge.GetLocalNow().Year;
+
+    public async Task<IReadOnlyList<int>> ExercicesAsync(CancellationToken annulation) =>
+        await db.VersionsCatalogue.Where(v => v.Statut == StatutVersion.Votee).Select(v => v.Exercice).Distinct().OrderBy(e => e).ToListAsync(annulation);
+
+    /// <summary>The voted version in force for the exercice (a mid-year vote replaces the earlier one from its date).</summary>
+    public async Task<VersionCatalogue?> VersionEnVigueurAsync(int exercice, CancellationToken annulation)
+    {
+        var aujourdHui = DateOnly.FromDateTime(horloge.GetLocalNow().DateTime);
+        var reference = exercice < aujourdHui.Year ? new DateOnly(exercice, 12, 31) : exercice > aujourdHui.Year ? new DateOnly(exercice, 1, 1) : aujourdHui;
+        var versions = await db.VersionsCatalogue.AsNoTracking().AvecTarifs()
+            .Where(v => v.Exercice == exercice && v.Statut == StatutVersion.Votee)
+            .ToListAsync(annulation);
+        return versions.Where(v => v.EnVigueurLe <= reference).MaxBy(v => v.EnVigueurLe) ?? versions.MinBy(v => v.EnVigueurLe);
+    }
+
+    public async Task<IReadOnlyList<CommuneSimulable>> CommunesAsync(bool anonyme, CancellationToken annulation)
+    {
+        var membres = anonyme ? db.Membres.IgnoreQueryFilters() : db.Membres;
+        return await membres.AsNoTracking().OrderBy(m => m.NomRecherche)
+            .Select(m => new CommuneSimulable(m.Id, m.Nom, m.PopulationTotale))
+            .ToListAsync(annulation);
+    }
+
+    public async Task<IssueSimulation> SimulerAsync(ParametresSimulation p, bool anonyme, CancellationToken annulation)
+    {
+        var erreurs = new Dictionary<string, string>(StringComparer.Ordinal);
+        var exercice = ExerciceCourant;
+        if (!string.IsNullOrWhiteSpace(p.Exercice) && !int.TryParse(p.Exercice.Trim(), NumberStyles.None, Invariant, out exercice))
+        {
+            erreurs["exercice"] = $"L'exercice est une année sur quatre chiffres (reçu « {p.Exercice} »).";
+        }
+
+        var version = erreurs.ContainsKey("exercice") ? null : await VersionEnVigueurAsync(exercice, annulation);
+        if (version is null && !erreurs.ContainsKey("exercice"))
+        {
+            erreurs["exercice"] = $"Aucun catalogue voté pour l'exercice {exercice}. Exercices disponibles : {string.Join(", ", await ExercicesAsync(annulation))}.";
+        }
+
+        var catalogue = version is null ? null : ConversionCatalogue.VersTarification(version);
+        if (string.IsNullOrWhiteSpace(p.Formule))
+        {
+            erreurs["formule"] = "La formule est obligatoire" + (catalogue is null ? "." : $" : {string.Join(", ", catalogue.Formules.Select(f => f.Code))}.");
+        }
+        else if (catalogue is not null && catalogue.Formule(p.Formule.Trim()) is null)
+        {
+            erreurs["formule"] = $"Formule inconnue « {p.Formule} ». Formules possibles : {string.Join(", ", catalogue.Formules.Select(f => f.Code))}.";
+        }
+
+        var (population, millesime, nom) = await LirePopulationAsync(p, exercice, version?.Population ?? ReferencePopulation.Totale, anonyme, erreurs, annulation);
+        var audit = LireDate(p.AuditLivreLe, "auditLivreLe", erreurs);
+        var adhesion = LireDate(p.AdhesionLe, "adhesionLe", erreurs);
+        var jours = 0m;
+        if (!string.IsNullOrWhiteSpace(p.JoursN1)
+            && (!decimal.TryParse(p.JoursN1.Trim().Replace(',', '.'), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, Invariant, out jours) || jours < 0 || jours % 0.5m != 0))
+        {
+            erreurs["joursN1"] = $"Les jours N1 consommés sont un nombre positif, par demi-journées (0, 0,5, 1…) ; reçu « {p.JoursN1} ».";
+        }
+
+        if (erreurs.Count > 0 || catalogue is null)
+        {
+            return new IssueSimulation(null, erreurs, null);
+        }
+
+        try
+        {
+            var demande = new DemandeSimulation(p.Formule!.Trim(), population) { Millesime = millesime, AuditLivreLe = audit, AdhesionLe = adhesion, JoursN1 = jours };
+            var contribution = Billing.Simulation.Tarifer(catalogue, demande);
+            return new IssueSimulation(new ResultatSimulation(exercice, catalogue.Formule(demande.Formule)!, population, millesime, nom, contribution), erreurs, null);
+        }
+        catch (TarificationImpossibleException refus) when (refus.ExigeNegociation)
+        {
+            return new IssueSimulation(null, erreurs, refus.Message);
+        }
+        catch (TarificationImpossibleException erreur)
+        {
+            var champ = erreur.Code switch
+            {
+                "population-negative" => "population",
+                "jours-invalides" => "joursN1",
+                "formule-inconnue" => "formule",
+                "dates-contradictoires" => "adhesionLe",
+                _ => string.Empty,
+            };
+            erreurs[champ] = erreur.Message;
+            return new IssueSimulation(null, erreurs, null);
+        }
+    }
+
+    private async Task<(int Population, int? Millesime, string? Nom)> LirePopulationAsync(
+        ParametresSimulation p, int exercice, ReferencePopulation reference, bool anonyme, Dictionary<string, string> erreurs, CancellationToken annulation)
+    {
+        if (!string.IsNullOrWhiteSpace(p.Commune))
+        {
+            if (!int.TryParse(p.Commune, NumberStyles.None, Invariant, out var id))
+            {
+                erreurs["commune"] = "Commune inconnue.";
+                return (0, null, null);
+            }
+
+            var membres = anonyme ? db.Membres.IgnoreQueryFilters() : db.Membres;
+            var membre = await membres.AsNoTracking().Where(m => m.Id == id).Select(m => new { m.Nom }).FirstOrDefaultAsync(annulation);
+            if (membre is null)
+            {
+                erreurs["commune"] = "Commune inconnue.";
+                return (0, null, null);
+            }
+
+            // The population légale in force on 1 January of N is INSEE's millésime N − 3.
+            var populations = anonyme ? db.Populations.IgnoreQueryFilters() : db.Populations;
+            var enVigueur = await populations.AsNoTracking()
+                .Where(x => x.MembreId == id && x.Millesime <= exercice - 3)
+                .OrderByDescending(x => x.Millesime)
+                .Select(x => new { x.Millesime, x.Totale, x.Municipale })
+                .FirstOrDefaultAsync(annulation);
+            if (enVigueur is null)
+            {
+                erreurs["commune"] = $"La population légale de {membre.Nom} en vigueur au 1er janvier {exercice} (millésime {exercice - 3}) n'est pas connue : saisissez la population.";
+                return (0, null, membre.Nom);
+            }
+
+            return (reference == ReferencePopulation.Municipale ? enVigueur.Municipale : enVigueur.Totale, enVigueur.Millesime, membre.Nom);
+        }
+
+        var texte = p.Population?.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u00A0", string.Empty, StringComparison.Ordinal).Replace("\u202F", string.Empty, StringComparison.Ordinal);
+        if (string.IsNullOrWhiteSpace(texte))
+        {
+            erreurs["population"] = "Choisissez une commune ou saisissez une population.";
+        }
+        else if (!int.TryParse(texte, NumberStyles.AllowLeadingSign, Invariant, out var population))
+        {
+            erreurs["population"] = $"La population est un nombre entier d'habitants (reçu « {p.Population} »).";
+        }
+        else if (population < 0)
+        {
+            erreurs["population"] = "La population ne peut pas être négative.";
+        }
+        else if (population > 5_000_000)
+        {
+            erreurs["population"] = "Population invraisemblable pour un membre (plus de 5 millions d'habitants).";
+        }
+        else
+        {
+            return (population, null, null);
+        }
+
+        return (0, null, null);
+    }
+
+    private static DateOnly? LireDate(string? texte, string champ, Dictionary<string, string> erreurs)
+    {
+        if (string.IsNullOrWhiteSpace(texte))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(texte.Trim(), "yyyy-MM-dd", Invariant, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        erreurs[champ] = $"Date attendue au format AAAA-MM-JJ (reçu « {texte} »).";
+        return null;
+    }
+}
