@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Mutualisation.Domain.Catalogue;
 using Mutualisation.Domain.Commun;
 using Mutualisation.Web.Tests.Outils;
 
@@ -23,11 +24,14 @@ public class IsolationTests(PortailFactory portail)
         /// <summary>200, and nothing of the foreign member in the answer.</summary>
         SansEtranger,
 
+        /// <summary>Any status, but nothing of the foreign member in the answer (a refused form that names no one).</summary>
+        SansTrace,
+
         /// <summary>Acts only on the signed-in account or needs no commune data; not replayed with foreign ids.</summary>
         HorsPerimetre,
     }
 
-    private sealed record Contexte(int Propre, int Etranger, string UtilisateurEtranger);
+    private sealed record Contexte(int Propre, int Etranger, string UtilisateurEtranger, int Brouillon = 0, int AnnexeBrouillon = 0);
 
     private sealed record Cas(string Methode, string Modele, Attendu Attendu, Func<Contexte, string>? Url = null, string? Raison = null);
 
@@ -61,6 +65,30 @@ public class IsolationTests(PortailFactory portail)
         new("POST", "administration/utilisateurs/{id}/modifier", Attendu.Refus, c => $"/administration/utilisateurs/{c.UtilisateurEtranger}/modifier"),
         new("POST", "administration/utilisateurs/{id}/desactiver", Attendu.Refus, c => $"/administration/utilisateurs/{c.UtilisateurEtranger}/desactiver"),
         new("POST", "administration/utilisateurs/{id}/reactiver", Attendu.Refus, c => $"/administration/utilisateurs/{c.UtilisateurEtranger}/reactiver"),
+        new("GET", "simulation", Attendu.SansEtranger, _ => "/simulation"),
+        new("GET", "simulation", Attendu.SansTrace, c => $"/simulation?commune={c.Etranger}&formule=socle-complet"),
+        new("GET", "api/v1/simulation", Attendu.HorsPerimetre, Raison: "population saisie, aucune donnée de membre"),
+        new("GET", "catalogue", Attendu.SansEtranger, _ => "/catalogue"),
+        new("GET", "catalogue/{id:int}", Attendu.Refus, c => $"/catalogue/{c.Brouillon}"),
+        new("POST", "catalogue/copier", Attendu.Refus, _ => "/catalogue/copier"),
+        new("POST", "catalogue/{id:int}/supprimer", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/supprimer"),
+        new("GET", "catalogue/{id:int}/parametres", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/parametres"),
+        new("POST", "catalogue/{id:int}/parametres", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/parametres"),
+        new("GET", "catalogue/{id:int}/voter", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/voter"),
+        new("POST", "catalogue/{id:int}/voter", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/voter"),
+        new("GET", "catalogue/{id:int}/services/nouveau", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/services/nouveau"),
+        new("POST", "catalogue/{id:int}/services/nouveau", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/services/nouveau"),
+        new("GET", "catalogue/{id:int}/services/{serviceId:int}/modifier", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/services/1/modifier"),
+        new("POST", "catalogue/{id:int}/services/{serviceId:int}/modifier", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/services/1/modifier"),
+        new("POST", "catalogue/{id:int}/services/{serviceId:int}/supprimer", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/services/1/supprimer"),
+        new("GET", "catalogue/{id:int}/services/{serviceId:int}/composantes/nouvelle", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/services/1/composantes/nouvelle"),
+        new("POST", "catalogue/{id:int}/services/{serviceId:int}/composantes/nouvelle", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/services/1/composantes/nouvelle"),
+        new("GET", "catalogue/{id:int}/services/{serviceId:int}/composantes/{index:int}/modifier", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/services/1/composantes/0/modifier"),
+        new("POST", "catalogue/{id:int}/services/{serviceId:int}/composantes/{index:int}/modifier", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/services/1/composantes/0/modifier"),
+        new("POST", "catalogue/{id:int}/services/{serviceId:int}/composantes/{index:int}/supprimer", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/services/1/composantes/0/supprimer"),
+        new("POST", "catalogue/{id:int}/annexes", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/annexes"),
+        new("GET", "catalogue/{id:int}/annexes/{annexeId:int}", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/annexes/{c.AnnexeBrouillon}"),
+        new("POST", "catalogue/{id:int}/annexes/{annexeId:int}/supprimer", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/annexes/{c.AnnexeBrouillon}/supprimer"),
     ];
 
     [Fact]
@@ -85,7 +113,8 @@ public class IsolationTests(PortailFactory portail)
         var courriel = await portail.CreerAsync(Roles.Mairie, propre.Id);
         var courrielEtranger = await portail.CreerAsync(Roles.Mairie, etrangere.Id);
         var utilisateurEtranger = portail.Executer(db => db.Users.Single(u => u.Email == courrielEtranger).Id);
-        var contexte = new Contexte(propre.Id, etrangere.Id, utilisateurEtranger);
+        var (brouillon, annexe) = await portail.AjouterBrouillonAvecAnnexeAsync();
+        var contexte = new Contexte(propre.Id, etrangere.Id, utilisateurEtranger, brouillon, annexe);
         var avant = await EtatAsync(etrangere.Id, utilisateurEtranger);
 
         using var session = await portail.ConnecterAsync(courriel, Comptes.MotDePasse);
@@ -111,6 +140,8 @@ public class IsolationTests(PortailFactory portail)
                 Attendu.SansEtranger => page.Statut == HttpStatusCode.OK
                     && !page.Texte.Contains(etrangere.Nom, StringComparison.Ordinal)
                     && !page.Texte.Contains(etrangere.Siren.Valeur, StringComparison.Ordinal),
+                Attendu.SansTrace => !page.Texte.Contains(etrangere.Nom, StringComparison.Ordinal)
+                    && !page.Texte.Contains(etrangere.Siren.Valeur, StringComparison.Ordinal),
                 _ => true,
             };
             if (!ok)
@@ -121,6 +152,8 @@ public class IsolationTests(PortailFactory portail)
 
         Assert.True(echecs.Count == 0, "Fuites ou écritures hors périmètre : " + string.Join(" ; ", echecs));
         Assert.Equal(avant, await EtatAsync(etrangere.Id, utilisateurEtranger));
+        var brouillonApres = await portail.LireAsync(brouillon);
+        Assert.Equal((StatutVersion.Brouillon, 3, 1), (brouillonApres.Statut, brouillonApres.Services.Count, brouillonApres.Annexes.Count));
     }
 
     [Fact]

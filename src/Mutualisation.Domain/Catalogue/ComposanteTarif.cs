@@ -57,6 +57,7 @@ public sealed class ComposanteTarif
 
     internal ComposanteTarif Copier() => new(Libelle, Nature, Tranches.Select(t => t.Copier()))
     {
+        Ordre = Ordre,
         Frequence = Frequence,
         Prorata = Prorata,
         Quantite = Quantite,

@@ -54,7 +54,7 @@ public static class ProfilsDemo
 
     public static ProfilDemo Choisi(IConfiguration configuration)
     {
-        var code = configuration[CleConfiguration] ?? Redon.Code;
+        var code = configuration[CleConfiguration] is { Length: > 0 } choisi ? choisi : Redon.Code;
         return Tous.FirstOrDefault(p => p.Code == code)
             ?? throw new InvalidOperationException($"Profil de démonstration inconnu « {code} ». Profils possibles : {string.Join(", ", Tous.Select(p => p.Code))}.");
     }

@@ -19,6 +19,7 @@ public static class Services
 {
     public const string PolitiqueGestionMembres = "GestionMembres";
     public const string PolitiqueAdministration = "Administration";
+    public const string PolitiqueGestionCatalogue = "GestionCatalogue";
 
     public static WebApplicationBuilder AjouterMutualisation(this WebApplicationBuilder builder)
     {
@@ -81,7 +82,8 @@ public static class Services
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(PolitiqueGestionMembres, p => p.RequireRole(Roles.AdministrateurDSI, Roles.AgentDSI))
-            .AddPolicy(PolitiqueAdministration, p => p.RequireRole(Roles.AdministrateurDSI));
+            .AddPolicy(PolitiqueAdministration, p => p.RequireRole(Roles.AdministrateurDSI))
+            .AddPolicy(PolitiqueGestionCatalogue, p => p.RequireRole(Roles.AdministrateurDSI, Roles.Finance));
 
         services.AddControllersWithViews(options =>
             {

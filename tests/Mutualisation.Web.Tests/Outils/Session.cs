@@ -91,6 +91,28 @@ public sealed class Session(HttpClient client) : IDisposable
         /// <summary>The error shown beside a field (the invalid-feedback bound to the input by aria-describedby).</summary>
         public string? ErreurDuChamp(string nom) => Document.GetElementById(nom.Replace('.', '_') + "-erreur")?.TextContent.Trim();
 
+        /// <summary>The values the form posting to <paramref name="action"/> would send as displayed (inputs, checked boxes, selected options).</summary>
+        public Dictionary<string, string?> ChampsDuFormulaire(string action)
+        {
+            var formulaire = Document.QuerySelectorAll("form").First(f => f.GetAttribute("action") == action);
+            var champs = new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (var element in formulaire.QuerySelectorAll("input[name], select[name], textarea[name]"))
+            {
+                var nom = element.GetAttribute("name")!;
+                var type = element.GetAttribute("type");
+                if (nom == "__RequestVerificationToken" || (type is "checkbox" or "radio" && !element.HasAttribute("checked")))
+                {
+                    continue;
+                }
+
+                champs[nom] = element.LocalName == "select"
+                    ? (element.QuerySelector("option[selected]") ?? element.QuerySelector("option"))?.GetAttribute("value")
+                    : element.LocalName == "textarea" ? element.TextContent : element.GetAttribute("value") ?? string.Empty;
+            }
+
+            return champs;
+        }
+
         public string? ValeurDuChamp(string nom) => Document.QuerySelector($"[name='{nom}']")?.GetAttribute("value");
     }
 }

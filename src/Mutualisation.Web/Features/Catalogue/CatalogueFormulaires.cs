@@ -1,0 +1,292 @@
+using FluentValidation;
+using Mutualisation.Domain.Catalogue;
+using Mutualisation.Domain.Commun;
+using Mutualisation.Web.Infrastructure;
+
+namespace Mutualisation.Web.Features.Catalogue;
+
+public sealed class ParametresFormulaire
+{
+    public string? Intitule { get; set; }
+
+    public ReferencePopulation Population { get; set; }
+}
+
+public sealed class ParametresFormulaireValidator : AbstractValidator<ParametresFormulaire>
+{
+    public ParametresFormulaireValidator()
+    {
+        RuleFor(f => f.Intitule).MaximumLength(200).WithMessage("L'intitulé fait au plus 200 caractères.");
+        RuleFor(f => f.Population).IsInEnum().WithMessage("Choisissez la population totale ou municipale.");
+    }
+}
+
+public sealed class VoteFormulaire
+{
+    public string? Numero { get; set; }
+
+    public string? Le { get; set; }
+
+    public string? EnVigueurLe { get; set; }
+}
+
+public sealed class VoteFormulaireValidator : AbstractValidator<VoteFormulaire>
+{
+    public VoteFormulaireValidator()
+    {
+        RuleFor(f => f.Numero).NotEmpty().WithMessage("Le numéro de la délibération est obligatoire.")
+            .MaximumLength(60).WithMessage("Le numéro fait au plus 60 caractères.");
+        RuleFor(f => f.Le).NotEmpty().WithMessage("La date de la délibération est obligatoire.")
+            .Must(d => SaisieFr.Date(d) is not null).When(f => !SaisieFr.EstVide(f.Le), ApplyConditionTo.CurrentValidator)
+            .WithMessage("Date attendue au format JJ/MM/AAAA.");
+        RuleFor(f => f.EnVigueurLe).Must(d => SaisieFr.EstVide(d) || SaisieFr.Date(d) is not null).WithMessage("Date attendue au format JJ/MM/AAAA.");
+    }
+}
+
+public sealed class ServiceFormulaire
+{
+    public string? Code { get; set; }
+
+    public string? Libelle { get; set; }
+
+    public string? Famille { get; set; }
+
+    public string? Annexes { get; set; }
+
+    public string? ExonereSiAbonneA { get; set; }
+
+    public string? MotifExoneration { get; set; }
+
+    public string? ExamenPopulationMaximale { get; set; }
+
+    public bool ExamenSiServiceInformatiquePropre { get; set; }
+
+    public string? DeductionCodeService { get; set; }
+
+    public string? DeductionDelaiMois { get; set; }
+
+    public string? DeductionReference { get; set; }
+
+    public static ServiceFormulaire Depuis(ServiceCatalogue s) => new()
+    {
+        Code = s.Code,
+        Libelle = s.Libelle,
+        Famille = s.Famille,
+        Annexes = s.Annexes,
+        ExonereSiAbonneA = s.ExonereSiAbonneA,
+        MotifExoneration = s.MotifExoneration,
+        ExamenPopulationMaximale = s.ExamenPopulationMaximale?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ExamenSiServiceInformatiquePropre = s.ExamenSiServiceInformatiquePropre,
+        DeductionCodeService = s.DeductionCodeService,
+        DeductionDelaiMois = s.DeductionDelaiMois?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        DeductionReference = s.DeductionReference,
+    };
+
+    public IReadOnlyList<string> CodesExoneration =>
+        (ExonereSiAbonneA ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => c.ToUpperInvariant()).ToList();
+
+    public DonneesService Donnees() => new(Code!, Libelle!, Famille!)
+    {
+        Annexes = Annexes,
+        ExonereSiAbonneA = CodesExoneration,
+        MotifExoneration = MotifExoneration,
+        ExamenPopulationMaximale = SaisieFr.Nombre(ExamenPopulationMaximale) is { } max ? (int)max : null,
+        ExamenSiServiceInformatiquePropre = ExamenSiServiceInformatiquePropre,
+        DeductionCodeService = DeductionCodeService,
+        DeductionDelaiMois = SaisieFr.Nombre(DeductionDelaiMois) is { } delai ? (int)delai : null,
+        DeductionReference = DeductionReference,
+    };
+}
+
+public sealed class ServiceFormulaireValidator : AbstractValidator<ServiceFormulaire>
+{
+    public ServiceFormulaireValidator()
+    {
+        RuleFor(f => f.Code).NotEmpty().WithMessage("Le code est obligatoire.")
+            .Matches("^[A-Za-z0-9_-]{1,30}$").When(f => !SaisieFr.EstVide(f.Code), ApplyConditionTo.CurrentValidator)
+            .WithMessage("Le code fait 1 à 30 caractères : lettres sans accent, chiffres, tiret ou souligné.");
+        RuleFor(f => f.Libelle).NotEmpty().WithMessage("Le libellé est obligatoire.").MaximumLength(200).WithMessage("Le libellé fait au plus 200 caractères.");
+        RuleFor(f => f.Famille).NotEmpty().WithMessage("Le niveau ou la famille est obligatoire.").MaximumLength(100).WithMessage("La famille fait au plus 100 caractères.");
+        RuleFor(f => f.Annexes).MaximumLength(300).WithMessage("300 caractères au plus.");
+        RuleFor(f => f.MotifExoneration).MaximumLength(200).WithMessage("200 caractères au plus.");
+        RuleFor(f => f.ExamenPopulationMaximale).Must(EntierPositifOuVide).WithMessage("Un nombre entier d'habitants, positif.");
+        RuleFor(f => f.DeductionDelaiMois).Must(EntierPositifOuVide).WithMessage("Un nombre entier de mois, positif.")
+            .NotEmpty().When(f => !SaisieFr.EstVide(f.DeductionCodeService), ApplyConditionTo.CurrentValidator)
+            .WithMessage("Indiquez le délai (en mois) dans lequel le service préalable est déduit.");
+    }
+
+    private static bool EntierPositifOuVide(string? texte) =>
+        SaisieFr.EstVide(texte) || (SaisieFr.Nombre(texte) is { } d && d >= 0 && d == decimal.Truncate(d) && d <= int.MaxValue);
+}
+
+public sealed class TrancheFormulaire
+{
+    public string? Libelle { get; set; }
+
+    public string? Minimum { get; set; }
+
+    public string? MaximumExclu { get; set; }
+
+    public string? Montant { get; set; }
+
+    public string? MontantPremiereAnnee { get; set; }
+
+    public string? Taux { get; set; }
+
+    public bool EstVide => new[] { Libelle, Minimum, MaximumExclu, Montant, MontantPremiereAnnee, Taux }.All(SaisieFr.EstVide);
+}
+
+public sealed class ComposanteFormulaire
+{
+    public const int LignesVides = 3;
+
+    public string? Libelle { get; set; }
+
+    public NatureComposante Nature { get; set; }
+
+    public Frequence Frequence { get; set; }
+
+    public Prorata Prorata { get; set; }
+
+    public string? Quantite { get; set; } = "population";
+
+    public string? QuantiteTranche { get; set; }
+
+    public string? Unite { get; set; } = "habitant";
+
+    public string? Taux { get; set; }
+
+    public string? Montant { get; set; }
+
+    public string? MontantPremiereAnnee { get; set; }
+
+    public string? Plancher { get; set; }
+
+    public string? Plafond { get; set; }
+
+    public List<TrancheFormulaire> Tranches { get; set; } = [];
+
+    public static bool UtiliseDesTranches(NatureComposante nature) =>
+        nature is NatureComposante.ParTranche or NatureComposante.Progressif or NatureComposante.AuDelaDeFranchise;
+
+    public static ComposanteFormulaire Depuis(ComposanteTarif c) => new()
+    {
+        Libelle = c.Libelle,
+        Nature = c.Nature,
+        Frequence = c.Frequence,
+        Prorata = c.Prorata,
+        Quantite = c.Quantite,
+        QuantiteTranche = c.QuantiteTranche,
+        Unite = c.Unite,
+        Taux = SaisieFr.Texte(c.Taux == 0 ? null : c.Taux),
+        Montant = SaisieFr.Texte(c.Montant.Euros == 0 ? null : c.Montant.Euros),
+        MontantPremiereAnnee = SaisieFr.Texte(c.MontantPremiereAnnee?.Euros),
+        Plancher = SaisieFr.Texte(c.Plancher?.Euros),
+        Plafond = SaisieFr.Texte(c.Plafond?.Euros),
+        Tranches = c.Tranches.Select(t => new TrancheFormulaire
+        {
+            Libelle = t.Libelle,
+            Minimum = SaisieFr.Texte(t.Minimum),
+            MaximumExclu = SaisieFr.Texte(t.MaximumExclu),
+            Montant = SaisieFr.Texte(t.Montant.Euros),
+            MontantPremiereAnnee = SaisieFr.Texte(t.MontantPremiereAnnee?.Euros),
+            Taux = SaisieFr.Texte(t.Taux == 0 ? null : t.Taux),
+        }).ToList(),
+    };
+
+    /// <summary>Rows shown in the form: those typed (or stored) plus a few empty ones to add brackets.</summary>
+    public ComposanteFormulaire AvecLignesVides()
+    {
+        Tranches = Tranches.Where(t => !t.EstVide).Concat(Enumerable.Range(0, LignesVides).Select(_ => new TrancheFormulaire())).ToList();
+        return this;
+    }
+
+    public ComposanteTarif VersComposante() =>
+        new(Libelle!, Nature, UtiliseDesTranches(Nature) ? Tranches.Where(t => !t.EstVide).Select(VersTranche) : [])
+        {
+            Frequence = Frequence,
+            Prorata = Prorata,
+            Quantite = Quantite!.Trim(),
+            QuantiteTranche = SaisieFr.EstVide(QuantiteTranche) ? null : QuantiteTranche!.Trim(),
+            Unite = Unite!.Trim(),
+            Taux = SaisieFr.Nombre(Taux) ?? 0m,
+            Montant = new Montant(SaisieFr.Nombre(Montant) ?? 0m),
+            MontantPremiereAnnee = EnMontant(MontantPremiereAnnee),
+            Plancher = EnMontant(Plancher),
+            Plafond = EnMontant(Plafond),
+        };
+
+    private static TrancheTarif VersTranche(TrancheFormulaire t) =>
+        new(t.Libelle!, SaisieFr.Nombre(t.Minimum) ?? 0m, SaisieFr.Nombre(t.MaximumExclu), new Montant(SaisieFr.Nombre(t.Montant) ?? 0m), SaisieFr.Nombre(t.Taux) ?? 0m, EnMontant(t.MontantPremiereAnnee));
+
+    private static Montant? EnMontant(string? texte) => SaisieFr.Nombre(texte) is { } d ? new Montant(d) : null;
+}
+
+public sealed class ComposanteFormulaireValidator : AbstractValidator<ComposanteFormulaire>
+{
+    private const string MessageMontant = "Un montant en euros, positif, au centime près (ex. 1 500,00).";
+    private const string MessageNombre = "Un nombre (ex. 1,50).";
+
+    public ComposanteFormulaireValidator()
+    {
+        RuleFor(f => f.Libelle).NotEmpty().WithMessage("Le libellé est obligatoire.").MaximumLength(200).WithMessage("200 caractères au plus.");
+        RuleFor(f => f.Nature).IsInEnum().WithMessage("Nature inconnue.");
+        RuleFor(f => f.Quantite).NotEmpty().WithMessage("La quantité facturée est obligatoire (population, postes, go…).").MaximumLength(50).WithMessage("50 caractères au plus.");
+        RuleFor(f => f.Unite).NotEmpty().WithMessage("L'unité est obligatoire (habitant, poste, Go…).").MaximumLength(50).WithMessage("50 caractères au plus.");
+        RuleFor(f => f.Taux).Must(SaisieFr.EstDecimalOuVide).WithMessage(MessageNombre);
+        RuleFor(f => f.Montant).Must(SaisieFr.EstMontantOuVide).WithMessage(MessageMontant);
+        RuleFor(f => f.MontantPremiereAnnee).Must(SaisieFr.EstMontantOuVide).WithMessage(MessageMontant);
+        RuleFor(f => f.Plancher).Must(SaisieFr.EstMontantOuVide).WithMessage(MessageMontant);
+        RuleFor(f => f.Plafond).Must(SaisieFr.EstMontantOuVide).WithMessage(MessageMontant)
+            .Must((f, plafond) => SaisieFr.Nombre(f.Plancher) is not { } bas || SaisieFr.Nombre(plafond) is not { } haut || bas <= haut)
+            .WithMessage("Le plafond ne peut pas être inférieur au plancher.");
+        RuleFor(f => f.Prorata)
+            .Must((f, prorata) => prorata == Prorata.Aucun || (f.Frequence == Frequence.Annuelle && f.Nature is not (NatureComposante.AuDelaDeFranchise or NatureComposante.AllocationMensuelle)))
+            .WithMessage("Un service à l'unité ou ponctuel n'est jamais proratisé (l'allocation mois par mois se proratise d'elle-même).");
+        RuleFor(f => f.Taux).NotEmpty()
+            .When(f => f.Nature is NatureComposante.ParUnite or NatureComposante.AuDelaDeFranchise or NatureComposante.AllocationMensuelle, ApplyConditionTo.CurrentValidator)
+            .WithMessage("Cette nature se calcule avec un taux : indiquez-le.");
+        RuleForEach(f => f.Tranches).ChildRules(t =>
+        {
+            t.RuleFor(x => x.Libelle).NotEmpty().When(x => !x.EstVide, ApplyConditionTo.CurrentValidator).WithMessage("Le libellé de la tranche est obligatoire.");
+            t.RuleFor(x => x.Minimum).NotEmpty().When(x => !x.EstVide, ApplyConditionTo.CurrentValidator).WithMessage("Le minimum est obligatoire.")
+                .Must(SaisieFr.EstDecimalOuVide).WithMessage(MessageNombre);
+            t.RuleFor(x => x.MaximumExclu).Must(SaisieFr.EstDecimalOuVide).WithMessage(MessageNombre)
+                .Must((x, max) => SaisieFr.Nombre(max) is not { } haut || SaisieFr.Nombre(x.Minimum) is not { } bas || haut > bas)
+                .WithMessage("Le maximum (exclu) doit dépasser le minimum.");
+            t.RuleFor(x => x.Montant).Must(SaisieFr.EstMontantOuVide).WithMessage(MessageMontant);
+            t.RuleFor(x => x.MontantPremiereAnnee).Must(SaisieFr.EstMontantOuVide).WithMessage(MessageMontant);
+            t.RuleFor(x => x.Taux).Must(SaisieFr.EstDecimalOuVide).WithMessage(MessageNombre);
+        });
+        RuleFor(f => f.Tranches).Custom((tranches, contexte) =>
+        {
+            if (!ComposanteFormulaire.UtiliseDesTranches(contexte.InstanceToValidate.Nature))
+            {
+                return;
+            }
+
+            var saisies = tranches.Where(t => !t.EstVide).ToList();
+            if (saisies.Count == 0)
+            {
+                contexte.AddFailure("Tranches", "Cette nature se calcule sur une grille : saisissez au moins une tranche.");
+                return;
+            }
+
+            var lues = saisies.Select(t => (Min: SaisieFr.Nombre(t.Minimum), Max: SaisieFr.Nombre(t.MaximumExclu))).ToList();
+            if (lues.Any(t => t.Min is null))
+            {
+                return;
+            }
+
+            var triees = lues.OrderBy(t => t.Min).ToList();
+            for (var i = 1; i < triees.Count; i++)
+            {
+                if (triees[i - 1].Max != triees[i].Min)
+                {
+                    contexte.AddFailure("Tranches", $"Les tranches doivent se suivre sans trou ni chevauchement : une tranche commence à {SaisieFr.Texte(triees[i].Min)} alors que la précédente s'arrête {(triees[i - 1].Max is { } m ? "avant " + SaisieFr.Texte(m) : "jamais (sans maximum)")}.");
+                    return;
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,207 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Mutualisation.Domain.Catalogue;
+using Mutualisation.Domain.Commun;
+using Mutualisation.Web.Tests.Outils;
+
+namespace Mutualisation.Web.Tests;
+
+[Collection(PortailCollection.Nom)]
+public class CatalogueTests(PortailFactory portail)
+{
+    private static readonly int Courant = DateTime.UtcNow.Year;
+
+    private static string Texte(int valeur) => valeur.ToString(CultureInfo.InvariantCulture);
+
+    private static Task<int> VersionVoteeAsync(PortailFactory p, int exercice) =>
+        p.ExecuterAsync(db => db.VersionsCatalogue.Where(v => v.Exercice == exercice && v.Statut == StatutVersion.Votee).OrderBy(v => v.Id).Select(v => v.Id).FirstAsync());
+
+    [Fact]
+    public async Task Le_jeu_de_demonstration_a_les_tarifs_de_Redon_votes_pour_l_exercice_courant_et_le_precedent()
+    {
+        using var finances = await portail.ConnecterAsync(Comptes.Finances);
+        var liste = await finances.GetAsync("/catalogue");
+        Assert.Contains($"Catalogue {Courant}", liste.TexteVisible, StringComparison.Ordinal);
+        Assert.Contains($"Catalogue {Courant - 1}", liste.TexteVisible, StringComparison.Ordinal);
+        Assert.Contains("En vigueur", liste.TexteVisible, StringComparison.Ordinal);
+
+        var detail = await finances.GetAsync($"/catalogue/{await VersionVoteeAsync(portail, Courant)}");
+        Assert.Equal(HttpStatusCode.OK, detail.Statut);
+        Assert.Matches("2[\u202f\u00a0 ]000,00 €", detail.TexteVisible);
+        Assert.Contains("1,50 € / habitant", detail.TexteVisible, StringComparison.Ordinal);
+        Assert.Contains($"CC_{Courant}_DEMO", detail.TexteVisible, StringComparison.Ordinal);
+        Assert.Contains("Population totale", detail.TexteVisible, StringComparison.Ordinal);
+        Assert.Null(detail.Document.QuerySelector("a[href$='/voter']"));
+    }
+
+    [Fact]
+    public async Task Copier_modifier_puis_voter_en_cours_d_annee_change_le_tarif_que_simule_le_portail()
+    {
+        using var autre = PortailFactory.SurUneNouvelleBase();
+        using var finances = await autre.ConnecterAsync(Comptes.Finances);
+        var source = await VersionVoteeAsync(autre, Courant);
+
+        var copie = await finances.SoumettreAsync("/catalogue", new() { ["source"] = Texte(source), ["exercice"] = Texte(Courant) }, "/catalogue/copier");
+        Assert.Equal(HttpStatusCode.Redirect, copie.Statut);
+        var brouillon = int.Parse(copie.Redirection!.Split('/')[^1], CultureInfo.InvariantCulture);
+        var socle = (await autre.LireAsync(brouillon)).Services.Single(s => s.Code == "SOCLE").Id;
+
+        var url = $"/catalogue/{brouillon}/services/{socle}/composantes/1/modifier";
+        var formulaire = await finances.GetAsync(url);
+        var champs = formulaire.ChampsDuFormulaire(url);
+        Assert.Equal("1,5", champs["Taux"]);
+        champs["Taux"] = "1,60";
+        Assert.Equal(HttpStatusCode.Redirect, (await finances.SoumettreAsync(url, champs)).Statut);
+
+        var vote = $"/catalogue/{brouillon}/voter";
+        var sansEffet = await finances.SoumettreAsync(vote, new() { ["Numero"] = "CC_TEST_88", ["Le"] = $"10/06/{Courant}" });
+        Assert.Equal(HttpStatusCode.OK, sansEffet.Statut);
+        Assert.Contains("vote en cours d'année", sansEffet.ErreurDuChamp("EnVigueurLe"), StringComparison.Ordinal);
+        Assert.Equal("CC_TEST_88", sansEffet.ValeurDuChamp("Numero"));
+
+        var vote2 = await finances.SoumettreAsync(vote, new() { ["Numero"] = "CC_TEST_88", ["Le"] = $"10/06/{Courant}", ["EnVigueurLe"] = $"01/07/{Courant}" });
+        Assert.Equal(HttpStatusCode.Redirect, vote2.Statut);
+
+        var simulation = await autre.NouvelleSession().GetAsync($"/api/v1/simulation?population=2355&formule=socle-complet&exercice={Courant}");
+        Assert.Contains("\"total\":5768.00", simulation.Texte, StringComparison.Ordinal); // 2 000 + 2 355 × 1,60
+
+        // Voted: read-only. The same form now bounces with the reason and changes nothing.
+        var refus = await finances.PostAsync(url, champs, JetonDe(await finances.GetAsync($"/catalogue/{brouillon}")));
+        Assert.Equal(HttpStatusCode.Redirect, refus.Statut);
+        var apres = await finances.GetAsync($"/catalogue/{brouillon}");
+        Assert.Contains("lecture seule", apres.TexteVisible, StringComparison.Ordinal);
+        Assert.Equal(1.60m, (await autre.LireAsync(brouillon)).Services.Single(s => s.Code == "SOCLE").Composantes[1].Taux);
+    }
+
+    [Fact]
+    public async Task Une_delibération_datee_dans_le_futur_n_est_pas_enregistree()
+    {
+        var (brouillon, _) = await portail.AjouterBrouillonAvecAnnexeAsync(Courant + 1);
+        using var finances = await portail.ConnecterAsync(Comptes.Finances);
+        var page = await finances.SoumettreAsync($"/catalogue/{brouillon}/voter", new() { ["Numero"] = "CC_FUTUR", ["Le"] = $"15/01/{Courant + 1}" });
+        Assert.Contains("à venir", page.ErreurDuChamp("Le"), StringComparison.Ordinal);
+        Assert.Equal(StatutVersion.Brouillon, (await portail.LireAsync(brouillon)).Statut);
+    }
+
+    [Fact]
+    public async Task Une_composante_mal_saisie_revient_avec_les_erreurs_a_cote_des_champs_et_rien_n_est_enregistre()
+    {
+        var (brouillon, _) = await portail.AjouterBrouillonAvecAnnexeAsync();
+        var service = (await portail.LireAsync(brouillon)).Services.Single(s => s.Code == "SOCLE").Id;
+        using var finances = await portail.ConnecterAsync(Comptes.Finances);
+        var url = $"/catalogue/{brouillon}/services/{service}/composantes/0/modifier";
+
+        var page = await finances.SoumettreAsync(url, new()
+        {
+            ["Libelle"] = "part fixe", ["Nature"] = "ParTranche", ["Frequence"] = "Ponctuelle", ["Prorata"] = "Douziemes",
+            ["Quantite"] = "population", ["Unite"] = "habitant", ["Taux"] = "abc", ["Montant"] = "12,345",
+            ["Tranches[0].Libelle"] = "petites", ["Tranches[0].Minimum"] = "0", ["Tranches[0].MaximumExclu"] = "100", ["Tranches[0].Montant"] = "10",
+            ["Tranches[1].Libelle"] = "grandes", ["Tranches[1].Minimum"] = "50", ["Tranches[1].Montant"] = "20",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, page.Statut);
+        Assert.Equal("Un nombre (ex. 1,50).", page.ErreurDuChamp("Taux"));
+        Assert.Contains("au centime près", page.ErreurDuChamp("Montant"), StringComparison.Ordinal);
+        Assert.Contains("jamais proratisé", page.ErreurDuChamp("Prorata"), StringComparison.Ordinal);
+        Assert.Contains("sans trou ni chevauchement", page.Document.GetElementById("Tranches-erreur")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("abc", page.ValeurDuChamp("Taux"));
+        Assert.Equal("50", page.ValeurDuChamp("Tranches[1].Minimum"));
+        var stocke = (await portail.LireAsync(brouillon)).Services.Single(s => s.Code == "SOCLE").Composantes[0];
+        Assert.Equal((3, 0m), (stocke.Tranches.Count, stocke.Taux));
+    }
+
+    [Fact]
+    public async Task Un_service_au_code_deja_pris_ou_exonere_par_un_code_inconnu_est_refuse()
+    {
+        var (brouillon, _) = await portail.AjouterBrouillonAvecAnnexeAsync();
+        using var finances = await portail.ConnecterAsync(Comptes.Finances);
+        var page = await finances.SoumettreAsync($"/catalogue/{brouillon}/services/nouveau", new()
+        {
+            ["Code"] = "audit", ["Libelle"] = "Autre audit", ["Famille"] = "Test", ["ExonereSiAbonneA"] = "SOCLE, INCONNU",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, page.Statut);
+        Assert.Contains("déjà utilisé", page.ErreurDuChamp("Code"), StringComparison.Ordinal);
+        Assert.Contains("INCONNU", page.ErreurDuChamp("ExonereSiAbonneA"), StringComparison.Ordinal);
+        Assert.Equal("Autre audit", page.ValeurDuChamp("Libelle"));
+        Assert.Equal(3, (await portail.LireAsync(brouillon)).Services.Count);
+    }
+
+    [Fact]
+    public async Task Une_annexe_PDF_est_deposee_et_relue_a_l_identique_un_autre_fichier_est_refuse_avec_la_raison()
+    {
+        var (brouillon, _) = await portail.AjouterBrouillonAvecAnnexeAsync();
+        using var finances = await portail.ConnecterAsync(Comptes.Finances);
+
+        var depot = await DeposerAsync(finances, brouillon, "Annexe vidéo-protection", Catalogues.Pdf, "video.pdf");
+        Assert.Equal(HttpStatusCode.Redirect, depot.Statut);
+        var annexe = (await portail.LireAsync(brouillon)).Annexes.Single(a => a.Titre == "Annexe vidéo-protection");
+        var telechargement = await finances.GetAsync($"/catalogue/{brouillon}/annexes/{annexe.Id}");
+        Assert.Equal("application/pdf", telechargement.Reponse.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(Catalogues.Pdf, await telechargement.Reponse.Content.ReadAsByteArrayAsync());
+
+        await DeposerAsync(finances, brouillon, "Programme", [0x4D, 0x5A, 0x90, 0x00], "outil.exe");
+        Assert.Contains("seuls les PDF, ODT et DOCX", (await finances.GetAsync($"/catalogue/{brouillon}")).TexteVisible, StringComparison.Ordinal);
+        await DeposerAsync(finances, brouillon, "Faux PDF", "ceci n'est pas un PDF"u8.ToArray(), "faux.pdf");
+        Assert.Contains("n'a pas le contenu d'un fichier .pdf", (await finances.GetAsync($"/catalogue/{brouillon}")).TexteVisible, StringComparison.Ordinal);
+        Assert.Equal(2, (await portail.LireAsync(brouillon)).Annexes.Count);
+    }
+
+    [Fact]
+    public async Task Une_mairie_lit_les_versions_votees_mais_ni_les_brouillons_ni_leur_modification()
+    {
+        var (brouillon, annexe) = await portail.AjouterBrouillonAvecAnnexeAsync();
+        var commune = await portail.AjouterCommuneAsync();
+        using var mairie = await portail.ConnecterAsync(await portail.CreerAsync(Roles.Mairie, commune.Id), Comptes.MotDePasse);
+
+        var liste = await mairie.GetAsync("/catalogue");
+        Assert.Contains($"Catalogue {Courant}", liste.TexteVisible, StringComparison.Ordinal);
+        Assert.DoesNotContain("Brouillon", liste.TexteVisible, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await mairie.GetAsync($"/catalogue/{await VersionVoteeAsync(portail, Courant)}")).Statut);
+        Assert.Equal(HttpStatusCode.NotFound, (await mairie.GetAsync($"/catalogue/{brouillon}")).Statut);
+        Assert.Equal(HttpStatusCode.NotFound, (await mairie.GetAsync($"/catalogue/{brouillon}/annexes/{annexe}")).Statut);
+        Assert.Contains("/compte/acces-refuse", (await mairie.GetAsync($"/catalogue/{brouillon}/voter")).Redirection, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await mairie.GetAsync("/catalogue/999999")).Statut);
+    }
+
+    [Fact]
+    public async Task Les_montants_stockes_en_centimes_se_somment_exactement_en_SQL()
+    {
+        // 0,10 € three hundred times: 30,00 € exactly (a binary float would not give it).
+        var composante = new ComposanteTarif("dixièmes", NatureComposante.ParTranche,
+            Enumerable.Range(0, 300).Select(i => new TrancheTarif($"tranche {i}", i, i + 1, new Montant(0.10m))));
+        var version = new VersionCatalogue(2095);
+        var service = version.AjouterService(new DonneesService("CENTIMES", "Somme au centime", "Test"));
+        version.DefinirComposante(service, null, composante);
+        await portail.ExecuterAsync(async db =>
+        {
+            db.VersionsCatalogue.Add(version);
+            return await db.SaveChangesAsync();
+        });
+        var composanteId = (await portail.LireAsync(version.Id)).Services[0].Composantes[0].Id;
+
+        var centimes = await portail.ExecuterAsync(db => db.Database
+            .SqlQuery<long>($"SELECT SUM(\"Montant\") AS \"Value\" FROM \"TranchesTarif\" WHERE \"ComposanteTarifId\" = {composanteId}")
+            .SingleAsync());
+
+        Assert.Equal(3000L, centimes);
+        Assert.Equal(30.00m, Montant.DepuisCentimes(centimes).Euros);
+        Assert.Equal(30.00m, (await portail.LireAsync(version.Id)).Services[0].Composantes[0].Tranches.Sum(t => t.Montant.Euros));
+    }
+
+    private static string JetonDe(Session.Page page) =>
+        page.Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+    private static async Task<Session.Page> DeposerAsync(Session session, int version, string titre, byte[] fichier, string nom)
+    {
+        var jeton = JetonDe(await session.GetAsync($"/catalogue/{version}"));
+        using var contenu = new MultipartFormDataContent
+        {
+            { new StringContent(titre), "titre" },
+            { new StringContent(jeton), "__RequestVerificationToken" },
+            { new ByteArrayContent(fichier), "fichier", nom },
+        };
+        return await session.EnvoyerAsync(new HttpRequestMessage(HttpMethod.Post, new Uri($"/catalogue/{version}/annexes", UriKind.Relative)) { Content = contenu });
+    }
+}
