@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Mutualisation.Persistence;
 using Mutualisation.Web.Tests.Outils;
 
 namespace Mutualisation.Web.Tests.Navigateur;
@@ -84,6 +85,59 @@ public class PagesTests(PortailReel portail)
         {
             await page.GotoAsync(portail.Adresse + chemin);
             violations.AddRange((await Axe.ViolationsGravesAsync(page)).Select(v => chemin + " : " + v));
+        }
+
+        Assert.Empty(violations);
+    }
+
+    [Fact]
+    public async Task Le_simulateur_s_utilise_sans_compte_et_reste_accessible()
+    {
+        var contexte = await portail.Navigateur.NewContextAsync();
+        var page = await contexte.NewPageAsync();
+        await page.GotoAsync(portail.Adresse + "/compte/connexion");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Simuler ma contribution" }).ClickAsync();
+        var allaire = portail.Executer(db => db.Membres.Single(m => m.NomRecherche == "ALLAIRE").Id);
+        await page.GetByLabel("Ma commune").SelectOptionAsync(allaire.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Formule *").SelectOptionAsync("socle-complet");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Simuler" }).ClickAsync();
+        await page.WaitForSelectorAsync("#total");
+
+        Assert.Equal("Socle complet — exercice " + DateTime.UtcNow.Year, await page.Locator("h2#titre-resultat").InnerTextAsync());
+        Assert.Matches("^[0-9\u202f]+,[0-9]{2} €$", await page.Locator("#total").InnerTextAsync());
+        Assert.Empty(await Axe.ViolationsGravesAsync(page));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(DossierCaptures, $"simulateur-{BaseDeTest.FournisseurDemande}.png"), FullPage = true });
+
+        await page.GotoAsync(portail.Adresse + "/simulation?population=-4&formule=audit");
+        Assert.Contains("négative", await page.Locator("#population-erreur").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Empty(await Axe.ViolationsGravesAsync(page));
+    }
+
+    [Fact]
+    public async Task Les_pages_du_catalogue_sont_accessibles()
+    {
+        var page = await portail.PageConnecteeAsync(Comptes.Finances);
+        var (version, socle) = portail.Executer(db => db.VersionsCatalogue
+            .Where(v => v.Exercice == DateTime.UtcNow.Year)
+            .Select(v => new { v.Id, Socle = v.Services.First(s => s.Code == "SOCLE").Id })
+            .AsEnumerable().Select(x => (x.Id, x.Socle)).First());
+        var brouillon = portail.Executer(db =>
+        {
+            var copie = Domain.Catalogue.VersionCatalogue.CopierDe(db.VersionsCatalogue.AvecTarifs().Single(v => v.Id == version), 2091);
+            db.VersionsCatalogue.Add(copie);
+            db.SaveChanges();
+            return (copie.Id, copie.Services.Single(s => s.Code == "SOCLE").Id);
+        });
+
+        var violations = new List<string>();
+        foreach (var chemin in new[] { "/catalogue", $"/catalogue/{version}", $"/catalogue/{brouillon.Item1}", $"/catalogue/{brouillon.Item1}/voter", $"/catalogue/{brouillon.Item1}/parametres", $"/catalogue/{brouillon.Item1}/services/nouveau", $"/catalogue/{brouillon.Item1}/services/{brouillon.Item2}/composantes/0/modifier" })
+        {
+            await page.GotoAsync(portail.Adresse + chemin);
+            violations.AddRange((await Axe.ViolationsGravesAsync(page)).Select(v => chemin + " : " + v));
+            if (chemin == $"/catalogue/{version}")
+            {
+                await page.ScreenshotAsync(new() { Path = Path.Combine(DossierCaptures, $"catalogue-{BaseDeTest.FournisseurDemande}.png"), FullPage = true });
+            }
         }
 
         Assert.Empty(violations);
