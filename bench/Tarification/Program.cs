@@ -15,11 +15,14 @@ var passes = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) 
 using var document = JsonDocument.Parse(File.ReadAllBytes(args[0]));
 var toutes = document.RootElement.EnumerateArray().ToList();
 var populations = toutes
+    .Where(c => c.GetProperty("type").GetString() == "commune-actuelle")
     .Where(c => c.TryGetProperty("population", out var p) && p.ValueKind == JsonValueKind.Number)
     .Select(c => c.GetProperty("population").GetInt32())
     .ToArray();
 string[] formules = ["socle-complet", "audit", "groupement-achats", "socle-annexe-complet"];
 var catalogue = CataloguesDeReference.Redon(2026);
+
+var parFormule = new double[formules.Length];
 
 (decimal[] Totaux, int[] Refus) UnePasse()
 {
@@ -27,17 +30,21 @@ var catalogue = CataloguesDeReference.Redon(2026);
     var refus = new int[formules.Length];
     for (var f = 0; f < formules.Length; f++)
     {
+        var debut = Stopwatch.GetTimestamp();
         foreach (var population in populations)
         {
-            try
+            var resultat = Simulation.Evaluer(catalogue, new DemandeSimulation(formules[f], population) { Millesime = 2023 });
+            if (resultat.Contribution is { } contribution)
             {
-                totaux[f] += Simulation.Tarifer(catalogue, new DemandeSimulation(formules[f], population) { Millesime = 2023 }).Total;
+                totaux[f] += contribution.Total;
             }
-            catch (TarificationImpossibleException e) when (e.ExigeNegociation)
+            else
             {
                 refus[f]++;
             }
         }
+
+        parFormule[f] += Stopwatch.GetElapsedTime(debut).TotalMilliseconds;
     }
 
     return (totaux, refus);
@@ -48,8 +55,9 @@ for (var i = 0; i < 5; i++)
     UnePasse();
 }
 
+Array.Clear(parFormule);
 var durees = new List<double>();
-(decimal[] Totaux, int[] Refus) resultat = default;
+var resultat = UnePasse();
 for (var i = 0; i < passes; i++)
 {
     var chrono = Stopwatch.StartNew();
@@ -59,10 +67,10 @@ for (var i = 0; i < passes; i++)
 
 durees.Sort();
 var fr = CultureInfo.GetCultureInfo("fr-FR");
-Console.WriteLine($"{toutes.Count} communes dans le fichier, {populations.Length} avec une population ; {formules.Length} formules, soit {populations.Length * formules.Length} tarifications par passe.");
+Console.WriteLine($"{toutes.Count} entrées dans le fichier, {populations.Length} communes actuelles avec une population ; {formules.Length} formules, soit {populations.Length * formules.Length} tarifications par passe.");
 for (var f = 0; f < formules.Length; f++)
 {
-    Console.WriteLine($"  {formules[f],-22} total {resultat.Totaux[f].ToString("#,##0.00", fr)} €, refus (examen approfondi) : {resultat.Refus[f]}");
+    Console.WriteLine($"  {formules[f],-22} total {resultat.Totaux[f].ToString("#,##0.00", fr)} €, refus (examen approfondi) : {resultat.Refus[f]}, {(parFormule[f] / passes).ToString("0.0", CultureInfo.InvariantCulture)} ms par passe");
 }
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -61,11 +61,52 @@ public sealed record CatalogueTarifaire(int Exercice, ReferencePopulation Popula
 {
     public IReadOnlyList<FormuleTarifaire> Formules { get; init; } = [];
 
-    public ServiceTarife Service(string code) =>
-        Services.FirstOrDefault(s => s.Code == code)
-        ?? throw new TarificationImpossibleException($"Le service « {code} » n'existe pas dans le catalogue {Exercice}.", "service-inconnu");
+    private bool _verifie;
 
-    public FormuleTarifaire? Formule(string code) => Formules.FirstOrDefault(f => f.Code == code);
+    public ServiceTarife Service(string code)
+    {
+        for (var i = 0; i < Services.Count; i++)
+        {
+            if (Services[i].Code == code)
+            {
+                return Services[i];
+            }
+        }
+
+        throw new TarificationImpossibleException($"Le service « {code} » n'existe pas dans le catalogue {Exercice}.", "service-inconnu");
+    }
+
+    public FormuleTarifaire? Formule(string code)
+    {
+        for (var i = 0; i < Formules.Count; i++)
+        {
+            if (Formules[i].Code == code)
+            {
+                return Formules[i];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Refuses a catalogue that prorates what is never prorated (checked once per catalogue).</summary>
+    internal void Verifier()
+    {
+        if (_verifie)
+        {
+            return;
+        }
+
+        foreach (var composante in Services.SelectMany(s => s.Composantes))
+        {
+            if (composante.Prorata == Prorata.Douziemes && (composante.Frequence == Frequence.Ponctuelle || composante.Nature is NatureComposante.AuDelaDeFranchise or NatureComposante.AllocationMensuelle))
+            {
+                throw new TarificationImpossibleException($"« {composante.Libelle} » : un service à l'unité ou ponctuel n'est jamais proratisé.", "prorata-interdit");
+            }
+        }
+
+        _verifie = true;
+    }
 }
 
 /// <summary>Names of the quantities the engine knows; catalogues may declare others (postes, agents, licences…).</summary>

@@ -47,7 +47,10 @@ public static class CataloguesDeReference
         new ServiceTarife(Audit, "Audit", "Socle annexe (niveau 1)",
         [
             new Composante("forfait par tranche de population", NatureComposante.ParTranche) { Frequence = Frequence.Ponctuelle, Tranches = Montants(990m, 3500m, 7000m) },
-        ]),
+        ])
+        {
+            ExamenApprofondi = new ExamenApprofondi(8000, SiServiceInformatiquePropre: false),
+        },
         new ServiceTarife(Groupements, "Groupements d'achats", "Socle annexe (niveau 2)",
         [
             new Composante("part fixe", NatureComposante.ParTranche) { Tranches = Montants(750m, 1250m, 2000m, 3500m) },

@@ -39,8 +39,22 @@ public sealed record BasesDeLiquidation
 
 public sealed record LignePrix(string Libelle, BasesDeLiquidation Bases, decimal Montant);
 
-/// <summary>Priced lines and their total: the sum of the rounded lines, never negative.</summary>
-public sealed record Contribution(IReadOnlyList<LignePrix> Lignes)
+/// <summary>Priced lines and their total: the sum of the rounded lines.</summary>
+public sealed record Contribution
 {
-    public decimal Total => Lignes.Sum(l => l.Montant);
+    public Contribution(IReadOnlyList<LignePrix> lignes)
+    {
+        Lignes = lignes;
+        for (var i = 0; i < lignes.Count; i++)
+        {
+            Total += lignes[i].Montant;
+        }
+    }
+
+    public IReadOnlyList<LignePrix> Lignes { get; }
+
+    public decimal Total { get; }
 }
+
+/// <summary>Either a contribution, or the rules' refusal to price these facts (a negotiated amount is needed).</summary>
+public sealed record ResultatTarification(Contribution? Contribution, TarificationImpossibleException? Refus);

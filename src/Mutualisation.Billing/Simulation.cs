@@ -17,6 +17,13 @@ public static class Simulation
 {
     public static Contribution Tarifer(CatalogueTarifaire catalogue, DemandeSimulation demande)
     {
+        var resultat = Evaluer(catalogue, demande);
+        return resultat.Contribution ?? throw resultat.Refus!;
+    }
+
+    /// <summary>Like <see cref="Tarifer"/>, but a refusal of the rules is returned instead of thrown.</summary>
+    public static ResultatTarification Evaluer(CatalogueTarifaire catalogue, DemandeSimulation demande)
+    {
         var formule = catalogue.Formule(demande.Formule)
             ?? throw new TarificationImpossibleException(
                 $"Formule inconnue « {demande.Formule} ». Formules possibles : {string.Join(", ", catalogue.Formules.Select(f => f.Code))}.", "formule-inconnue");
@@ -36,19 +43,26 @@ public static class Simulation
             throw new TarificationImpossibleException($"L'audit livré le {Fr.Date(livre)} l'aurait été après l'adhésion du {Fr.Date(debut)}.", "dates-contradictoires");
         }
 
-        var services = formule.Services.Select(catalogue.Service).ToList();
         var auditsPrealables = demande.AuditLivreLe is { } le
-            ? services.Where(s => s.Deduction is not null && !formule.Services.Contains(s.Deduction.CodeService))
+            ? formule.Services.Select(catalogue.Service)
+                .Where(s => s.Deduction is not null && !formule.Services.Contains(s.Deduction.CodeService))
                 .Select(s => new Livraison(s.Deduction!.CodeService, le)).Distinct().ToList()
             : [];
-
-        return Tarification.Tarifer(catalogue, new FaitsMembre(demande.Population, demande.Millesime)
+        var abonnements = new Abonnement[formule.Services.Count];
+        for (var i = 0; i < abonnements.Length; i++)
         {
-            Abonnements = formule.Services.Select(code => new Abonnement(code, debut)).ToList(),
+            abonnements[i] = new Abonnement(formule.Services[i], debut);
+        }
+
+        return Tarification.Evaluer(catalogue, new FaitsMembre(demande.Population, demande.Millesime)
+        {
+            Abonnements = abonnements,
             Livraisons = auditsPrealables,
-            Quantites = new Dictionary<string, decimal> { [Quantites.DemiJourneesN1] = demande.JoursN1 * 2 },
+            Quantites = demande.JoursN1 == 0 ? AucuneQuantite : new Dictionary<string, decimal> { [Quantites.DemiJourneesN1] = demande.JoursN1 * 2 },
         });
     }
+
+    private static readonly IReadOnlyDictionary<string, decimal> AucuneQuantite = new Dictionary<string, decimal>();
 
     /// <summary>The population bracket shown with the result: the first one a line was priced on.</summary>
     public static string? Tranche(Contribution contribution) =>

@@ -9,15 +9,34 @@ namespace Mutualisation.Billing;
 /// </summary>
 public static class Tarification
 {
+    /// <summary>Prices the facts; throws <see cref="TarificationImpossibleException"/> for bad facts and for a refusal.</summary>
     public static Contribution Tarifer(CatalogueTarifaire catalogue, FaitsMembre faits)
     {
+        var resultat = Evaluer(catalogue, faits);
+        return resultat.Contribution ?? throw resultat.Refus!;
+    }
+
+    /// <summary>
+    /// Prices the facts. A refusal of the rules (a deeper examination is needed) is returned, not
+    /// thrown, since it is an expected outcome; contradictory or unknown facts still throw.
+    /// </summary>
+    public static ResultatTarification Evaluer(CatalogueTarifaire catalogue, FaitsMembre faits)
+    {
         Verifier(catalogue, faits);
-        var lignes = new List<LignePrix>();
+        var lignes = new List<LignePrix>(4);
         foreach (var service in catalogue.Services)
         {
-            foreach (var abonnement in faits.Abonnements.Where(a => a.CodeService == service.Code).OrderBy(a => a.Debut))
+            for (var i = 0; i < faits.Abonnements.Count; i++)
             {
-                lignes.AddRange(TarifierAbonnement(catalogue, service, abonnement, faits));
+                var abonnement = faits.Abonnements[i];
+                if (abonnement.CodeService == service.Code)
+                {
+                    var refus = TarifierAbonnement(catalogue, service, abonnement, faits, lignes);
+                    if (refus is not null)
+                    {
+                        return new ResultatTarification(null, refus);
+                    }
+                }
             }
         }
 
@@ -32,12 +51,12 @@ public static class Tarification
         var contribution = new Contribution(lignes);
         return contribution.Total < 0
             ? throw new TarificationImpossibleException("Le total serait négatif : un titre de recette ne peut pas l'être.", "total-negatif")
-            : contribution;
+            : new ResultatTarification(contribution, null);
     }
 
     /// <summary>The amount of one service for these facts, before any deduction (what an audit "was worth").</summary>
     public static decimal MontantDuService(CatalogueTarifaire catalogue, ServiceTarife service, FaitsMembre faits, bool premiereAnnee) =>
-        service.Composantes.Sum(c => Arrondi.AuCentime(Plafonner(c, MontantAnnuel(c, faits, premiereAnnee, out _).Montant, out _)));
+        service.Composantes.Sum(c => Arrondi.AuCentime(Plafonner(c, Calculer(c, faits, premiereAnnee).Montant, out _)));
 
     private static void Verifier(CatalogueTarifaire catalogue, FaitsMembre faits)
     {
@@ -46,11 +65,14 @@ public static class Tarification
             throw new TarificationImpossibleException("La population ne peut pas être négative.", "population-negative");
         }
 
-        foreach (var (nom, valeur) in faits.Quantites)
+        if (faits.Quantites.Count > 0)
         {
-            if (valeur < 0)
+            foreach (var (nom, valeur) in faits.Quantites)
             {
-                throw new TarificationImpossibleException($"La quantité « {nom} » ne peut pas être négative.", "quantite-negative");
+                if (valeur < 0)
+                {
+                    throw new TarificationImpossibleException($"La quantité « {nom} » ne peut pas être négative.", "quantite-negative");
+                }
             }
         }
 
@@ -59,48 +81,55 @@ public static class Tarification
             throw new TarificationImpossibleException("Les jours N1 consommés se comptent par demi-journées (multiple de 0,5).", "jours-invalides");
         }
 
-        foreach (var abonnement in faits.Abonnements)
+        for (var i = 0; i < faits.Abonnements.Count; i++)
         {
+            var abonnement = faits.Abonnements[i];
             catalogue.Service(abonnement.CodeService);
             Douziemes.Plage(catalogue.Exercice, abonnement.Debut, abonnement.Fin);
         }
 
-        foreach (var achat in faits.AchatsPourCompte.Where(a => a.Montant <= 0))
+        for (var i = 0; i < faits.AchatsPourCompte.Count; i++)
         {
-            throw new TarificationImpossibleException($"L'achat pour compte « {achat.Objet} » doit avoir un montant positif.", "achat-invalide");
-        }
-
-        foreach (var composante in catalogue.Services.SelectMany(s => s.Composantes))
-        {
-            if (composante.Prorata == Prorata.Douziemes && (composante.Frequence == Frequence.Ponctuelle || composante.Nature is NatureComposante.AuDelaDeFranchise or NatureComposante.AllocationMensuelle))
+            if (faits.AchatsPourCompte[i] is { Montant: <= 0 } achat)
             {
-                throw new TarificationImpossibleException($"« {composante.Libelle} » : un service à l'unité ou ponctuel n'est jamais proratisé.", "prorata-interdit");
+                throw new TarificationImpossibleException($"L'achat pour compte « {achat.Objet} » doit avoir un montant positif.", "achat-invalide");
             }
         }
+
+        catalogue.Verifier();
     }
 
-    private static List<LignePrix> TarifierAbonnement(CatalogueTarifaire catalogue, ServiceTarife service, Abonnement abonnement, FaitsMembre faits)
+    private static TarificationImpossibleException? TarifierAbonnement(CatalogueTarifaire catalogue, ServiceTarife service, Abonnement abonnement, FaitsMembre faits, List<LignePrix> toutes)
     {
         var exercice = catalogue.Exercice;
         var (premier, dernier) = Douziemes.Plage(exercice, abonnement.Debut, abonnement.Fin);
         var mois = Math.Max(0, dernier - premier + 1);
         var premiereAnnee = abonnement.Debut.Year == exercice;
-        var livraison = faits.Livraisons.Where(l => l.CodeService == service.Code).Select(l => (DateOnly?)l.Le).Max();
+        DateOnly? livraison = null;
+        for (var i = 0; i < faits.Livraisons.Count; i++)
+        {
+            if (faits.Livraisons[i].CodeService == service.Code && (livraison is null || faits.Livraisons[i].Le > livraison))
+            {
+                livraison = faits.Livraisons[i].Le;
+            }
+        }
+
         var ponctuelDu = livraison is { } le ? le.Year == exercice : premiereAnnee;
         if (mois == 0 && !ponctuelDu)
         {
-            return [];
+            return null;
         }
 
         if (service.ExamenApprofondi is { } examen
             && ((examen.PopulationMaximale is { } max && faits.Population > max) || (examen.SiServiceInformatiquePropre && faits.ServiceInformatiquePropre)))
         {
-            throw new TarificationImpossibleException(
-                $"« {service.Libelle} » : au-delà de {Fr.Nombre(examen.PopulationMaximale ?? 0)} habitants, ou avec un service informatique propre, il n'y a pas de tarif automatique. Un examen approfondi des moyens est nécessaire ; le montant doit être négocié et justifié.",
+            return new TarificationImpossibleException(
+                $"« {service.Libelle} » : {(examen.PopulationMaximale is { } seuil ? $"au-delà de {Fr.Nombre(seuil)} habitants" : string.Empty)}{(examen.PopulationMaximale is not null && examen.SiServiceInformatiquePropre ? ", ou " : string.Empty)}{(examen.SiServiceInformatiquePropre ? "avec un service informatique propre" : string.Empty)}, il n'y a pas de tarif automatique. Un examen approfondi des moyens est nécessaire ; le montant doit être négocié et justifié.",
                 TarificationImpossibleException.CodeExamenApprofondi);
         }
 
-        var lignes = new List<LignePrix>();
+        var debut = toutes.Count;
+        var lignes = toutes;
         foreach (var composante in service.Composantes)
         {
             if (composante.Frequence == Frequence.Ponctuelle)
@@ -124,9 +153,13 @@ public static class Tarification
             }
         }
 
-        var sousTotal = lignes.Sum(l => l.Montant);
-        var exoneration = service.ExonereSiAbonneA.FirstOrDefault(code =>
-            faits.Abonnements.Any(a => a.CodeService == code && Douziemes.Mois(exercice, a.Debut, a.Fin) > 0));
+        var sousTotal = 0m;
+        for (var i = debut; i < lignes.Count; i++)
+        {
+            sousTotal += lignes[i].Montant;
+        }
+
+        var exoneration = Exoneration(service, faits, exercice);
         if (exoneration is not null && sousTotal > 0)
         {
             var motif = service.MotifExoneration ?? $"membre abonné à « {catalogue.Service(exoneration).Libelle} »";
@@ -143,7 +176,25 @@ public static class Tarification
             }
         }
 
-        return lignes;
+        return null;
+    }
+
+    /// <summary>The first exempting service the member is subscribed to during the exercice, if any.</summary>
+    private static string? Exoneration(ServiceTarife service, FaitsMembre faits, int exercice)
+    {
+        foreach (var code in service.ExonereSiAbonneA)
+        {
+            for (var i = 0; i < faits.Abonnements.Count; i++)
+            {
+                var a = faits.Abonnements[i];
+                if (a.CodeService == code && Douziemes.Mois(exercice, a.Debut, a.Fin) > 0)
+                {
+                    return code;
+                }
+            }
+        }
+
+        return null;
     }
 
     private static LignePrix? Deduction(CatalogueTarifaire catalogue, DeductionPrealable deduction, Abonnement abonnement, FaitsMembre faits, decimal sousTotal)
@@ -167,62 +218,67 @@ public static class Tarification
 
     private static LignePrix Ligne(ServiceTarife service, Composante composante, FaitsMembre faits, bool premiereAnnee, int? moisProrata)
     {
-        var (annuel, bases) = MontantAnnuel(composante, faits, premiereAnnee, out var surPopulation);
-        annuel = Plafonner(composante, annuel, out var ajustement);
+        var calcul = Calculer(composante, faits, premiereAnnee);
+        var annuel = Plafonner(composante, calcul.Montant, out var ajustement);
         var montant = moisProrata is { } m ? Douziemes.Appliquer(annuel, m) : annuel;
-        if (surPopulation)
+        var bases = new BasesDeLiquidation
         {
-            bases = bases with { Population = faits.Population, Millesime = faits.Millesime };
-        }
-
-        return new LignePrix($"{service.Libelle} — {composante.Libelle}", bases with { MoisProrata = moisProrata, Ajustement = ajustement }, Arrondi.AuCentime(montant));
+            Population = calcul.SurPopulation ? faits.Population : null,
+            Millesime = calcul.SurPopulation ? faits.Millesime : null,
+            Tranche = calcul.Tranche,
+            Taux = calcul.Taux,
+            Quantite = calcul.Quantite,
+            Unite = calcul.Unite,
+            MoisProrata = moisProrata,
+            Ajustement = ajustement,
+        };
+        return new LignePrix(string.Concat(service.Libelle, " — ", composante.Libelle), bases, Arrondi.AuCentime(montant));
     }
 
-    private static (decimal Montant, BasesDeLiquidation Bases) MontantAnnuel(Composante c, FaitsMembre faits, bool premiereAnnee, out bool surPopulation)
+    /// <summary>What one component computes before floor, cap and prorata, with what its bases show.</summary>
+    private readonly record struct Calcul(decimal Montant, bool SurPopulation, string? Tranche = null, decimal? Taux = null, decimal? Quantite = null, string? Unite = null);
+
+    private static Calcul Calculer(Composante c, FaitsMembre faits, bool premiereAnnee)
     {
-        surPopulation = c.Nature != NatureComposante.Forfait && (c.Quantite == Quantites.Population || c.QuantiteDeTranche == Quantites.Population);
+        var surPopulation = c.Nature != NatureComposante.Forfait && (c.Quantite == Quantites.Population || c.QuantiteDeTranche == Quantites.Population);
         switch (c.Nature)
         {
             case NatureComposante.Forfait:
-                return (premiereAnnee && c.MontantPremiereAnnee is { } premier ? premier : c.Montant, new BasesDeLiquidation());
+                return new(premiereAnnee && c.MontantPremiereAnnee is { } premier ? premier : c.Montant, false);
             case NatureComposante.ParTranche:
             {
-                var tranche = new GrilleTranches(c.QuantiteDeTranche, c.Tranches).Trouver(Valeur(c.QuantiteDeTranche, faits));
+                var tranche = GrilleTranches.Trouver(c.QuantiteDeTranche, c.Tranches, Valeur(c.QuantiteDeTranche, faits));
                 var fixe = tranche.MontantFixe(premiereAnnee);
                 if (tranche.Taux == 0)
                 {
-                    return (fixe, new BasesDeLiquidation { Tranche = tranche.Libelle });
+                    return new(fixe, surPopulation, tranche.Libelle);
                 }
 
                 var quantite = Valeur(c.Quantite, faits);
-                return (fixe + (tranche.Taux * quantite), new BasesDeLiquidation { Tranche = tranche.Libelle, Taux = tranche.Taux, Quantite = quantite, Unite = c.Unite });
+                return new(fixe + (tranche.Taux * quantite), surPopulation, tranche.Libelle, tranche.Taux, quantite, c.Unite);
             }
 
             case NatureComposante.Progressif:
             {
                 var quantite = Valeur(c.Quantite, faits);
                 var grille = new GrilleTranches(c.Quantite, c.Tranches);
-                return (grille.Progressif(quantite, premiereAnnee), new BasesDeLiquidation { Tranche = $"barème progressif, jusqu'à « {grille.Trouver(quantite).Libelle} »", Quantite = quantite, Unite = c.Unite });
+                return new(grille.Progressif(quantite, premiereAnnee), surPopulation, $"barème progressif, jusqu'à « {grille.Trouver(quantite).Libelle} »", null, quantite, c.Unite);
             }
 
             case NatureComposante.ParUnite:
             {
                 var quantite = Valeur(c.Quantite, faits);
-                return (c.Taux * quantite, new BasesDeLiquidation { Taux = c.Taux, Quantite = quantite, Unite = c.Unite });
+                return new(c.Taux * quantite, surPopulation, null, c.Taux, quantite, c.Unite);
             }
 
             case NatureComposante.AuDelaDeFranchise:
             {
-                var tranche = new GrilleTranches(c.QuantiteDeTranche, c.Tranches).Trouver(Valeur(c.QuantiteDeTranche, faits));
-                var consomme = faits.Quantites.GetValueOrDefault(c.Quantite);
+                var tranche = GrilleTranches.Trouver(c.QuantiteDeTranche, c.Tranches, Valeur(c.QuantiteDeTranche, faits));
+                var consomme = faits.Quantites.Count == 0 ? 0m : faits.Quantites.GetValueOrDefault(c.Quantite);
                 var factures = Math.Max(0, consomme - tranche.Montant);
-                return (factures * c.Taux, new BasesDeLiquidation
-                {
-                    Tranche = tranche.Libelle,
-                    Taux = c.Taux,
-                    Quantite = factures,
-                    Unite = $"{c.Unite} (consommé {Fr.Nombre(consomme)}, inclus {Fr.Nombre(tranche.Montant)})",
-                });
+                return factures == 0
+                    ? new(0m, surPopulation, tranche.Libelle)
+                    : new(factures * c.Taux, surPopulation, tranche.Libelle, c.Taux, factures, $"{c.Unite} (consommé {Fr.Nombre(consomme)}, inclus {Fr.Nombre(tranche.Montant)})");
             }
 
             default:

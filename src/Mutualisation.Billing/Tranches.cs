@@ -15,16 +15,20 @@ public sealed record Tranche(string Libelle, decimal Minimum, decimal? MaximumEx
 public sealed record GrilleTranches(string Quantite, IReadOnlyList<Tranche> Tranches)
 {
     /// <summary>Bracket lookup: the whole quantity falls in one bracket.</summary>
-    public Tranche Trouver(decimal quantite)
+    public Tranche Trouver(decimal quantite) => Trouver(Quantite, Tranches, quantite);
+
+    /// <summary>Bracket lookup on a list of brackets named after <paramref name="nom"/> (no allocation).</summary>
+    public static Tranche Trouver(string nom, IReadOnlyList<Tranche> tranches, decimal quantite)
     {
         if (quantite < 0)
         {
-            throw new TarificationImpossibleException($"La quantité « {Quantite} » ne peut pas être négative ({Fr.Nombre(quantite)}).", "quantite-negative");
+            throw new TarificationImpossibleException($"La quantité « {nom} » ne peut pas être négative ({Fr.Nombre(quantite)}).", "quantite-negative");
         }
 
         Tranche? trouvee = null;
-        foreach (var tranche in Tranches)
+        for (var i = 0; i < tranches.Count; i++)
         {
+            var tranche = tranches[i];
             if (!tranche.Contient(quantite))
             {
                 continue;
@@ -32,13 +36,13 @@ public sealed record GrilleTranches(string Quantite, IReadOnlyList<Tranche> Tran
 
             if (trouvee is not null)
             {
-                throw new TarificationImpossibleException($"La grille « {Quantite} » a des tranches qui se chevauchent à {Fr.Nombre(quantite)}.", "grille-contradictoire");
+                throw new TarificationImpossibleException($"La grille « {nom} » a des tranches qui se chevauchent à {Fr.Nombre(quantite)}.", "grille-contradictoire");
             }
 
             trouvee = tranche;
         }
 
-        return trouvee ?? throw new TarificationImpossibleException($"Aucune tranche de la grille « {Quantite} » ne couvre {Fr.Nombre(quantite)}.", "hors-grille");
+        return trouvee ?? throw new TarificationImpossibleException($"Aucune tranche de la grille « {nom} » ne couvre {Fr.Nombre(quantite)} : pas de tarif automatique, le montant doit être négocié et justifié.", TarificationImpossibleException.CodeHorsGrille);
     }
 
     /// <summary>

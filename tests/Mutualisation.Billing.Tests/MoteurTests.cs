@@ -324,3 +324,25 @@ public class ConversionCatalogueTests
         public int GetHashCode(Contribution obj) => obj.Lignes.Count;
     }
 }
+
+public class RefusTests
+{
+    [Fact]
+    public void L_audit_au_dela_de_8000_habitants_n_a_pas_de_tarif_automatique()
+    {
+        var erreur = Assert.Throws<TarificationImpossibleException>(() =>
+            Simulation.Tarifer(CataloguesDeReference.Redon(2026), new DemandeSimulation("audit", 9542)));
+        Assert.True(erreur.ExigeNegociation);
+        Assert.StartsWith("« Audit » : au-delà de 8", erreur.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("service informatique", erreur.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Une_quantite_hors_de_la_grille_demande_un_montant_negocie()
+    {
+        var grille = new GrilleTranches("postes", [new("1 à 10", 0, 11, Taux: 100m)]);
+        var erreur = Assert.Throws<TarificationImpossibleException>(() => grille.Trouver(40));
+        Assert.True(erreur.ExigeNegociation);
+        Assert.Contains("négocié", erreur.Message, StringComparison.Ordinal);
+    }
+}

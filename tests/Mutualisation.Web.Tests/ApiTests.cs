@@ -53,14 +53,14 @@ public class ApiTests(PortailFactory portail)
     }
 
     [Fact]
-    public async Task Le_document_OpenAPI_decrit_l_API_des_membres_et_pas_les_pages()
+    public async Task Le_document_OpenAPI_decrit_les_API_et_pas_les_pages()
     {
         using var session = await portail.ConnecterAsync(Comptes.Agent);
         var page = await session.GetAsync("/openapi/v1.json");
 
         Assert.Equal(HttpStatusCode.OK, page.Statut);
         using var json = JsonDocument.Parse(page.Texte);
-        var chemins = json.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Equal(["/api/v1/membres"], chemins);
+        var chemins = json.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["/api/v1/membres", "/api/v1/simulation"], chemins);
     }
 }

@@ -75,7 +75,7 @@ public class CatalogueTests(PortailFactory portail)
     }
 
     [Fact]
-    public async Task Une_delibération_datee_dans_le_futur_n_est_pas_enregistree()
+    public async Task Une_deliberation_datee_dans_le_futur_n_est_pas_enregistree()
     {
         var (brouillon, _) = await portail.AjouterBrouillonAvecAnnexeAsync(Courant + 1);
         using var finances = await portail.ConnecterAsync(Comptes.Finances);

@@ -38,6 +38,9 @@ public sealed class SimulateurContributions(MutualisationDbContext db, TimeProvi
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    /// <summary>Versions already read in this request (the page and the pricing need the same one).</summary>
+    private readonly Dictionary<int, VersionCatalogue?> _versions = [];
+
     public int ExerciceCourant => horloge.GetLocalNow().Year;
 
     public async Task<IReadOnlyList<int>> ExercicesAsync(CancellationToken annulation) =>
@@ -46,12 +49,17 @@ public sealed class SimulateurContributions(MutualisationDbContext db, TimeProvi
     /// <summary>The voted version in force for the exercice (a mid-year vote replaces the earlier one from its date).</summary>
     public async Task<VersionCatalogue?> VersionEnVigueurAsync(int exercice, CancellationToken annulation)
     {
+        if (_versions.TryGetValue(exercice, out var connue))
+        {
+            return connue;
+        }
+
         var aujourdHui = DateOnly.FromDateTime(horloge.GetLocalNow().DateTime);
         var reference = exercice < aujourdHui.Year ? new DateOnly(exercice, 12, 31) : exercice > aujourdHui.Year ? new DateOnly(exercice, 1, 1) : aujourdHui;
         var versions = await db.VersionsCatalogue.AsNoTracking().AvecTarifs()
             .Where(v => v.Exercice == exercice && v.Statut == StatutVersion.Votee)
             .ToListAsync(annulation);
-        return versions.Where(v => v.EnVigueurLe <= reference).MaxBy(v => v.EnVigueurLe) ?? versions.MinBy(v => v.EnVigueurLe);
+        return _versions[exercice] = versions.Where(v => v.EnVigueurLe <= reference).MaxBy(v => v.EnVigueurLe) ?? versions.MinBy(v => v.EnVigueurLe);
     }
 
     public async Task<IReadOnlyList<CommuneSimulable>> CommunesAsync(bool anonyme, CancellationToken annulation)
@@ -105,11 +113,14 @@ public sealed class SimulateurContributions(MutualisationDbContext db, TimeProvi
         try
         {
             var demande = new DemandeSimulation(p.Formule!.Trim(), population) { Millesime = millesime, AuditLivreLe = audit, AdhesionLe = adhesion, JoursN1 = jours };
-            var contribution = Billing.Simulation.Tarifer(catalogue, demande);
-            return new IssueSimulation(new ResultatSimulation(exercice, catalogue.Formule(demande.Formule)!, population, millesime, nom, contribution), erreurs, null);
+            var resultat = Billing.Simulation.Evaluer(catalogue, demande);
+            return resultat.Contribution is { } contribution
+                ? new IssueSimulation(new ResultatSimulation(exercice, catalogue.Formule(demande.Formule)!, population, millesime, nom, contribution), erreurs, null)
+                : new IssueSimulation(null, erreurs, resultat.Refus!.Message);
         }
         catch (TarificationImpossibleException refus) when (refus.ExigeNegociation)
         {
+            // A grid that does not cover the quantity: no automatic price either.
             return new IssueSimulation(null, erreurs, refus.Message);
         }
         catch (TarificationImpossibleException erreur)
