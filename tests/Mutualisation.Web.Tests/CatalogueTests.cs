@@ -205,3 +205,31 @@ public class CatalogueTests(PortailFactory portail)
         return await session.EnvoyerAsync(new HttpRequestMessage(HttpMethod.Post, new Uri($"/catalogue/{version}/annexes", UriKind.Relative)) { Content = contenu });
     }
 }
+
+[Collection(PortailCollection.Nom)]
+public class ContributionsTests(PortailFactory portail)
+{
+    [Fact]
+    public async Task La_projection_tarife_chaque_membre_et_compare_aux_ETP_du_modele()
+    {
+        using var finances = await portail.ConnecterAsync(Comptes.Finances);
+        var page = await finances.GetAsync("/contributions?formule=socle-complet");
+
+        Assert.Equal(HttpStatusCode.OK, page.Statut);
+        var allaire = await portail.ExecuterAsync(db => db.Membres.SingleAsync(m => m.NomRecherche == "ALLAIRE"));
+        var ligne = page.Document.QuerySelectorAll("tbody tr").Single(tr => tr.TextContent.Contains("Allaire", StringComparison.Ordinal));
+        Assert.Contains((2500m + (allaire.PopulationTotale!.Value * 1.5m)).ToString("#,##0.00 €", CultureInfo.GetCultureInfo("fr-FR")), ligne.TextContent, StringComparison.Ordinal);
+        var redon = page.Document.QuerySelectorAll("tbody tr").Single(tr => tr.TextContent.Contains("Redon", StringComparison.Ordinal) && !tr.TextContent.Contains("Saint", StringComparison.Ordinal) && !tr.TextContent.Contains("Sainte", StringComparison.Ordinal));
+        Assert.Contains("examen approfondi", redon.TextContent, StringComparison.Ordinal);
+        Assert.Contains("ETP", page.TexteVisible, StringComparison.Ordinal);
+        Assert.NotNull(page.Document.GetElementById("ecart"));
+    }
+
+    [Fact]
+    public async Task Une_mairie_n_a_pas_acces_a_la_projection()
+    {
+        var commune = await portail.AjouterCommuneAsync();
+        using var mairie = await portail.ConnecterAsync(await portail.CreerAsync(Roles.Mairie, commune.Id), Comptes.MotDePasse);
+        Assert.Contains("/compte/acces-refuse", (await mairie.GetAsync("/contributions")).Redirection, StringComparison.Ordinal);
+    }
+}

@@ -69,6 +69,7 @@ public class IsolationTests(PortailFactory portail)
         new("GET", "simulation", Attendu.SansTrace, c => $"/simulation?commune={c.Etranger}&formule=socle-complet"),
         new("GET", "api/v1/simulation", Attendu.HorsPerimetre, Raison: "population saisie, aucune donnée de membre"),
         new("GET", "catalogue", Attendu.SansEtranger, _ => "/catalogue"),
+        new("GET", "contributions", Attendu.Refus, _ => "/contributions"),
         new("GET", "catalogue/{id:int}", Attendu.Refus, c => $"/catalogue/{c.Brouillon}"),
         new("POST", "catalogue/copier", Attendu.Refus, _ => "/catalogue/copier"),
         new("POST", "catalogue/{id:int}/supprimer", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/supprimer"),

@@ -20,6 +20,7 @@ public static class Services
     public const string PolitiqueGestionMembres = "GestionMembres";
     public const string PolitiqueAdministration = "Administration";
     public const string PolitiqueGestionCatalogue = "GestionCatalogue";
+    public const string PolitiqueIntercommunale = "Intercommunale";
 
     public static WebApplicationBuilder AjouterMutualisation(this WebApplicationBuilder builder)
     {
@@ -83,7 +84,8 @@ public static class Services
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(PolitiqueGestionMembres, p => p.RequireRole(Roles.AdministrateurDSI, Roles.AgentDSI))
             .AddPolicy(PolitiqueAdministration, p => p.RequireRole(Roles.AdministrateurDSI))
-            .AddPolicy(PolitiqueGestionCatalogue, p => p.RequireRole(Roles.AdministrateurDSI, Roles.Finance));
+            .AddPolicy(PolitiqueGestionCatalogue, p => p.RequireRole(Roles.AdministrateurDSI, Roles.Finance))
+            .AddPolicy(PolitiqueIntercommunale, p => p.RequireRole(Roles.Intercommunaux));
 
         services.AddControllersWithViews(options =>
             {
@@ -117,6 +119,7 @@ public static class Services
         services.AddValidatorsFromFeatures();
         services.AddScoped<ImportEtalab>();
         services.AddScoped<Features.Simulation.SimulateurContributions>();
+        services.AddScoped<Features.Contributions.ProjectionContributions>();
         services.AddScoped<SemisDemo>();
         services.AddScoped<AmorcageAdministrateur>();
         return builder;

@@ -93,7 +93,7 @@ public class PagesTests(PortailReel portail)
     [Fact]
     public async Task Le_simulateur_s_utilise_sans_compte_et_reste_accessible()
     {
-        var contexte = await portail.Navigateur.NewContextAsync();
+        var contexte = await portail.Navigateur.NewContextAsync(new() { Locale = "fr-FR", ViewportSize = new() { Width = 1280, Height = 900 } });
         var page = await contexte.NewPageAsync();
         await page.GotoAsync(portail.Adresse + "/compte/connexion");
         await page.GetByRole(AriaRole.Link, new() { Name = "Simuler ma contribution" }).ClickAsync();
@@ -130,13 +130,14 @@ public class PagesTests(PortailReel portail)
         });
 
         var violations = new List<string>();
-        foreach (var chemin in new[] { "/catalogue", $"/catalogue/{version}", $"/catalogue/{brouillon.Item1}", $"/catalogue/{brouillon.Item1}/voter", $"/catalogue/{brouillon.Item1}/parametres", $"/catalogue/{brouillon.Item1}/services/nouveau", $"/catalogue/{brouillon.Item1}/services/{brouillon.Item2}/composantes/0/modifier" })
+        foreach (var chemin in new[] { "/catalogue", "/contributions?formule=socle-complet", $"/catalogue/{version}", $"/catalogue/{brouillon.Item1}", $"/catalogue/{brouillon.Item1}/voter", $"/catalogue/{brouillon.Item1}/parametres", $"/catalogue/{brouillon.Item1}/services/nouveau", $"/catalogue/{brouillon.Item1}/services/{brouillon.Item2}/composantes/0/modifier" })
         {
             await page.GotoAsync(portail.Adresse + chemin);
             violations.AddRange((await Axe.ViolationsGravesAsync(page)).Select(v => chemin + " : " + v));
-            if (chemin == $"/catalogue/{version}")
+            if (chemin == $"/catalogue/{version}" || chemin.StartsWith("/contributions", StringComparison.Ordinal))
             {
-                await page.ScreenshotAsync(new() { Path = Path.Combine(DossierCaptures, $"catalogue-{BaseDeTest.FournisseurDemande}.png"), FullPage = true });
+                var nom = chemin.StartsWith("/contributions", StringComparison.Ordinal) ? "contributions" : "catalogue";
+                await page.ScreenshotAsync(new() { Path = Path.Combine(DossierCaptures, $"{nom}-{BaseDeTest.FournisseurDemande}.png"), FullPage = true });
             }
         }
 

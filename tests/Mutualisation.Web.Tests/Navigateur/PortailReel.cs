@@ -41,7 +41,7 @@ public sealed class PortailReel : PortailFactory, IAsyncLifetime
         {
             ExecutablePath = CheminChromium(),
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--lang=fr-FR"],
         });
     }
 
@@ -63,7 +63,8 @@ public sealed class PortailReel : PortailFactory, IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
         try
         {
-            await page.WaitForURLAsync(Adresse + "/", new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 20_000 });
+            // Wait for what only a signed-in page shows, not for a load event that may fire before the wait starts.
+            await page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).WaitForAsync(new() { Timeout = 30_000 });
         }
         catch (TimeoutException)
         {
