@@ -99,40 +99,30 @@ public sealed class VersionCatalogue
         }
 
         var debut = new DateOnly(Exercice, 1, 1);
-        var finMars = new DateOnly(Exercice, 3, 31);
-        if (le < debut || le.Year != Exercice)
+        if (le.Year != Exercice)
         {
             return $"La délibération doit dater de l'exercice {Exercice} (vote entre le 1er janvier et le 31 mars, ou en cours d'année).";
         }
 
-        if (le <= finMars)
+        var enCoursDAnnee = le > new DateOnly(Exercice, 3, 31);
+        if (enCoursDAnnee && enVigueurLe is null)
         {
-            EnVigueurLe = enVigueurLe ?? debut;
-            VoteEnCoursDAnnee = false;
-        }
-        else
-        {
-            if (enVigueurLe is null)
-            {
-                return $"Voté après le 31 mars, c'est un vote en cours d'année : indiquez la date d'effet (au plus tôt le {le.ToString("dd/MM/yyyy", Fr)}).";
-            }
-
-            VoteEnCoursDAnnee = true;
-            EnVigueurLe = enVigueurLe;
+            return $"Voté après le 31 mars, c'est un vote en cours d'année : indiquez la date d'effet (au plus tôt le {le.ToString("dd/MM/yyyy", Fr)}).";
         }
 
-        if (EnVigueurLe < le && VoteEnCoursDAnnee)
+        var effet = enVigueurLe ?? debut;
+        if (enCoursDAnnee && effet < le)
         {
-            EnVigueurLe = null;
             return "La date d'effet d'un vote en cours d'année ne peut pas précéder la délibération.";
         }
 
-        if (EnVigueurLe?.Year != Exercice)
+        if (effet.Year != Exercice)
         {
-            EnVigueurLe = null;
             return $"La date d'effet doit tomber dans l'exercice {Exercice}.";
         }
 
+        EnVigueurLe = effet;
+        VoteEnCoursDAnnee = enCoursDAnnee;
         DeliberationNumero = numero.Trim();
         DeliberationLe = le;
         Statut = StatutVersion.Votee;
