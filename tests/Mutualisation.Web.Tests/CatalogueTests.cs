@@ -129,6 +129,30 @@ public class CatalogueTests(PortailFactory portail)
     }
 
     [Fact]
+    public async Task Une_formule_s_ajoute_a_un_brouillon_avec_des_services_existants_et_se_retire()
+    {
+        var (brouillon, _) = await portail.AjouterBrouillonAvecAnnexeAsync();
+        using var finances = await portail.ConnecterAsync(Comptes.Finances);
+        var url = $"/catalogue/{brouillon}/formules/nouvelle";
+
+        var refus = await finances.SoumettreAsync(url, new() { ["Code"] = "audit-et-autre", ["Libelle"] = "Audit et socle", ["Services"] = "AUDIT, INCONNU" });
+        Assert.Equal(HttpStatusCode.OK, refus.Statut);
+        Assert.Contains("INCONNU", refus.ErreurDuChamp("Services"), StringComparison.Ordinal);
+        Assert.Equal("Audit et socle", refus.ValeurDuChamp("Libelle"));
+        var doublon = await finances.SoumettreAsync(url, new() { ["Code"] = "audit", ["Libelle"] = "Audit", ["Services"] = "AUDIT" });
+        Assert.Contains("existe déjà", doublon.ErreurDuChamp("Code"), StringComparison.Ordinal);
+
+        var ajout = await finances.SoumettreAsync(url, new() { ["Code"] = "audit-et-socle", ["Libelle"] = "Audit puis socle", ["Services"] = "audit + socle" });
+        Assert.Equal(HttpStatusCode.Redirect, ajout.Statut);
+        var formule = (await portail.LireAsync(brouillon)).Formules.Single(f => f.Code == "audit-et-socle");
+        Assert.Equal(["AUDIT", "SOCLE"], formule.Services);
+
+        var retrait = await finances.SoumettreAsync($"/catalogue/{brouillon}", [], $"/catalogue/{brouillon}/formules/{formule.Id}/supprimer");
+        Assert.Equal(HttpStatusCode.Redirect, retrait.Statut);
+        Assert.DoesNotContain((await portail.LireAsync(brouillon)).Formules, f => f.Code == "audit-et-socle");
+    }
+
+    [Fact]
     public async Task Une_annexe_PDF_est_deposee_et_relue_a_l_identique_un_autre_fichier_est_refuse_avec_la_raison()
     {
         var (brouillon, _) = await portail.AjouterBrouillonAvecAnnexeAsync();

@@ -87,6 +87,9 @@ public class IsolationTests(PortailFactory portail)
         new("GET", "catalogue/{id:int}/services/{serviceId:int}/composantes/{index:int}/modifier", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/services/1/composantes/0/modifier"),
         new("POST", "catalogue/{id:int}/services/{serviceId:int}/composantes/{index:int}/modifier", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/services/1/composantes/0/modifier"),
         new("POST", "catalogue/{id:int}/services/{serviceId:int}/composantes/{index:int}/supprimer", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/services/1/composantes/0/supprimer"),
+        new("GET", "catalogue/{id:int}/formules/nouvelle", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/formules/nouvelle"),
+        new("POST", "catalogue/{id:int}/formules/nouvelle", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/formules/nouvelle"),
+        new("POST", "catalogue/{id:int}/formules/{formuleId:int}/supprimer", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/formules/1/supprimer"),
         new("POST", "catalogue/{id:int}/annexes", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/annexes"),
         new("GET", "catalogue/{id:int}/annexes/{annexeId:int}", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/annexes/{c.AnnexeBrouillon}"),
         new("POST", "catalogue/{id:int}/annexes/{annexeId:int}/supprimer", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/annexes/{c.AnnexeBrouillon}/supprimer"),
@@ -154,7 +157,7 @@ public class IsolationTests(PortailFactory portail)
         Assert.True(echecs.Count == 0, "Fuites ou écritures hors périmètre : " + string.Join(" ; ", echecs));
         Assert.Equal(avant, await EtatAsync(etrangere.Id, utilisateurEtranger));
         var brouillonApres = await portail.LireAsync(brouillon);
-        Assert.Equal((StatutVersion.Brouillon, 3, 1), (brouillonApres.Statut, brouillonApres.Services.Count, brouillonApres.Annexes.Count));
+        Assert.Equal((StatutVersion.Brouillon, 3, 4, 1), (brouillonApres.Statut, brouillonApres.Services.Count, brouillonApres.Formules.Count, brouillonApres.Annexes.Count));
     }
 
     [Fact]

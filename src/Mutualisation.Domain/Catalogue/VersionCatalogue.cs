@@ -166,7 +166,26 @@ public sealed class VersionCatalogue
     public void AjouterFormule(FormuleCatalogue formule)
     {
         ExigerBrouillon();
+        if (_formules.Any(f => f.Code == formule.Code))
+        {
+            throw new CatalogueException($"La formule « {formule.Code} » existe déjà dans cette version.");
+        }
+
+        var inconnus = formule.Services.Where(code => _services.All(s => s.Code != code)).ToList();
+        if (formule.Services.Count == 0 || inconnus.Count > 0)
+        {
+            throw new CatalogueException(formule.Services.Count == 0
+                ? "Une formule regroupe au moins un service."
+                : $"Service(s) absent(s) de cette version : {string.Join(", ", inconnus)}.");
+        }
+
         _formules.Add(formule);
+    }
+
+    public void SupprimerFormule(FormuleCatalogue formule)
+    {
+        ExigerBrouillon();
+        _formules.Remove(formule);
     }
 
     public AnnexeCatalogue AjouterAnnexe(string titre, string nomFichier, string typeContenu, byte[] contenu, DateTimeOffset deposeeLe)

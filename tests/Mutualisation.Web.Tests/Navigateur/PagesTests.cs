@@ -130,7 +130,7 @@ public class PagesTests(PortailReel portail)
         });
 
         var violations = new List<string>();
-        foreach (var chemin in new[] { "/catalogue", "/contributions?formule=socle-complet", $"/catalogue/{version}", $"/catalogue/{brouillon.Item1}", $"/catalogue/{brouillon.Item1}/voter", $"/catalogue/{brouillon.Item1}/parametres", $"/catalogue/{brouillon.Item1}/services/nouveau", $"/catalogue/{brouillon.Item1}/services/{brouillon.Item2}/composantes/0/modifier" })
+        foreach (var chemin in new[] { "/catalogue", "/contributions?formule=socle-complet", $"/catalogue/{version}", $"/catalogue/{brouillon.Item1}", $"/catalogue/{brouillon.Item1}/voter", $"/catalogue/{brouillon.Item1}/parametres", $"/catalogue/{brouillon.Item1}/services/nouveau", $"/catalogue/{brouillon.Item1}/formules/nouvelle", $"/catalogue/{brouillon.Item1}/services/{brouillon.Item2}/composantes/0/modifier" })
         {
             await page.GotoAsync(portail.Adresse + chemin);
             violations.AddRange((await Axe.ViolationsGravesAsync(page)).Select(v => chemin + " : " + v));

@@ -21,7 +21,8 @@ public sealed class CatalogueController(
     IValidator<ParametresFormulaire> validateurParametres,
     IValidator<VoteFormulaire> validateurVote,
     IValidator<ServiceFormulaire> validateurService,
-    IValidator<ComposanteFormulaire> validateurComposante) : Controller
+    IValidator<ComposanteFormulaire> validateurComposante,
+    IValidator<FormuleFormulaire> validateurFormule) : Controller
 {
     public const int TailleMaximaleAnnexe = 10 * 1024 * 1024;
     private const string Vues = "/Features/Catalogue/Views/";
@@ -238,6 +239,52 @@ public sealed class CatalogueController(
         });
 
     [Authorize(Policy = Services.PolitiqueGestionCatalogue)]
+    [HttpGet("{id:int}/formules/nouvelle")]
+    public async Task<IActionResult> NouvelleFormule(int id) =>
+        await SurBrouillonAsync(id, version =>
+            Task.FromResult<IActionResult>(View(Vues + "Formule.cshtml", new FormulaireFormuleModel(version.Id, version.Exercice, version.Services.Select(s => s.Code).ToList(), new FormuleFormulaire()))));
+
+    [Authorize(Policy = Services.PolitiqueGestionCatalogue)]
+    [HttpPost("{id:int}/formules/nouvelle")]
+    public async Task<IActionResult> NouvelleFormule(int id, FormuleFormulaire formulaire, CancellationToken annulation) =>
+        await SurBrouillonAsync(id, async version =>
+        {
+            if ((await validateurFormule.ValidateAsync(formulaire, annulation)).CopierDans(ModelState))
+            {
+                try
+                {
+                    version.AjouterFormule(new FormuleCatalogue(formulaire.Code!.Trim(), formulaire.Libelle!.Trim(), formulaire.CodesServices));
+                    await db.SaveChangesAsync(annulation);
+                    TempData["Succes"] = $"Formule « {formulaire.Libelle!.Trim()} » ajoutée.";
+                    return Redirect($"/catalogue/{id}#formules");
+                }
+                catch (CatalogueException refus)
+                {
+                    ModelState.AddModelError(refus.Message.StartsWith("La formule", StringComparison.Ordinal) ? nameof(FormuleFormulaire.Code) : nameof(FormuleFormulaire.Services), refus.Message);
+                }
+            }
+
+            return View(Vues + "Formule.cshtml", new FormulaireFormuleModel(version.Id, version.Exercice, version.Services.Select(s => s.Code).ToList(), formulaire));
+        });
+
+    [Authorize(Policy = Services.PolitiqueGestionCatalogue)]
+    [HttpPost("{id:int}/formules/{formuleId:int}/supprimer")]
+    public async Task<IActionResult> SupprimerFormule(int id, int formuleId, CancellationToken annulation) =>
+        await SurBrouillonAsync(id, async version =>
+        {
+            var formule = version.Formules.FirstOrDefault(f => f.Id == formuleId);
+            if (formule is null)
+            {
+                return NotFound();
+            }
+
+            version.SupprimerFormule(formule);
+            await db.SaveChangesAsync(annulation);
+            TempData["Succes"] = $"Formule « {formule.Libelle} » retirée.";
+            return Redirect($"/catalogue/{id}#formules");
+        });
+
+    [Authorize(Policy = Services.PolitiqueGestionCatalogue)]
     [HttpPost("{id:int}/annexes")]
     [RequestSizeLimit(TailleMaximaleAnnexe + 100_000)]
     public async Task<IActionResult> DeposerAnnexe(int id, [FromForm] string? titre, IFormFile? fichier, CancellationToken annulation)
@@ -424,5 +471,7 @@ public sealed record FormulaireParametresModel(int VersionId, int Exercice, Para
 public sealed record FormulaireVoteModel(int VersionId, int Exercice, VoteFormulaire Formulaire);
 
 public sealed record FormulaireServiceModel(int VersionId, int Exercice, int? ServiceId, ServiceFormulaire Formulaire);
+
+public sealed record FormulaireFormuleModel(int VersionId, int Exercice, IReadOnlyList<string> Services, FormuleFormulaire Formulaire);
 
 public sealed record FormulaireComposanteModel(int VersionId, int Exercice, int ServiceId, string Service, int? Index, ComposanteFormulaire Formulaire);

@@ -290,3 +290,29 @@ public sealed class ComposanteFormulaireValidator : AbstractValidator<Composante
         });
     }
 }
+
+public sealed class FormuleFormulaire
+{
+    public string? Code { get; set; }
+
+    public string? Libelle { get; set; }
+
+    public string? Services { get; set; }
+
+    public string CodesServices => string.Join(',', (Services ?? string.Empty)
+        .Split([',', ' ', '+'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(c => c.ToUpperInvariant()));
+}
+
+public sealed class FormuleFormulaireValidator : AbstractValidator<FormuleFormulaire>
+{
+    public FormuleFormulaireValidator()
+    {
+        RuleFor(f => f.Code).NotEmpty().WithMessage("Le code est obligatoire.")
+            .Matches("^[a-z0-9-]{1,50}$").When(f => !SaisieFr.EstVide(f.Code), ApplyConditionTo.CurrentValidator)
+            .WithMessage("Le code fait 1 à 50 caractères : minuscules sans accent, chiffres et tirets (ex. socle-complet).");
+        RuleFor(f => f.Libelle).NotEmpty().WithMessage("Le libellé est obligatoire.").MaximumLength(200).WithMessage("200 caractères au plus.");
+        RuleFor(f => f.Services).NotEmpty().WithMessage("Indiquez les codes des services de la formule (ex. AUDIT, GROUPEMENTS).")
+            .MaximumLength(300).WithMessage("300 caractères au plus.");
+    }
+}
