@@ -138,4 +138,20 @@ public class SimulationTests(PortailFactory portail)
         Assert.Contains("Pas de tarif automatique", page.TexteVisible, StringComparison.Ordinal);
         Assert.Contains("examen approfondi", page.TexteVisible, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Sans_catalogue_vote_pour_l_exercice_courant_la_page_propose_le_dernier_exercice_vote()
+    {
+        using var autre = PortailFactory.SurUneNouvelleBase();
+        var courant = DateTime.UtcNow.Year;
+        await autre.ExecuterAsync(db => db.VersionsCatalogue.Where(v => v.Exercice == courant).ExecuteDeleteAsync());
+        using var anonyme = autre.NouvelleSession();
+
+        var page = await anonyme.GetAsync("/simulation");
+
+        Assert.Equal((courant - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), page.Document.QuerySelector("#exercice option[selected]")?.GetAttribute("value"));
+        Assert.NotEmpty(page.Document.QuerySelectorAll("#formule option"));
+        var resultat = await anonyme.GetAsync("/simulation?population=2355&formule=socle-complet");
+        Assert.Equal("5\u202F532,50 €", resultat.Document.GetElementById("total")!.TextContent);
+    }
 }

@@ -134,9 +134,9 @@ public class PagesTests(PortailReel portail)
         {
             await page.GotoAsync(portail.Adresse + chemin);
             violations.AddRange((await Axe.ViolationsGravesAsync(page)).Select(v => chemin + " : " + v));
-            if (chemin == $"/catalogue/{version}" || chemin.StartsWith("/contributions", StringComparison.Ordinal))
+            if (chemin == $"/catalogue/{version}" || chemin.StartsWith("/contributions", StringComparison.Ordinal) || chemin.EndsWith("/modifier", StringComparison.Ordinal))
             {
-                var nom = chemin.StartsWith("/contributions", StringComparison.Ordinal) ? "contributions" : "catalogue";
+                var nom = chemin.StartsWith("/contributions", StringComparison.Ordinal) ? "contributions" : chemin.EndsWith("/modifier", StringComparison.Ordinal) ? "composante" : "catalogue";
                 await page.ScreenshotAsync(new() { Path = Path.Combine(DossierCaptures, $"{nom}-{BaseDeTest.FournisseurDemande}.png"), FullPage = true });
             }
         }

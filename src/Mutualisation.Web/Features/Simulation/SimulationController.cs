@@ -17,9 +17,13 @@ public sealed class SimulationController(SimulateurContributions simulateur) : C
     public async Task<IActionResult> Index([FromQuery] ParametresSimulation parametres, CancellationToken annulation)
     {
         var anonyme = User.Identity?.IsAuthenticated != true;
-        var exercice = int.TryParse(parametres.Exercice, out var e) ? e : simulateur.ExerciceCourant;
+        var exercices = await simulateur.ExercicesAsync(annulation);
+        // The current exercice by default, or the latest voted one when the current is not voted yet.
+        var exercice = int.TryParse(parametres.Exercice, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var e) ? e
+            : exercices.Contains(simulateur.ExerciceCourant) || exercices.Count == 0 ? simulateur.ExerciceCourant : exercices[^1];
         var version = await simulateur.VersionEnVigueurAsync(exercice, annulation);
         var soumis = Request.Query.ContainsKey("formule");
+        parametres = parametres with { Exercice = parametres.Exercice ?? exercice.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         var issue = soumis ? await simulateur.SimulerAsync(parametres, anonyme, annulation) : null;
         foreach (var (champ, message) in issue?.Erreurs ?? new Dictionary<string, string>())
         {
@@ -27,8 +31,8 @@ public sealed class SimulationController(SimulateurContributions simulateur) : C
         }
 
         var modele = new PageSimulation(
-            parametres with { Exercice = parametres.Exercice ?? exercice.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-            await simulateur.ExercicesAsync(annulation),
+            parametres,
+            exercices,
             version is null ? [] : ConversionCatalogue.VersTarification(version).Formules,
             await simulateur.CommunesAsync(anonyme, annulation),
             issue);
