@@ -91,7 +91,7 @@ public sealed class CatalogueController(
 
     [Authorize(Policy = Services.PolitiqueGestionCatalogue)]
     [HttpGet("{id:int}/parametres")]
-    public async Task<IActionResult> Parametres(int id, CancellationToken annulation) =>
+    public async Task<IActionResult> Parametres(int id) =>
         await SurBrouillonAsync(id, version =>
             Task.FromResult<IActionResult>(View(Vues + "Parametres.cshtml", new FormulaireParametresModel(version.Id, version.Exercice, new ParametresFormulaire { Intitule = version.Intitule, Population = version.Population }))));
 
@@ -113,7 +113,7 @@ public sealed class CatalogueController(
 
     [Authorize(Policy = Services.PolitiqueGestionCatalogue)]
     [HttpGet("{id:int}/voter")]
-    public async Task<IActionResult> Voter(int id, CancellationToken annulation) =>
+    public async Task<IActionResult> Voter(int id) =>
         await SurBrouillonAsync(id, version =>
             Task.FromResult<IActionResult>(View(Vues + "Vote.cshtml", new FormulaireVoteModel(version.Id, version.Exercice, new VoteFormulaire()))));
 
@@ -145,7 +145,7 @@ public sealed class CatalogueController(
 
     [Authorize(Policy = Services.PolitiqueGestionCatalogue)]
     [HttpGet("{id:int}/services/nouveau")]
-    public async Task<IActionResult> NouveauService(int id, CancellationToken annulation) =>
+    public async Task<IActionResult> NouveauService(int id) =>
         await SurBrouillonAsync(id, version =>
             Task.FromResult<IActionResult>(View(Vues + "Service.cshtml", new FormulaireServiceModel(version.Id, version.Exercice, null, new ServiceFormulaire()))));
 
@@ -167,7 +167,7 @@ public sealed class CatalogueController(
 
     [Authorize(Policy = Services.PolitiqueGestionCatalogue)]
     [HttpGet("{id:int}/services/{serviceId:int}/modifier")]
-    public async Task<IActionResult> ModifierService(int id, int serviceId, CancellationToken annulation) =>
+    public async Task<IActionResult> ModifierService(int id, int serviceId) =>
         await SurServiceAsync(id, serviceId, (version, service) =>
             Task.FromResult<IActionResult>(View(Vues + "Service.cshtml", new FormulaireServiceModel(version.Id, version.Exercice, service.Id, ServiceFormulaire.Depuis(service)))));
 
@@ -200,7 +200,7 @@ public sealed class CatalogueController(
 
     [Authorize(Policy = Services.PolitiqueGestionCatalogue)]
     [HttpGet("{id:int}/services/{serviceId:int}/composantes/nouvelle")]
-    public async Task<IActionResult> NouvelleComposante(int id, int serviceId, CancellationToken annulation) =>
+    public async Task<IActionResult> NouvelleComposante(int id, int serviceId) =>
         await SurServiceAsync(id, serviceId, (version, service) =>
             Task.FromResult<IActionResult>(VueComposante(version, service, null, new ComposanteFormulaire())));
 
@@ -211,7 +211,7 @@ public sealed class CatalogueController(
 
     [Authorize(Policy = Services.PolitiqueGestionCatalogue)]
     [HttpGet("{id:int}/services/{serviceId:int}/composantes/{index:int}/modifier")]
-    public async Task<IActionResult> ModifierComposante(int id, int serviceId, int index, CancellationToken annulation) =>
+    public async Task<IActionResult> ModifierComposante(int id, int serviceId, int index) =>
         await SurServiceAsync(id, serviceId, (version, service) =>
             Task.FromResult<IActionResult>(service.Composantes.ElementAtOrDefault(index) is { } composante
                 ? VueComposante(version, service, index, ComposanteFormulaire.Depuis(composante))
