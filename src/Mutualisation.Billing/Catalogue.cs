@@ -61,7 +61,18 @@ public sealed record CatalogueTarifaire(int Exercice, ReferencePopulation Popula
 {
     public IReadOnlyList<FormuleTarifaire> Formules { get; init; } = [];
 
-    private bool _verifie;
+    /// <summary>Derived from the services (so two equal catalogues stay equal, and a copy with other services is checked again).</summary>
+    private readonly string? _incoherence = Incoherence(Services);
+
+    public IReadOnlyList<ServiceTarife> Services
+    {
+        get;
+        init
+        {
+            field = value;
+            _incoherence = Incoherence(value);
+        }
+    } = Services;
 
     public ServiceTarife Service(string code)
     {
@@ -89,24 +100,20 @@ public sealed record CatalogueTarifaire(int Exercice, ReferencePopulation Popula
         return null;
     }
 
-    /// <summary>Refuses a catalogue that prorates what is never prorated (checked once per catalogue).</summary>
+    /// <summary>Refuses a catalogue that prorates what is never prorated.</summary>
     internal void Verifier()
     {
-        if (_verifie)
+        if (_incoherence is not null)
         {
-            return;
+            throw new TarificationImpossibleException(_incoherence, "prorata-interdit");
         }
-
-        foreach (var composante in Services.SelectMany(s => s.Composantes))
-        {
-            if (composante.Prorata == Prorata.Douziemes && (composante.Frequence == Frequence.Ponctuelle || composante.Nature is NatureComposante.AuDelaDeFranchise or NatureComposante.AllocationMensuelle))
-            {
-                throw new TarificationImpossibleException($"« {composante.Libelle} » : un service à l'unité ou ponctuel n'est jamais proratisé.", "prorata-interdit");
-            }
-        }
-
-        _verifie = true;
     }
+
+    private static string? Incoherence(IReadOnlyList<ServiceTarife> services) =>
+        services.SelectMany(s => s.Composantes)
+            .Where(c => c.Prorata == Prorata.Douziemes && (c.Frequence == Frequence.Ponctuelle || c.Nature is NatureComposante.AuDelaDeFranchise or NatureComposante.AllocationMensuelle))
+            .Select(c => $"« {c.Libelle} » : un service à l'unité ou ponctuel n'est jamais proratisé.")
+            .FirstOrDefault();
 }
 
 /// <summary>Names of the quantities the engine knows; catalogues may declare others (postes, agents, licences…).</summary>

@@ -55,7 +55,7 @@ public static class Tarification
     }
 
     /// <summary>The amount of one service for these facts, before any deduction (what an audit "was worth").</summary>
-    public static decimal MontantDuService(CatalogueTarifaire catalogue, ServiceTarife service, FaitsMembre faits, bool premiereAnnee) =>
+    private static decimal MontantDuService(CatalogueTarifaire catalogue, ServiceTarife service, FaitsMembre faits, bool premiereAnnee) =>
         service.Composantes.Sum(c => Arrondi.AuCentime(Plafonner(c, Calculer(c, faits, premiereAnnee).Montant, out _)));
 
     private static void Verifier(CatalogueTarifaire catalogue, FaitsMembre faits)

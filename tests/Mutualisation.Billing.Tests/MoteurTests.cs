@@ -346,3 +346,21 @@ public class RefusTests
         Assert.Contains("négocié", erreur.Message, StringComparison.Ordinal);
     }
 }
+
+public class CoherenceCatalogueTests
+{
+    [Fact]
+    public void Une_copie_avec_d_autres_services_est_verifiee_a_nouveau_et_deux_catalogues_egaux_le_restent()
+    {
+        var sain = CataloguesDeReference.CoeurCoteFleurieExemple(2026);
+        var prorataInterdit = sain with
+        {
+            Services = [new ServiceTarife("X", "Installation", "Test", [new Composante("forfait", NatureComposante.Forfait) { Montant = 100m, Frequence = Frequence.Ponctuelle, Prorata = Prorata.Douziemes }])],
+        };
+        Assert.Equal("prorata-interdit", Assert.Throws<TarificationImpossibleException>(() => Tarification.Tarifer(prorataInterdit, new FaitsMembre(100, 2023))).Code);
+
+        var identique = sain with { };
+        Tarification.Tarifer(sain, new FaitsMembre(100, 2023));
+        Assert.Equal(sain, identique);
+    }
+}

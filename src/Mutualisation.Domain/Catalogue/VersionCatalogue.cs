@@ -70,11 +70,22 @@ public sealed class VersionCatalogue
         return copie;
     }
 
-    public string StatutA(DateOnly aujourdHui) => Statut switch
+    public string StatutA(DateOnly aujourdHui) => Libelle(Statut, EnVigueurLe, aujourdHui);
+
+    /// <summary>Brouillon, Votée (not in force yet) or En vigueur, for a version or a projection of one.</summary>
+    public static string Libelle(StatutVersion statut, DateOnly? enVigueurLe, DateOnly aujourdHui) => statut switch
     {
         StatutVersion.Brouillon => "Brouillon",
-        _ when EnVigueurLe <= aujourdHui => "En vigueur",
+        _ when enVigueurLe <= aujourdHui => "En vigueur",
         _ => "Votée",
+    };
+
+    /// <summary>The Bootstrap badge that goes with <see cref="Libelle"/>.</summary>
+    public static string ClasseBadge(string libelle) => libelle switch
+    {
+        "En vigueur" => "text-bg-success",
+        "Brouillon" => "text-bg-secondary",
+        _ => "text-bg-primary",
     };
 
     public void Parametrer(string? intitule, ReferencePopulation population)

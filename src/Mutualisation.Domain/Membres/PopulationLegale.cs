@@ -5,6 +5,13 @@ namespace Mutualisation.Domain.Membres;
 /// <summary>INSEE's legal population of a member for one millésime (totale and municipale).</summary>
 public sealed class PopulationLegale : IPerimetreMembre
 {
+    /// <summary>The population légale in force on 1 January of an exercice N is INSEE's millésime N − 3 (or the latest before it).</summary>
+    public static int MillesimeEnVigueur(int exercice) => exercice - 3;
+
+    /// <summary>Totale or municipale, as the catalogue version says.</summary>
+    public static int Selon(Catalogue.ReferencePopulation reference, int totale, int municipale) =>
+        reference == Catalogue.ReferencePopulation.Municipale ? municipale : totale;
+
     public int Id { get; private set; }
 
     public int MembreId { get; private set; }

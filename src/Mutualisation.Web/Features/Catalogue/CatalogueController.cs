@@ -457,7 +457,7 @@ public sealed class CatalogueController(
 
 public sealed record LigneVersion(int Id, int Exercice, string? Intitule, StatutVersion Statut, string? DeliberationNumero, DateOnly? DeliberationLe, DateOnly? EnVigueurLe, int NombreServices)
 {
-    public string StatutA(DateOnly aujourdHui) => Statut == StatutVersion.Brouillon ? "Brouillon" : EnVigueurLe <= aujourdHui ? "En vigueur" : "Votée";
+    public string StatutA(DateOnly aujourdHui) => VersionCatalogue.Libelle(Statut, EnVigueurLe, aujourdHui);
 }
 
 public sealed record ListeVersionsModel(IReadOnlyList<LigneVersion> Versions, DateOnly AujourdHui, bool PeutGerer, int ExerciceSuivant);

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Mutualisation.Billing;
-using Mutualisation.Domain.Catalogue;
+using Mutualisation.Domain.Membres;
 using Mutualisation.Persistence;
 using Mutualisation.Web.Features.Simulation;
 
@@ -28,26 +28,25 @@ public sealed class ProjectionContributions(MutualisationDbContext db, Simulateu
 {
     public async Task<Projection?> CalculerAsync(int exercice, string? codeFormule, CancellationToken annulation)
     {
-        var version = await simulateur.VersionEnVigueurAsync(exercice, annulation);
-        if (version is null)
+        var catalogue = await simulateur.CatalogueEnVigueurAsync(exercice, annulation);
+        if (catalogue is null)
         {
             return null;
         }
 
-        var catalogue = ConversionCatalogue.VersTarification(version);
         var formule = (codeFormule is null ? null : catalogue.Formule(codeFormule)) ?? (catalogue.Formules.Count > 0 ? catalogue.Formules[0] : null);
         if (formule is null)
         {
             return null;
         }
 
-        // The population légale in force on 1 January of N is INSEE's millésime N − 3 (latest one before, if missing).
+        var millesime = PopulationLegale.MillesimeEnVigueur(exercice);
         var membres = await db.Membres.AsNoTracking().OrderBy(m => m.NomRecherche)
             .Select(m => new
             {
                 m.Id,
                 m.Nom,
-                Population = m.Populations.Where(p => p.Millesime <= exercice - 3).OrderByDescending(p => p.Millesime)
+                Population = m.Populations.Where(p => p.Millesime <= millesime).OrderByDescending(p => p.Millesime)
                     .Select(p => new { p.Millesime, p.Totale, p.Municipale }).FirstOrDefault(),
             })
             .ToListAsync(annulation);
@@ -61,7 +60,7 @@ public sealed class ProjectionContributions(MutualisationDbContext db, Simulateu
                 continue;
             }
 
-            var population = catalogue.Population == ReferencePopulation.Municipale ? m.Population.Municipale : m.Population.Totale;
+            var population = PopulationLegale.Selon(catalogue.Population, m.Population.Totale, m.Population.Municipale);
             var resultat = Billing.Simulation.Evaluer(catalogue, new DemandeSimulation(formule.Code, population) { Millesime = m.Population.Millesime });
             lignes.Add(resultat.Contribution is { } contribution
                 ? new(m.Id, m.Nom, population, m.Population.Millesime, Billing.Simulation.Tranche(contribution), contribution.Total, null)

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Mutualisation.Billing;
 using Mutualisation.Domain.Catalogue;
+using Mutualisation.Domain.Membres;
 using Mutualisation.Persistence;
 
 namespace Mutualisation.Web.Features.Simulation;
@@ -38,20 +39,20 @@ public sealed class SimulateurContributions(MutualisationDbContext db, TimeProvi
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    /// <summary>Versions already read in this request (the page and the pricing need the same one).</summary>
-    private readonly Dictionary<int, VersionCatalogue?> _versions = [];
+    /// <summary>Catalogues already read in this request (the page and the pricing need the same one).</summary>
+    private readonly Dictionary<int, CatalogueTarifaire?> _catalogues = [];
 
     public int ExerciceCourant => horloge.GetLocalNow().Year;
 
     public async Task<IReadOnlyList<int>> ExercicesAsync(CancellationToken annulation) =>
         await db.VersionsCatalogue.Where(v => v.Statut == StatutVersion.Votee).Select(v => v.Exercice).Distinct().OrderBy(e => e).ToListAsync(annulation);
 
-    /// <summary>The voted version in force for the exercice (a mid-year vote replaces the earlier one from its date).</summary>
-    public async Task<VersionCatalogue?> VersionEnVigueurAsync(int exercice, CancellationToken annulation)
+    /// <summary>The voted version in force for the exercice (a mid-year vote replaces the earlier one from its date), ready to price.</summary>
+    public async Task<CatalogueTarifaire?> CatalogueEnVigueurAsync(int exercice, CancellationToken annulation)
     {
-        if (_versions.TryGetValue(exercice, out var connue))
+        if (_catalogues.TryGetValue(exercice, out var connu))
         {
-            return connue;
+            return connu;
         }
 
         var aujourdHui = DateOnly.FromDateTime(horloge.GetLocalNow().DateTime);
@@ -59,7 +60,8 @@ public sealed class SimulateurContributions(MutualisationDbContext db, TimeProvi
         var versions = await db.VersionsCatalogue.AsNoTracking().AvecTarifs()
             .Where(v => v.Exercice == exercice && v.Statut == StatutVersion.Votee)
             .ToListAsync(annulation);
-        return _versions[exercice] = versions.Where(v => v.EnVigueurLe <= reference).MaxBy(v => v.EnVigueurLe) ?? versions.MinBy(v => v.EnVigueurLe);
+        var version = versions.Where(v => v.EnVigueurLe <= reference).MaxBy(v => v.EnVigueurLe) ?? versions.MinBy(v => v.EnVigueurLe);
+        return _catalogues[exercice] = version is null ? null : ConversionCatalogue.VersTarification(version);
     }
 
     public async Task<IReadOnlyList<CommuneSimulable>> CommunesAsync(bool anonyme, CancellationToken annulation)
@@ -79,13 +81,12 @@ public sealed class SimulateurContributions(MutualisationDbContext db, TimeProvi
             erreurs["exercice"] = $"L'exercice est une année sur quatre chiffres (reçu « {p.Exercice} »).";
         }
 
-        var version = erreurs.ContainsKey("exercice") ? null : await VersionEnVigueurAsync(exercice, annulation);
-        if (version is null && !erreurs.ContainsKey("exercice"))
+        var catalogue = erreurs.ContainsKey("exercice") ? null : await CatalogueEnVigueurAsync(exercice, annulation);
+        if (catalogue is null && !erreurs.ContainsKey("exercice"))
         {
             erreurs["exercice"] = $"Aucun catalogue voté pour l'exercice {exercice}. Exercices disponibles : {string.Join(", ", await ExercicesAsync(annulation))}.";
         }
 
-        var catalogue = version is null ? null : ConversionCatalogue.VersTarification(version);
         if (string.IsNullOrWhiteSpace(p.Formule))
         {
             erreurs["formule"] = "La formule est obligatoire" + (catalogue is null ? "." : $" : {string.Join(", ", catalogue.Formules.Select(f => f.Code))}.");
@@ -95,7 +96,7 @@ public sealed class SimulateurContributions(MutualisationDbContext db, TimeProvi
             erreurs["formule"] = $"Formule inconnue « {p.Formule} ». Formules possibles : {string.Join(", ", catalogue.Formules.Select(f => f.Code))}.";
         }
 
-        var (population, millesime, nom) = await LirePopulationAsync(p, exercice, version?.Population ?? ReferencePopulation.Totale, anonyme, erreurs, annulation);
+        var (population, millesime, nom) = await LirePopulationAsync(p, exercice, catalogue?.Population ?? ReferencePopulation.Totale, anonyme, erreurs, annulation);
         var audit = LireDate(p.AuditLivreLe, "auditLivreLe", erreurs);
         var adhesion = LireDate(p.AdhesionLe, "adhesionLe", erreurs);
         var jours = 0m;
@@ -157,20 +158,20 @@ public sealed class SimulateurContributions(MutualisationDbContext db, TimeProvi
                 return (0, null, null);
             }
 
-            // The population légale in force on 1 January of N is INSEE's millésime N − 3.
+            var millesimeEnVigueur = PopulationLegale.MillesimeEnVigueur(exercice);
             var populations = anonyme ? db.Populations.IgnoreQueryFilters() : db.Populations;
             var enVigueur = await populations.AsNoTracking()
-                .Where(x => x.MembreId == id && x.Millesime <= exercice - 3)
+                .Where(x => x.MembreId == id && x.Millesime <= millesimeEnVigueur)
                 .OrderByDescending(x => x.Millesime)
                 .Select(x => new { x.Millesime, x.Totale, x.Municipale })
                 .FirstOrDefaultAsync(annulation);
             if (enVigueur is null)
             {
-                erreurs["commune"] = $"La population légale de {membre.Nom} en vigueur au 1er janvier {exercice} (millésime {exercice - 3}) n'est pas connue : saisissez la population.";
+                erreurs["commune"] = $"La population légale de {membre.Nom} en vigueur au 1er janvier {exercice} (millésime {millesimeEnVigueur}) n'est pas connue : saisissez la population.";
                 return (0, null, membre.Nom);
             }
 
-            return (reference == ReferencePopulation.Municipale ? enVigueur.Municipale : enVigueur.Totale, enVigueur.Millesime, membre.Nom);
+            return (PopulationLegale.Selon(reference, enVigueur.Totale, enVigueur.Municipale), enVigueur.Millesime, membre.Nom);
         }
 
         var texte = p.Population?.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u00A0", string.Empty, StringComparison.Ordinal).Replace("\u202F", string.Empty, StringComparison.Ordinal);

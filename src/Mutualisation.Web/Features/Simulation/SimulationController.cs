@@ -21,7 +21,7 @@ public sealed class SimulationController(SimulateurContributions simulateur) : C
         // The current exercice by default, or the latest voted one when the current is not voted yet.
         var exercice = int.TryParse(parametres.Exercice, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var e) ? e
             : exercices.Contains(simulateur.ExerciceCourant) || exercices.Count == 0 ? simulateur.ExerciceCourant : exercices[^1];
-        var version = await simulateur.VersionEnVigueurAsync(exercice, annulation);
+        var catalogue = await simulateur.CatalogueEnVigueurAsync(exercice, annulation);
         var soumis = Request.Query.ContainsKey("formule");
         parametres = parametres with { Exercice = parametres.Exercice ?? exercice.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         var issue = soumis ? await simulateur.SimulerAsync(parametres, anonyme, annulation) : null;
@@ -33,7 +33,7 @@ public sealed class SimulationController(SimulateurContributions simulateur) : C
         var modele = new PageSimulation(
             parametres,
             exercices,
-            version is null ? [] : ConversionCatalogue.VersTarification(version).Formules,
+            catalogue?.Formules ?? [],
             await simulateur.CommunesAsync(anonyme, annulation),
             issue);
         if (issue is { EstValide: false })
