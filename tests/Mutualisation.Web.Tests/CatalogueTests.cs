@@ -190,6 +190,16 @@ public class CatalogueTests(PortailFactory portail)
     }
 
     [Fact]
+    public async Task Un_compte_sans_role_ne_lit_pas_les_brouillons()
+    {
+        var (brouillon, _) = await portail.AjouterBrouillonAvecAnnexeAsync();
+        using var sansRole = await portail.ConnecterAsync(await portail.CreerAsync(role: null), Comptes.MotDePasse);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await sansRole.GetAsync($"/catalogue/{brouillon}")).Statut);
+        Assert.Equal(HttpStatusCode.OK, (await sansRole.GetAsync($"/catalogue/{await VersionVoteeAsync(portail, Courant)}")).Statut);
+    }
+
+    [Fact]
     public async Task Les_montants_stockes_en_centimes_se_somment_exactement_en_SQL()
     {
         // 0,10 € three hundred times: 30,00 € exactly (a binary float would not give it).

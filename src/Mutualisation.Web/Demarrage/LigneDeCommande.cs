@@ -22,7 +22,7 @@ public static class LigneDeCommande
             return 2;
         }
 
-        var millesime = DateTime.UtcNow.Year - 3;
+        var millesime = Domain.Membres.PopulationLegale.MillesimeEnVigueur(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().Year);
         if (options.TryGetValue("--millesime", out var texteMillesime) && !int.TryParse(texteMillesime, System.Globalization.CultureInfo.InvariantCulture, out millesime))
         {
             await Console.Error.WriteLineAsync($"Millésime invalide : « {texteMillesime} ».");

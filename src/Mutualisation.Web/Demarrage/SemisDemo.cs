@@ -22,8 +22,6 @@ public sealed class SemisDemo(
     IConfiguration configuration,
     TimeProvider horloge)
 {
-    public const string SirenRedonAgglomeration = "243500741";
-
     /// <summary>Millésime of the populations in @etalab/decoupage-administratif 6.0.0 (in force on 1 January 2026).</summary>
     public const int MillesimeExtrait = 2023;
 

@@ -12,15 +12,19 @@ public static class Comptes
     public const string Finances = "finances@redon-agglomeration.demo";
     public const string MotDePasse = "Une-phrase-de-passe-de-test";
 
-    /// <summary>Creates a unique account with <see cref="MotDePasse"/> and returns its e-mail.</summary>
-    public static async Task<string> CreerAsync(this PortailFactory portail, string role, int? membreId = null)
+    /// <summary>Creates a unique account with <see cref="MotDePasse"/> and returns its e-mail; a null role leaves it without any.</summary>
+    public static async Task<string> CreerAsync(this PortailFactory portail, string? role, int? membreId = null)
     {
         await using var scope = portail.Services.CreateAsyncScope();
         var utilisateurs = scope.ServiceProvider.GetRequiredService<UserManager<Utilisateur>>();
         var courriel = $"test-{Guid.NewGuid():N}@exemple.demo";
         var utilisateur = new Utilisateur { UserName = courriel, Email = courriel, NomComplet = "Test " + role, MembreId = membreId };
         Verifier(await utilisateurs.CreateAsync(utilisateur, MotDePasse));
-        Verifier(await utilisateurs.AddToRoleAsync(utilisateur, role));
+        if (role is not null)
+        {
+            Verifier(await utilisateurs.AddToRoleAsync(utilisateur, role));
+        }
+
         return courriel;
     }
 

@@ -289,7 +289,8 @@ public sealed class CatalogueController(
     [RequestSizeLimit(TailleMaximaleAnnexe + 100_000)]
     public async Task<IActionResult> DeposerAnnexe(int id, [FromForm] string? titre, IFormFile? fichier, CancellationToken annulation)
     {
-        var version = await db.VersionsCatalogue.Include(v => v.Annexes).FirstOrDefaultAsync(v => v.Id == id, annulation);
+        // The other annexes (their contents) need not be read to add one.
+        var version = await db.VersionsCatalogue.FirstOrDefaultAsync(v => v.Id == id, annulation);
         if (version is null)
         {
             return NotFound();
@@ -324,7 +325,7 @@ public sealed class CatalogueController(
     [HttpPost("{id:int}/annexes/{annexeId:int}/supprimer")]
     public async Task<IActionResult> SupprimerAnnexe(int id, int annexeId, CancellationToken annulation)
     {
-        var version = await db.VersionsCatalogue.Include(v => v.Annexes).FirstOrDefaultAsync(v => v.Id == id, annulation);
+        var version = await db.VersionsCatalogue.Include(v => v.Annexes.Where(a => a.Id == annexeId)).FirstOrDefaultAsync(v => v.Id == id, annulation);
         var annexe = version?.Annexes.FirstOrDefault(a => a.Id == annexeId);
         if (version is null || annexe is null)
         {
@@ -427,11 +428,11 @@ public sealed class CatalogueController(
         return ModelState.IsValid;
     }
 
-    /// <summary>A Mairie user reads voted versions only; drafts are the EPCI's work in progress.</summary>
+    /// <summary>EPCI staff read drafts too; anyone else (a Mairie user, a user without a role) reads voted versions only.</summary>
     private IQueryable<VersionCatalogue> Visibles() =>
-        User.IsInRole(Roles.Mairie) && !Roles.Intercommunaux.Any(User.IsInRole)
-            ? db.VersionsCatalogue.Where(v => v.Statut == StatutVersion.Votee)
-            : db.VersionsCatalogue;
+        Roles.Intercommunaux.Any(User.IsInRole)
+            ? db.VersionsCatalogue
+            : db.VersionsCatalogue.Where(v => v.Statut == StatutVersion.Votee);
 
     private async Task<IActionResult> SurBrouillonAsync(int id, Func<VersionCatalogue, Task<IActionResult>> action)
     {

@@ -6,12 +6,12 @@ namespace Mutualisation.Web.Features.Membres;
 
 [Authorize(Policy = Services.PolitiqueAdministration)]
 [Route("membres/import")]
-public sealed class ImportMembresController(ImportEtalab import, TimeProvider horloge) : Controller
+public sealed class ImportMembresController(ImportEtalab import, TimeProvider horloge, IConfiguration configuration) : Controller
 {
     private const string VueImport = "~/Features/Membres/Views/Import.cshtml";
 
     [HttpGet("")]
-    public IActionResult Index() => View(VueImport, new ImportModel(SemisDemo.SirenRedonAgglomeration, horloge.GetUtcNow().Year - 3, null));
+    public IActionResult Index() => View(VueImport, new ImportModel(ProfilsDemo.Choisi(configuration).SirenEpci, Domain.Membres.PopulationLegale.MillesimeEnVigueur(horloge.GetUtcNow().Year), null));
 
     [HttpPost("")]
     [RequestSizeLimit(ImportEtalab.TailleMaximale + 1024 * 1024)]
