@@ -190,6 +190,45 @@ public class CatalogueTests(PortailFactory portail)
     }
 
     [Fact]
+    public async Task Un_brouillon_se_parametre_s_enrichit_puis_se_vide_et_se_supprime_par_ses_pages()
+    {
+        var (brouillon, annexe) = await portail.AjouterBrouillonAvecAnnexeAsync();
+        using var finances = await portail.ConnecterAsync(Comptes.Finances);
+        var page = $"/catalogue/{brouillon}";
+
+        var trop = await finances.SoumettreAsync($"{page}/parametres", new() { ["Intitule"] = new string('x', 201), ["Population"] = "Municipale" });
+        Assert.Equal("L'intitulé fait au plus 200 caractères.", trop.ErreurDuChamp("Intitule"));
+        Assert.Equal(HttpStatusCode.Redirect, (await finances.SoumettreAsync($"{page}/parametres", new() { ["Intitule"] = "Tarifs révisés", ["Population"] = "Municipale" })).Statut);
+
+        var service = await finances.SoumettreAsync($"{page}/services/nouveau", new() { ["Code"] = "sig", ["Libelle"] = "SIG", ["Famille"] = "Applicatifs" });
+        Assert.Equal(HttpStatusCode.Redirect, service.Statut);
+        Assert.EndsWith("/composantes/nouvelle", service.Redirection, StringComparison.Ordinal);
+        var composante = await finances.SoumettreAsync(service.Redirection!, new()
+        {
+            ["Libelle"] = "forfait", ["Nature"] = "Forfait", ["Frequence"] = "Annuelle", ["Prorata"] = "Douziemes",
+            ["Quantite"] = "population", ["Unite"] = "an", ["Montant"] = "1 200,00", ["MontantPremiereAnnee"] = "1 500",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, composante.Statut);
+
+        var version = await portail.LireAsync(brouillon);
+        Assert.Equal(("Tarifs révisés", ReferencePopulation.Municipale), (version.Intitule, version.Population));
+        var sig = version.Services.Single(s => s.Code == "SIG");
+        Assert.Equal((1200.00m, 1500.00m, Prorata.Douziemes), (sig.Composantes[0].Montant.Euros, sig.Composantes[0].MontantPremiereAnnee!.Value.Euros, sig.Composantes[0].Prorata));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await finances.SoumettreAsync(page, [], $"{page}/services/{sig.Id}/composantes/0/supprimer")).Statut);
+        Assert.Empty((await portail.LireAsync(brouillon)).Services.Single(s => s.Code == "SIG").Composantes);
+        Assert.Equal(HttpStatusCode.Redirect, (await finances.SoumettreAsync(page, [], $"{page}/services/{sig.Id}/supprimer")).Statut);
+        Assert.Equal(HttpStatusCode.Redirect, (await finances.SoumettreAsync(page, [], $"{page}/annexes/{annexe}/supprimer")).Statut);
+        version = await portail.LireAsync(brouillon);
+        Assert.DoesNotContain(version.Services, s => s.Code == "SIG");
+        Assert.Empty(version.Annexes);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await finances.SoumettreAsync(page, [], $"{page}/supprimer")).Statut);
+        Assert.False(await portail.ExecuterAsync(db => db.VersionsCatalogue.AnyAsync(v => v.Id == brouillon)));
+        Assert.Equal(HttpStatusCode.NotFound, (await finances.GetAsync(page)).Statut);
+    }
+
+    [Fact]
     public async Task Un_compte_sans_role_ne_lit_pas_les_brouillons()
     {
         var (brouillon, _) = await portail.AjouterBrouillonAvecAnnexeAsync();
