@@ -16,3 +16,9 @@ public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Post
     public PostgresMutualisationDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<PostgresMutualisationDbContext>().UseNpgsql("Host=127.0.0.1;Database=design").Options, PerimetreSysteme.Instance);
 }
+
+public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerMutualisationDbContext>
+{
+    public SqlServerMutualisationDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqlServerMutualisationDbContext>().UseSqlServer("Server=127.0.0.1;Database=design;Trusted_Connection=False").Options, PerimetreSysteme.Instance);
+}

@@ -11,6 +11,7 @@ public enum FournisseurBaseDeDonnees
 {
     Sqlite,
     Postgres,
+    SqlServer,
 }
 
 /// <summary>Chooses the database from configuration: <c>Database:Provider</c> and <c>ConnectionStrings:Mutualisation</c>.</summary>
@@ -28,7 +29,7 @@ public static class Fournisseur
 
         return Enum.TryParse<FournisseurBaseDeDonnees>(texte, ignoreCase: true, out var fournisseur)
             ? fournisseur
-            : throw new InvalidOperationException($"Database:Provider « {texte} » inconnu : Sqlite ou Postgres attendu.");
+            : throw new InvalidOperationException($"Database:Provider « {texte} » inconnu : Sqlite, Postgres ou SqlServer attendu.");
     }
 
     public static IServiceCollection AjouterPersistance(this IServiceCollection services, IConfiguration configuration)
@@ -49,13 +50,17 @@ public static class Fournisseur
                         SqlitePragmas.Instance));
                 break;
             case FournisseurBaseDeDonnees.Postgres:
-                if (string.IsNullOrWhiteSpace(chaine))
-                {
-                    throw new InvalidOperationException("ConnectionStrings:Mutualisation est requise avec Database:Provider=Postgres.");
-                }
-
+                var postgres = ChaineRequise(chaine, fournisseur);
                 services.AddDbContext<MutualisationDbContext, PostgresMutualisationDbContext>((sp, options) =>
-                    options.UseNpgsql(chaine).AddInterceptors(
+                    options.UseNpgsql(postgres).AddInterceptors(
+                        sp.GetRequiredService<GardePerimetreInterceptor>(),
+                        sp.GetRequiredService<HistoriqueInterceptor>()));
+                break;
+            case FournisseurBaseDeDonnees.SqlServer:
+                // Not run against a live server on the build machines (no engine there): see docs/adr/0007-sql-server.md.
+                var sqlServer = ChaineRequise(chaine, fournisseur);
+                services.AddDbContext<MutualisationDbContext, SqlServerMutualisationDbContext>((sp, options) =>
+                    options.UseSqlServer(sqlServer, o => o.EnableRetryOnFailure()).AddInterceptors(
                         sp.GetRequiredService<GardePerimetreInterceptor>(),
                         sp.GetRequiredService<HistoriqueInterceptor>()));
                 break;
@@ -63,6 +68,11 @@ public static class Fournisseur
 
         return services;
     }
+
+    private static string ChaineRequise(string? chaine, FournisseurBaseDeDonnees fournisseur) =>
+        string.IsNullOrWhiteSpace(chaine)
+            ? throw new InvalidOperationException($"ConnectionStrings:Mutualisation est requise avec Database:Provider={fournisseur}.")
+            : chaine;
 
     /// <summary>Makes the SQLite file's folder exist and sets a busy timeout (the default waits 0 s).</summary>
     private static string PreparerSqlite(string chaine)

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Mutualisation.Domain.Catalogue;
@@ -6,15 +7,15 @@ using Mutualisation.Domain.Commun;
 using Mutualisation.Domain.Membres;
 using Mutualisation.Persistence.Historique;
 using Mutualisation.Persistence.Perimetre;
-using Mutualisation.Persistence.Protection;
 
 namespace Mutualisation.Persistence;
 
 /// <summary>
 /// The one DbContext. Each provider has its own subclass only so that each keeps its own
-/// migrations (<see cref="SqliteMutualisationDbContext"/>, <see cref="PostgresMutualisationDbContext"/>).
+/// migrations (<see cref="SqliteMutualisationDbContext"/>, <see cref="PostgresMutualisationDbContext"/>,
+/// <see cref="SqlServerMutualisationDbContext"/>).
 /// </summary>
-public abstract class MutualisationDbContext : IdentityDbContext<Utilisateur>
+public abstract class MutualisationDbContext : IdentityDbContext<Utilisateur>, IDataProtectionKeyContext
 {
     private readonly IPerimetreUtilisateur _perimetre;
 
@@ -32,7 +33,8 @@ public abstract class MutualisationDbContext : IdentityDbContext<Utilisateur>
 
     public DbSet<EntreeHistorique> Historique => Set<EntreeHistorique>();
 
-    public DbSet<CleProtectionDonnees> ClesProtection => Set<CleProtectionDonnees>();
+    /// <summary>The ASP.NET Core data-protection key ring, shared by every instance (encrypted at rest when a certificate is configured).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Read by the query filters at query time (EF parameterises context members).
     private bool RestreintAuMembre => _perimetre.EstRestreint;
@@ -73,6 +75,9 @@ public sealed class SqliteMutualisationDbContext(DbContextOptions<SqliteMutualis
     : MutualisationDbContext(options, perimetre);
 
 public sealed class PostgresMutualisationDbContext(DbContextOptions<PostgresMutualisationDbContext> options, IPerimetreUtilisateur perimetre)
+    : MutualisationDbContext(options, perimetre);
+
+public sealed class SqlServerMutualisationDbContext(DbContextOptions<SqlServerMutualisationDbContext> options, IPerimetreUtilisateur perimetre)
     : MutualisationDbContext(options, perimetre);
 
 public static class RequetesCatalogue

@@ -25,6 +25,12 @@ public sealed partial class DeploiementTests : IClassFixture<DeploiementTests.Pu
         Assert.Equal("Postgres", environnement["Database__Provider"]);
         environnement["ConnectionStrings__Mutualisation"] = base_.ChaineConnexion;
         environnement["Serilog__WriteTo__1__Args__path"] = Path.Combine(_publication.Dossier, "logs", "deploiement-.log");
+        var (certificat, motDePasse) = PlateformeTests.CertificatDeTest();
+        Assert.Equal("/run/secrets/protection-cles.pfx", environnement["ProtectionDesCles__Certificat__Chemin"]);
+        environnement["ProtectionDesCles__Certificat__Chemin"] = certificat;
+        environnement["ProtectionDesCles__Certificat__MotDePasse"] = motDePasse;
+        var journalJson = Path.Combine(_publication.Dossier, "logs", Guid.NewGuid().ToString("N"), "deploiement-.json");
+        environnement["Journalisation__FichierJson"] = journalJson;
 
         var port = PortLibre();
         using var processus = Demarrer(environnement, port);
@@ -36,6 +42,18 @@ public sealed partial class DeploiementTests : IClassFixture<DeploiementTests.Pu
 
             using var accueil = await client.GetAsync(new Uri("/compte/connexion", UriKind.Relative));
             Assert.Equal(HttpStatusCode.OK, accueil.StatusCode);
+            Assert.False(accueil.Headers.Contains("Server"), "Kestrel ne doit pas annoncer son nom.");
+            Assert.Contains(accueil.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-Mutualisation.Antiforgery=", StringComparison.Ordinal));
+
+            // Keys are encrypted with the configured certificate, so the start-up log has no alarm.
+            var journal = Directory.GetFiles(Path.GetDirectoryName(journalJson)!).Single();
+            using (var flux = new FileStream(journal, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+            using (var lecteur = new StreamReader(flux))
+            {
+                var texte = await lecteur.ReadToEndAsync();
+                Assert.DoesNotContain("EN CLAIR", texte, StringComparison.Ordinal);
+                Assert.DoesNotContain("unencrypted form", texte, StringComparison.Ordinal);
+            }
             using var css = await client.GetAsync(new Uri("/lib/bootstrap/bootstrap.min.css", UriKind.Relative));
             Assert.Equal(HttpStatusCode.OK, css.StatusCode);
         }
@@ -85,6 +103,7 @@ public sealed partial class DeploiementTests : IClassFixture<DeploiementTests.Pu
             {
                 "ADMIN_COURRIEL" => "admin@exemple.demo",
                 "ADMIN_MOT_DE_PASSE" => "mot de passe de deploiement",
+                "ALLOWED_HOSTS" => "127.0.0.1",
                 _ => "secret-de-test",
             });
         }

@@ -51,7 +51,7 @@ public class InfrastructureTests(PortailFactory portail)
     public async Task Une_session_survit_au_redemarrage_grace_aux_cles_en_base()
     {
         using var session = await portail.ConnecterAsync(Comptes.Agent);
-        Assert.True(await portail.ExecuterAsync(db => db.ClesProtection.AnyAsync()));
+        Assert.True(await portail.ExecuterAsync(db => db.DataProtectionKeys.AnyAsync()));
 
         using var redemarre = PortailFactory.SurLaMemeBase(portail);
         using var memeCookie = redemarre.NouvelleSession();

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Mutualisation.Persistence.Historique;
-using Mutualisation.Persistence.Protection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 
 namespace Mutualisation.Persistence.Configurations;
 
@@ -19,12 +19,11 @@ public sealed class EntreeHistoriqueConfiguration : IEntityTypeConfiguration<Ent
     }
 }
 
-public sealed class CleProtectionDonneesConfiguration : IEntityTypeConfiguration<CleProtectionDonnees>
+public sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
 {
-    public void Configure(EntityTypeBuilder<CleProtectionDonnees> builder)
+    public void Configure(EntityTypeBuilder<DataProtectionKey> builder)
     {
-        builder.ToTable("ClesProtectionDonnees");
-        builder.Property(c => c.NomConvivial).HasMaxLength(200);
+        builder.Property(c => c.FriendlyName).HasMaxLength(200);
     }
 }
 

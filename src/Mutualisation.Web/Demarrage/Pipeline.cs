@@ -6,8 +6,9 @@ public static class Pipeline
 {
     public static WebApplication UtiliserMutualisation(this WebApplication app)
     {
-        app.UseMiddleware<JournalRequetes>();
-        app.UseMiddleware<EnTetesSecurite>();
+        app.UtiliserJournalDesRequetes();
+        app.UseSecurityHeaders(EnTetesSecurite.Politique());
+        app.SignalerClesNonProtegees();
         app.UseExceptionHandler("/erreur");
         app.UseStatusCodePagesWithReExecute("/erreur/{0}");
         if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Test"))
@@ -25,6 +26,7 @@ public static class Pipeline
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UtiliserContexteDeJournal();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health").AllowAnonymous();

@@ -1,15 +1,11 @@
 using System.Globalization;
 using FluentValidation;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
-using Microsoft.Extensions.Options;
 using Mutualisation.Domain.Commun;
 using Mutualisation.Persistence;
 using Mutualisation.Persistence.Perimetre;
-using Mutualisation.Persistence.Protection;
 using Mutualisation.Web.Features.Membres;
 using Mutualisation.Web.Infrastructure;
 
@@ -54,14 +50,16 @@ public static class Services
 
         // A disabled user's cookie is checked against its security stamp on every request.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        // Outside Development, cookies are Secure and carry the __Host- prefix (no Domain, Path=/, HTTPS only).
+        var developpement = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Test");
+        var prefixe = developpement ? string.Empty : "__Host-";
+        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
         services.ConfigureApplicationCookie(options =>
         {
-            options.Cookie.Name = "Mutualisation.Session";
+            options.Cookie.Name = prefixe + "Mutualisation.Session";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Test")
-                ? CookieSecurePolicy.SameAsRequest
-                : CookieSecurePolicy.Always;
+            options.Cookie.SecurePolicy = developpement ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             options.LoginPath = "/compte/connexion";
             options.LogoutPath = "/compte/deconnexion";
             options.AccessDeniedPath = "/compte/acces-refuse";
@@ -69,16 +67,15 @@ public static class Services
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.Events.OnRedirectToLogin = context => RepondreApi(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => RepondreApi(context, StatusCodes.Status403Forbidden);
+            DureeAbsolueSession.Appliquer(options, builder.Configuration);
         });
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = "Mutualisation.Antiforgery";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.Name = prefixe + "Mutualisation.Antiforgery";
+            o.Cookie.SecurePolicy = developpement ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         });
 
-        services.AddDataProtection().SetApplicationName("Mutualisation");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DepotClesProtection(sp.GetRequiredService<IServiceScopeFactory>())));
+        builder.AjouterProtectionDesCles();
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -116,26 +113,13 @@ public static class Services
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddHealthChecks().AddDbContextCheck<MutualisationDbContext>("base-de-donnees");
 
-        services.AddValidatorsFromFeatures();
+        services.AddValidatorsFromAssemblyContaining<Program>();
         services.AddScoped<ImportEtalab>();
         services.AddScoped<Features.Simulation.SimulateurContributions>();
         services.AddScoped<Features.Contributions.ProjectionContributions>();
         services.AddScoped<SemisDemo>();
         services.AddScoped<AmorcageAdministrateur>();
         return builder;
-    }
-
-    private static void AddValidatorsFromFeatures(this IServiceCollection services)
-    {
-        // FluentValidation's DI package does not restore here: register every validator of this assembly once.
-        foreach (var type in typeof(Services).Assembly.GetTypes().Where(t => !t.IsAbstract && !t.IsGenericTypeDefinition))
-        {
-            var interfaceValidateur = type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>));
-            if (interfaceValidateur is not null)
-            {
-                services.AddSingleton(interfaceValidateur, type);
-            }
-        }
     }
 
     private static Task RepondreApi(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int statut)
