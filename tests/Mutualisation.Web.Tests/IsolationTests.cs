@@ -42,6 +42,7 @@ public class IsolationTests(PortailFactory portail)
         new("*", "erreur/{statut:int}", Attendu.HorsPerimetre, Raison: "page d'erreur sans donnée"),
         new("*", "/health", Attendu.HorsPerimetre, Raison: "état de la base, sans donnée"),
         new("GET", "/openapi/{documentName}.json", Attendu.HorsPerimetre, Raison: "description de l'API, sans donnée"),
+        new("GET", "documentation/api", Attendu.HorsPerimetre, Raison: "référence de l'API, sans donnée"),
         new("GET", "compte/connexion", Attendu.HorsPerimetre, Raison: "formulaire anonyme"),
         new("POST", "compte/connexion", Attendu.HorsPerimetre, Raison: "ouvre la session du compte qui s'identifie"),
         new("POST", "compte/deconnexion", Attendu.HorsPerimetre, Raison: "ferme sa propre session"),

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Localization;
 
+using Mutualisation.Web.Features.ReferenceApi;
+
 namespace Mutualisation.Web.Demarrage;
 
 public static class Pipeline
@@ -30,7 +32,7 @@ public static class Pipeline
         app.UseAuthorization();
 
         app.MapHealthChecks("/health").AllowAnonymous();
-        app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization();
+        app.MapperDocumentsOpenApi();
         app.MapControllers();
         return app;
     }

@@ -7,6 +7,7 @@ using Mutualisation.Domain.Commun;
 using Mutualisation.Persistence;
 using Mutualisation.Persistence.Perimetre;
 using Mutualisation.Web.Features.Membres;
+using Mutualisation.Web.Features.ReferenceApi;
 using Mutualisation.Web.Infrastructure;
 
 namespace Mutualisation.Web.Demarrage;
@@ -102,12 +103,7 @@ public static class Services
                 o.ViewLocationFormats.Add("/Features/{1}/Views/{0}" + RazorViewEngine.ViewExtension);
                 o.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
             });
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "Mutualisation — API";
-            document.Info.Description = "API en lecture seule du portail Mutualisation. Authentification par le cookie de session du portail.";
-            return Task.CompletedTask;
-        }));
+        services.AjouterDocumentsOpenApi();
         // French text stays readable in the HTML (only <, >, &, quotes are encoded).
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

@@ -1,0 +1,44 @@
+using System.Net;
+using System.Text.Json;
+using Mutualisation.Web.Tests.Outils;
+
+namespace Mutualisation.Web.Tests;
+
+[Collection(PortailCollection.Nom)]
+public class ReferenceApiTests(PortailFactory portail)
+{
+    [Fact]
+    public async Task Sans_compte_la_reference_montre_le_simulateur_en_francais_et_rien_d_autre()
+    {
+        using var anonyme = portail.NouvelleSession();
+        var page = await anonyme.GetAsync("/documentation/api");
+
+        Assert.Equal(HttpStatusCode.OK, page.Statut);
+        Assert.Equal("Référence de l'API", page.Document.QuerySelector("h1")?.TextContent);
+        Assert.Contains("GET /api/v1/simulation", page.TexteVisible, StringComparison.Ordinal);
+        Assert.DoesNotContain("/api/v1/membres", page.TexteVisible, StringComparison.Ordinal);
+        Assert.Contains("population", page.TexteVisible, StringComparison.Ordinal);
+        Assert.Contains("habitants", page.TexteVisible, StringComparison.Ordinal);
+
+        var document = await anonyme.GetAsync("/openapi/public.json");
+        Assert.Equal(HttpStatusCode.OK, document.Statut);
+        using var json = JsonDocument.Parse(document.Texte);
+        var chemins = json.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Equal(["/api/v1/simulation"], chemins);
+    }
+
+    [Fact]
+    public async Task Le_document_complet_demande_une_session()
+    {
+        using var anonyme = portail.NouvelleSession();
+        var refuse = await anonyme.GetAsync("/openapi/v1.json");
+        Assert.NotEqual(HttpStatusCode.OK, refuse.Statut);
+
+        using var agent = await portail.ConnecterAsync(Comptes.Agent);
+        var page = await agent.GetAsync("/documentation/api");
+        Assert.Equal(HttpStatusCode.OK, page.Statut);
+        Assert.Contains("GET /api/v1/membres", page.TexteVisible, StringComparison.Ordinal);
+        Assert.Contains("GET /api/v1/simulation", page.TexteVisible, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await agent.GetAsync("/openapi/v1.json")).Statut);
+    }
+}
