@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Localization;
+using Mutualisation.Web.Features.Compte;
 
 namespace Mutualisation.Web.Demarrage;
 
@@ -24,6 +25,7 @@ public static class Pipeline
         });
         app.UseStaticFiles();
         app.UseRouting();
+        app.UtiliserSecuriteConnexion();
         app.UseAuthentication();
         app.UseAuthorization();
 

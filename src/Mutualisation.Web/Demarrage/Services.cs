@@ -10,6 +10,7 @@ using Mutualisation.Domain.Commun;
 using Mutualisation.Persistence;
 using Mutualisation.Persistence.Perimetre;
 using Mutualisation.Persistence.Protection;
+using Mutualisation.Web.Features.Compte;
 using Mutualisation.Web.Features.Membres;
 using Mutualisation.Web.Infrastructure;
 
@@ -51,6 +52,7 @@ public static class Services
             .AddDefaultTokenProviders()
             .AddErrorDescriber<ErreursIdentiteFr>()
             .AddClaimsPrincipalFactory<FabriqueRevendications>();
+        services.AjouterSecuriteConnexion(builder.Configuration);
 
         // A disabled user's cookie is checked against its security stamp on every request.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
