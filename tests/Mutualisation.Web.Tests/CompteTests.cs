@@ -42,7 +42,7 @@ public class CompteTests(PortailFactory portail)
     }
 
     [Fact]
-    public async Task Cinq_echecs_verrouillent_le_compte_meme_avec_le_bon_mot_de_passe_ensuite()
+    public async Task Cinq_echecs_verrouillent_le_compte_meme_pour_le_bon_mot_de_passe_ensuite()
     {
         var courriel = await portail.CreerAsync(Roles.AgentDSI);
         using var session = portail.NouvelleSession();
@@ -53,8 +53,10 @@ public class CompteTests(PortailFactory portail)
 
         var page = await session.SoumettreAsync("/compte/connexion", new() { ["Courriel"] = courriel, ["MotDePasse"] = Comptes.MotDePasse });
 
+        // Locked: the right password is not even checked, and the answer is the one of a wrong password.
         Assert.Equal(HttpStatusCode.OK, page.Statut);
-        Assert.Contains(CompteController.MessageVerrouille, page.TexteVisible, StringComparison.Ordinal);
+        Assert.Contains(CompteController.MessageIdentifiantsIncorrects, page.TexteVisible, StringComparison.Ordinal);
+        Assert.Equal(5, portail.Hachages.Verifications(courriel));
     }
 
     [Fact]

@@ -66,6 +66,7 @@ public class IsolationTests(PortailFactory portail)
         new("POST", "administration/utilisateurs/{id}/modifier", Attendu.Refus, c => $"/administration/utilisateurs/{c.UtilisateurEtranger}/modifier"),
         new("POST", "administration/utilisateurs/{id}/desactiver", Attendu.Refus, c => $"/administration/utilisateurs/{c.UtilisateurEtranger}/desactiver"),
         new("POST", "administration/utilisateurs/{id}/reactiver", Attendu.Refus, c => $"/administration/utilisateurs/{c.UtilisateurEtranger}/reactiver"),
+        new("POST", "administration/utilisateurs/{id}/deverrouiller", Attendu.Refus, c => $"/administration/utilisateurs/{c.UtilisateurEtranger}/deverrouiller"),
         new("GET", "simulation", Attendu.SansEtranger, _ => "/simulation"),
         new("GET", "simulation", Attendu.SansTrace, c => $"/simulation?commune={c.Etranger}&formule=socle-complet"),
         new("GET", "api/v1/simulation", Attendu.HorsPerimetre, Raison: "population saisie, aucune donnée de membre"),

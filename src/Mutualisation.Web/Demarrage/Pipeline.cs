@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Localization;
-
+using Mutualisation.Web.Features.Compte;
 using Mutualisation.Web.Features.ReferenceApi;
 
 namespace Mutualisation.Web.Demarrage;
@@ -27,6 +27,7 @@ public static class Pipeline
         });
         app.UseStaticFiles();
         app.UseRouting();
+        app.UtiliserSecuriteConnexion();
         app.UseAuthentication();
         app.UtiliserContexteDeJournal();
         app.UseAuthorization();

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using Mutualisation.Domain.Commun;
 using Mutualisation.Persistence;
 using Mutualisation.Persistence.Perimetre;
+using Mutualisation.Web.Features.Compte;
 using Mutualisation.Web.Features.Membres;
 using Mutualisation.Web.Features.ReferenceApi;
 using Mutualisation.Web.Infrastructure;
@@ -48,6 +49,7 @@ public static class Services
             .AddDefaultTokenProviders()
             .AddErrorDescriber<ErreursIdentiteFr>()
             .AddClaimsPrincipalFactory<FabriqueRevendications>();
+        services.AjouterSecuriteConnexion(builder.Configuration);
 
         // A disabled user's cookie is checked against its security stamp on every request.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Mutualisation.Persistence;
 
 namespace Mutualisation.Web.Tests.Outils;
@@ -37,6 +40,9 @@ public class PortailFactory : WebApplicationFactory<Program>
 
     public Dictionary<string, string?> Reglages { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Every call the application made to the password hasher.</summary>
+    public CompteurHachages Hachages { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environnement);
@@ -44,6 +50,11 @@ public class PortailFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Mutualisation", Base.ChaineConnexion);
         builder.UseSetting("Demo:Semer", "true");
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(Path.GetTempPath(), "mutualisation-tests", "logs", "test-.log"));
+        // Suites sign in hundreds of times from one client: the limits get their own tests (SecuriteConnexionTests).
+        builder.UseSetting("Connexion:EchecsParAdresse", "1000");
+        builder.UseSetting("Connexion:TentativesParIp", "100000");
+        builder.ConfigureTestServices(services => services.AddScoped<IPasswordHasher<Utilisateur>>(sp =>
+            new HacheurCompte(new PasswordHasher<Utilisateur>(sp.GetService<IOptions<PasswordHasherOptions>>()), Hachages)));
         foreach (var (cle, valeur) in Reglages)
         {
             builder.UseSetting(cle, valeur);

@@ -31,7 +31,13 @@ public sealed class AccueilController(MutualisationDbContext db, IPerimetreUtili
     [ApiExplorerSettings(IgnoreApi = true)]
     public IActionResult Erreur(int? statut)
     {
-        var code = statut ?? StatusCodes.Status500InternalServerError;
+        // Only real error statuses: « /erreur/0 » or « /erreur/200 » is a page that does not exist.
+        var code = statut switch
+        {
+            null => StatusCodes.Status500InternalServerError,
+            >= 400 and <= 599 => statut.Value,
+            _ => StatusCodes.Status404NotFound,
+        };
         var correlation = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
         var original = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalPath
             ?? HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>()?.Path

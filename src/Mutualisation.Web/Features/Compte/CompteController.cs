@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Mutualisation.Persistence;
 using Mutualisation.Web.Infrastructure;
 
@@ -11,47 +12,70 @@ namespace Mutualisation.Web.Features.Compte;
 public sealed class CompteController(
     SignInManager<Utilisateur> connexions,
     UserManager<Utilisateur> utilisateurs,
+    IPasswordHasher<Utilisateur> hacheur,
+    VerrouillageComptes verrouillage,
+    LimiteurEchecsConnexion limiteur,
     IValidator<ConnexionModel> validateurConnexion,
     IValidator<MotDePasseModel> validateurMotDePasse) : Controller
 {
     public const string MessageIdentifiantsIncorrects = "Adresse électronique ou mot de passe incorrect.";
     public const string MessageVerrouille = "Votre compte est verrouillé après 5 tentatives infructueuses. Réessayez dans 15 minutes ou contactez la DSI.";
+    public const string MessageVerrouilleDeconnecte = "Trop d'essais du mot de passe actuel : votre compte est verrouillé pendant 15 minutes et votre session est fermée.";
     public const string MessageDesactive = "Ce compte est désactivé. Contactez la DSI.";
 
     [AllowAnonymous]
     [HttpGet("connexion")]
     public IActionResult Connexion(string? returnUrl) => View(new ConnexionModel { ReturnUrl = returnUrl });
 
+    /// <summary>
+    /// Unknown address, locked account or wrong password: the same answer, after the same work (one
+    /// password hash), so the page tells nothing about which accounts exist. Only a disabled account
+    /// given its right password, within the five checks the lockout allows, hears that it is disabled.
+    /// </summary>
     [AllowAnonymous]
     [HttpPost("connexion")]
-    public async Task<IActionResult> Connexion(ConnexionModel model)
+    [EnableRateLimiting(SecuriteConnexion.PolitiqueParIp)]
+    public async Task<IActionResult> Connexion(ConnexionModel model, CancellationToken annulation)
     {
         ModelState.Clear();
-        if (!(await validateurConnexion.ValidateAsync(model)).CopierDans(ModelState))
+        if (!(await validateurConnexion.ValidateAsync(model, annulation)).CopierDans(ModelState))
         {
             return View(model with { MotDePasse = null });
         }
 
-        var utilisateur = await utilisateurs.FindByEmailAsync(model.Courriel!.Trim());
-        if (utilisateur is null)
+        var courriel = model.Courriel!.Trim();
+        var cle = utilisateurs.NormalizeEmail(courriel);
+        if (limiteur.EstEpuise(cle))
         {
-            ModelState.AddModelError(string.Empty, MessageIdentifiantsIncorrects);
+            ModelState.AddModelError(string.Empty, SecuriteConnexion.MessageTropDeTentatives);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return View(model with { MotDePasse = null });
         }
 
-        if (!utilisateur.Actif)
+        var utilisateur = await utilisateurs.FindByEmailAsync(courriel);
+        if (utilisateur is not null && await verrouillage.ReserverEssaiAsync(utilisateur, annulation))
         {
-            ModelState.AddModelError(string.Empty, MessageDesactive);
-            return View(model with { MotDePasse = null });
+            if (await utilisateurs.CheckPasswordAsync(utilisateur, model.MotDePasse!))
+            {
+                if (!utilisateur.Actif)
+                {
+                    ModelState.AddModelError(string.Empty, MessageDesactive);
+                    return View(model with { MotDePasse = null });
+                }
+
+                await verrouillage.RemettreAZeroAsync(utilisateur, annulation);
+                await connexions.SignInAsync(utilisateur, isPersistent: false);
+                return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl! : "/");
+            }
+        }
+        else
+        {
+            // No password to check (unknown address, locked account): spend the time a check takes.
+            _ = hacheur.HashPassword(utilisateur ?? new Utilisateur { UserName = courriel, Email = courriel }, model.MotDePasse!);
         }
 
-        var resultat = await connexions.PasswordSignInAsync(utilisateur, model.MotDePasse!, isPersistent: false, lockoutOnFailure: true);
-        if (resultat.Succeeded)
-        {
-            return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl! : "/");
-        }
-
-        ModelState.AddModelError(string.Empty, resultat.IsLockedOut ? MessageVerrouille : MessageIdentifiantsIncorrects);
+        limiteur.CompterEchec(cle);
+        ModelState.AddModelError(string.Empty, MessageIdentifiantsIncorrects);
         return View(model with { MotDePasse = null });
     }
 
@@ -72,12 +96,16 @@ public sealed class CompteController(
     [HttpGet("mot-de-passe")]
     public IActionResult MotDePasse() => View(new MotDePasseModel());
 
+    /// <summary>
+    /// The current password is checked under the same lockout as the sign-in: a stolen session
+    /// cannot guess it. The guess that locks the account also closes its sessions.
+    /// </summary>
     [HttpPost("mot-de-passe")]
-    public async Task<IActionResult> MotDePasse(MotDePasseModel model)
+    public async Task<IActionResult> MotDePasse(MotDePasseModel model, CancellationToken annulation)
     {
         ModelState.Clear();
         var vide = new MotDePasseModel();
-        if (!(await validateurMotDePasse.ValidateAsync(model)).CopierDans(ModelState))
+        if (!(await validateurMotDePasse.ValidateAsync(model, annulation)).CopierDans(ModelState))
         {
             return View(vide);
         }
@@ -88,6 +116,27 @@ public sealed class CompteController(
             return Challenge();
         }
 
+        if (!await verrouillage.ReserverEssaiAsync(utilisateur, annulation))
+        {
+            ModelState.AddModelError(nameof(MotDePasseModel.MotDePasseActuel), MessageVerrouille);
+            return View(vide);
+        }
+
+        if (!await utilisateurs.CheckPasswordAsync(utilisateur, model.MotDePasseActuel!))
+        {
+            if (verrouillage.EstVerrouille(utilisateur))
+            {
+                await utilisateurs.UpdateSecurityStampAsync(utilisateur);
+                await connexions.SignOutAsync();
+                TempData["Erreur"] = MessageVerrouilleDeconnecte;
+                return Redirect("/compte/connexion");
+            }
+
+            ModelState.AddModelError(nameof(MotDePasseModel.MotDePasseActuel), utilisateurs.ErrorDescriber.PasswordMismatch().Description);
+            return View(vide);
+        }
+
+        await verrouillage.RemettreAZeroAsync(utilisateur, annulation);
         var resultat = await utilisateurs.ChangePasswordAsync(utilisateur, model.MotDePasseActuel!, model.NouveauMotDePasse!);
         if (!resultat.Succeeded)
         {
@@ -127,8 +176,10 @@ public sealed class ConnexionValidator : AbstractValidator<ConnexionModel>
 {
     public ConnexionValidator()
     {
-        RuleFor(m => m.Courriel).NotEmpty().WithMessage("Saisissez votre adresse électronique.");
-        RuleFor(m => m.MotDePasse).NotEmpty().WithMessage("Saisissez votre mot de passe.");
+        RuleFor(m => m.Courriel).NotEmpty().WithMessage("Saisissez votre adresse électronique.")
+            .MaximumLength(256).WithMessage("Une adresse électronique compte 256 caractères au plus.");
+        RuleFor(m => m.MotDePasse).NotEmpty().WithMessage("Saisissez votre mot de passe.")
+            .MaximumLength(1000).WithMessage("Un mot de passe compte 1 000 caractères au plus.");
     }
 }
 

@@ -16,6 +16,8 @@ namespace Mutualisation.Web.Features.Utilisateurs;
 public sealed class UtilisateursController(
     MutualisationDbContext db,
     UserManager<Utilisateur> utilisateurs,
+    Features.Compte.VerrouillageComptes verrouillage,
+    TimeProvider horloge,
     IValidator<UtilisateurFormulaire> validateur) : Controller
 {
     [HttpGet("")]
@@ -27,9 +29,12 @@ public sealed class UtilisateursController(
                 from m in membres.DefaultIfEmpty()
                 let role = (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).FirstOrDefault()
                 orderby u.Email
-                select new LigneUtilisateur(u.Id, u.Email!, u.NomComplet, role, m == null ? null : m.Nom, u.Actif))
+                select new { u.Id, u.Email, u.NomComplet, Role = role, Commune = m == null ? null : m.Nom, u.Actif, u.LockoutEnd })
             .ToListAsync(annulation);
-        return View(lignes);
+        var maintenant = horloge.GetUtcNow();
+        return View(lignes.Select(u => new LigneUtilisateur(u.Id, u.Email!, u.NomComplet, u.Role, u.Commune, u.Actif,
+                u.Actif && u.LockoutEnd > maintenant ? u.LockoutEnd : null))
+            .ToList());
     }
 
     [HttpGet("nouveau")]
@@ -119,6 +124,21 @@ public sealed class UtilisateursController(
     [HttpPost("{id}/reactiver")]
     public async Task<IActionResult> Reactiver(string id) => await ChangerEtatAsync(id, actif: true);
 
+    /// <summary>Lifts a lockout (too many wrong passwords) before its end; the count starts again.</summary>
+    [HttpPost("{id}/deverrouiller")]
+    public async Task<IActionResult> Deverrouiller(string id, CancellationToken annulation)
+    {
+        var utilisateur = await utilisateurs.FindByIdAsync(id);
+        if (utilisateur is null)
+        {
+            return NotFound();
+        }
+
+        await verrouillage.DeverrouillerAsync(utilisateur.Id, annulation);
+        TempData["Succes"] = $"Le compte {utilisateur.Email} est déverrouillé.";
+        return Redirect("/administration/utilisateurs");
+    }
+
     private async Task<IActionResult> ChangerEtatAsync(string id, bool actif)
     {
         var utilisateur = await utilisateurs.FindByIdAsync(id);
@@ -167,7 +187,7 @@ public sealed class UtilisateursController(
     }
 }
 
-public sealed record LigneUtilisateur(string Id, string Courriel, string NomComplet, string? Role, string? Commune, bool Actif);
+public sealed record LigneUtilisateur(string Id, string Courriel, string NomComplet, string? Role, string? Commune, bool Actif, DateTimeOffset? VerrouilleJusquA = null);
 
 public sealed record FormulaireUtilisateurModel(string? Id, UtilisateurFormulaire Formulaire, IReadOnlyList<KeyValuePair<int, string>> Membres);
 
