@@ -40,6 +40,12 @@ public sealed partial class DeploiementTests : IClassFixture<DeploiementTests.Pu
             var sante = await AttendreSanteAsync(client, processus);
             Assert.Equal("Healthy", sante);
 
+            // Without the reverse proxy's X-Forwarded-Proto, plain HTTP is refused in French, never a 500.
+            using var enClair = await client.GetAsync(new Uri("/compte/connexion", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.BadRequest, enClair.StatusCode);
+            Assert.Contains("HTTPS", await enClair.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+            client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
             using var accueil = await client.GetAsync(new Uri("/compte/connexion", UriKind.Relative));
             Assert.Equal(HttpStatusCode.OK, accueil.StatusCode);
             Assert.False(accueil.Headers.Contains("Server"), "Kestrel ne doit pas annoncer son nom.");

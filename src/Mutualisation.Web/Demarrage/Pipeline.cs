@@ -16,6 +16,7 @@ public static class Pipeline
         if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Test"))
         {
             app.UseHsts();
+            app.Use(EnTetesSecurite.HttpsObligatoire);
         }
 
         app.UseRequestLocalization(new RequestLocalizationOptions
