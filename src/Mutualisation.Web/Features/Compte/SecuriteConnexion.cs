@@ -22,7 +22,7 @@ public sealed class OptionsConnexion
     public int FenetreAdresseSecondes { get; set; } = 60;
 
     /// <summary>Sign-in POSTs allowed per client IP address within <see cref="FenetreIpSecondes"/>, successes included.</summary>
-    public int TentativesParIp { get; set; } = 30;
+    public int TentativesParIp { get; set; } = 60;
 
     public int FenetreIpSecondes { get; set; } = 60;
 }
