@@ -31,6 +31,8 @@ public sealed class LimitesConnexionTests : IDisposable
         var limite = await EssayerAsync(" " + visee + " ", Comptes.MotDePasse);
         Assert.Equal(HttpStatusCode.TooManyRequests, limite.Statut);
         Assert.Equal(SecuriteConnexion.MessageTropDeTentatives, limite.Document.QuerySelector(".alert")?.TextContent.Trim());
+        Assert.Equal(visee, limite.ValeurDuChamp("Courriel")?.Trim());
+        Assert.True(limite.Reponse.Headers.RetryAfter is not null);
         Assert.Equal(2, _portail.Hachages.Verifications(visee));
 
         // Another address is not affected; successes do not count.

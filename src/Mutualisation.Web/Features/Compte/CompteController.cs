@@ -49,6 +49,7 @@ public sealed class CompteController(
         {
             ModelState.AddModelError(string.Empty, SecuriteConnexion.MessageTropDeTentatives);
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = ((int)limiteur.Delai.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return View(model with { MotDePasse = null });
         }
 

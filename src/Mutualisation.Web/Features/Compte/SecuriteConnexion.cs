@@ -22,7 +22,7 @@ public sealed class OptionsConnexion
     public int FenetreAdresseSecondes { get; set; } = 60;
 
     /// <summary>Sign-in POSTs allowed per client IP address within <see cref="FenetreIpSecondes"/>, successes included.</summary>
-    public int TentativesParIp { get; set; } = 30;
+    public int TentativesParIp { get; set; } = 60;
 
     public int FenetreIpSecondes { get; set; } = 60;
 }
@@ -101,6 +101,7 @@ public sealed class LimiteurEchecsConnexion : IDisposable
     public LimiteurEchecsConnexion(IOptions<OptionsConnexion> options)
     {
         var reglages = options.Value;
+        Delai = TimeSpan.FromSeconds(Math.Max(1, reglages.FenetreAdresseSecondes / 6));
         _limiteur = PartitionedRateLimiter.Create<string, string>(adresse => RateLimitPartition.GetSlidingWindowLimiter(adresse, _ => new SlidingWindowRateLimiterOptions
         {
             PermitLimit = reglages.EchecsParAdresse,
@@ -109,6 +110,9 @@ public sealed class LimiteurEchecsConnexion : IDisposable
             QueueLimit = 0,
         }));
     }
+
+    /// <summary>When a permit comes back at the latest (one segment of the sliding window), for <c>Retry-After</c>.</summary>
+    public TimeSpan Delai { get; }
 
     public bool EstEpuise(string adresseNormalisee) => _limiteur.GetStatistics(adresseNormalisee)?.CurrentAvailablePermits <= 0;
 

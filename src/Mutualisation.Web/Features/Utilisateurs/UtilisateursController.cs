@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Mutualisation.Domain.Commun;
 using Mutualisation.Persistence;
 using Mutualisation.Web.Demarrage;
+using Mutualisation.Web.Features.Compte;
 using Mutualisation.Web.Infrastructure;
 
 namespace Mutualisation.Web.Features.Utilisateurs;
@@ -16,7 +17,7 @@ namespace Mutualisation.Web.Features.Utilisateurs;
 public sealed class UtilisateursController(
     MutualisationDbContext db,
     UserManager<Utilisateur> utilisateurs,
-    Features.Compte.VerrouillageComptes verrouillage,
+    VerrouillageComptes verrouillage,
     TimeProvider horloge,
     IValidator<UtilisateurFormulaire> validateur) : Controller
 {
