@@ -117,6 +117,7 @@ public static class Services
         services.AddHealthChecks().AddDbContextCheck<MutualisationDbContext>("base-de-donnees");
 
         services.AddValidatorsFromFeatures();
+        services.AjouterSaisiesSures();
         services.AddScoped<ImportEtalab>();
         services.AddScoped<Features.Simulation.SimulateurContributions>();
         services.AddScoped<Features.Contributions.ProjectionContributions>();
