@@ -32,6 +32,7 @@ public sealed class LiaisonDesValeurs : IConfigureOptions<MvcOptions>, IActionMo
     public void Configure(MvcOptions options)
     {
         options.Conventions.Add(this);
+        options.Filters.Add(new CorpsTropVolumineux());
         var route = options.ValueProviderFactories.OfType<RouteValueProviderFactory>().FirstOrDefault();
         if (route is not null)
         {
@@ -108,5 +109,30 @@ public sealed class ValeursNettoyees(IValueProviderFactory source) : IValueProvi
             interne is IKeyRewriterValueProvider reecrivant
                 ? reecrivant.Filter() is { } filtre ? new Fournisseur(filtre) : null
                 : this;
+    }
+}
+
+/// <summary>
+/// A body announced larger than the endpoint accepts is refused with 413 before anything reads it
+/// (the antiforgery check would fail to read the form and answer a vague 400, or a 500).
+/// </summary>
+public sealed class CorpsTropVolumineux : Microsoft.AspNetCore.Mvc.Filters.IAuthorizationFilter, Microsoft.AspNetCore.Mvc.Filters.IOrderedFilter
+{
+    public int Order => int.MinValue;
+
+    public void OnAuthorization(Microsoft.AspNetCore.Mvc.Filters.AuthorizationFilterContext context)
+    {
+        if (context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null
+            || context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null)
+        {
+            return; // The error page of that refusal itself.
+        }
+
+        var requete = context.HttpContext.Request;
+        var limite = context.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+        if (requete.ContentLength is { } taille && limite is { } maximum && taille > maximum)
+        {
+            context.Result = new StatusCodeResult(StatusCodes.Status413PayloadTooLarge);
+        }
     }
 }

@@ -31,7 +31,8 @@ public sealed class AccueilController(MutualisationDbContext db, IPerimetreUtili
     [ApiExplorerSettings(IgnoreApi = true)]
     public IActionResult Erreur(int? statut)
     {
-        var code = statut ?? StatusCodes.Status500InternalServerError;
+        // A re-executed POST whose body could not be read binds nothing: the status is the original one.
+        var code = statut ?? HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalStatusCode ?? StatusCodes.Status500InternalServerError;
         var correlation = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
         var original = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalPath
             ?? HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>()?.Path
