@@ -15,6 +15,9 @@ public sealed record DemandeSimulation(string Formule, int Population)
 /// <summary>Turns a simulation request into facts and prices them with the same engine as the titres.</summary>
 public static class Simulation
 {
+    /// <summary>More N1 days than this in one exercice is a typing error (and would overflow the amounts).</summary>
+    public const decimal JoursN1Maximum = 10_000m;
+
     public static Contribution Tarifer(CatalogueTarifaire catalogue, DemandeSimulation demande)
     {
         var resultat = Evaluer(catalogue, demande);
@@ -27,9 +30,9 @@ public static class Simulation
         var formule = catalogue.Formule(demande.Formule)
             ?? throw new TarificationImpossibleException(
                 $"Formule inconnue « {demande.Formule} ». Formules possibles : {string.Join(", ", catalogue.Formules.Select(f => f.Code))}.", "formule-inconnue");
-        if (demande.JoursN1 < 0 || demande.JoursN1 % 0.5m != 0)
+        if (demande.JoursN1 < 0 || demande.JoursN1 % 0.5m != 0 || demande.JoursN1 > JoursN1Maximum)
         {
-            throw new TarificationImpossibleException("Les jours N1 consommés se comptent par demi-journées (multiple de 0,5, positif).", "jours-invalides");
+            throw new TarificationImpossibleException($"Les jours N1 consommés se comptent par demi-journées (multiple de 0,5, positif, au plus {JoursN1Maximum:0} par exercice).", "jours-invalides");
         }
 
         var debut = demande.AdhesionLe ?? new DateOnly(catalogue.Exercice, 1, 1);

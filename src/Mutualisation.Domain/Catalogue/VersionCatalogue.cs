@@ -19,11 +19,17 @@ public sealed class VersionCatalogue
     {
     }
 
+    /// <summary>First exercice a catalogue can be written for.</summary>
+    public const int ExerciceMinimal = 2000;
+
+    /// <summary>Last exercice a catalogue can be written for.</summary>
+    public const int ExerciceMaximal = 2100;
+
     public VersionCatalogue(int exercice, ReferencePopulation population = ReferencePopulation.Totale)
     {
-        if (exercice is < 2000 or > 2100)
+        if (exercice is < ExerciceMinimal or > ExerciceMaximal)
         {
-            throw new ArgumentOutOfRangeException(nameof(exercice), exercice, "Exercice hors bornes.");
+            throw new ArgumentOutOfRangeException(nameof(exercice), exercice, $"L'exercice est une année entre {ExerciceMinimal} et {ExerciceMaximal}.");
         }
 
         Exercice = exercice;

@@ -5,6 +5,9 @@ namespace Mutualisation.Domain.Membres;
 /// <summary>A member of the pooled service: a commune or an établissement associé.</summary>
 public sealed class Membre : IPerimetreMembre
 {
+    /// <summary>Longest name stored (the form, the import and the database share it).</summary>
+    public const int LongueurMaxNom = 200;
+
     private readonly List<PopulationLegale> _populations = [];
 
     public int Id { get; private set; }
@@ -51,10 +54,21 @@ public sealed class Membre : IPerimetreMembre
 
     public void Renommer(string nom)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(nom);
+        if (RefusNom(nom) is { } refus)
+        {
+            throw new ArgumentException(refus, nameof(nom));
+        }
+
         Nom = nom.Trim();
         NomRecherche = TexteRecherche.Normaliser(Nom);
     }
+
+    /// <summary>Why a name cannot be a member's (in French), or null when it can.</summary>
+    public static string? RefusNom(string? nom) =>
+        string.IsNullOrWhiteSpace(nom) ? "Le nom est obligatoire."
+        : nom.Trim().Length > LongueurMaxNom ? $"Le nom ne doit pas dépasser {LongueurMaxNom} caractères (reçu {nom.Trim().Length})."
+        : TexteSaisi.ContientInterdits(nom) ? "Le nom contient des caractères de contrôle ou d'inversion du sens de lecture."
+        : null;
 
     public void ModifierIdentite(string nom, NatureMembre nature, InseeCode codeInsee, Siren siren)
     {
@@ -66,6 +80,14 @@ public sealed class Membre : IPerimetreMembre
 
     public void ModifierCoordonnees(Adresse adresse, Contact decideur, Contact technique)
     {
+        ArgumentNullException.ThrowIfNull(adresse);
+        ArgumentNullException.ThrowIfNull(decideur);
+        ArgumentNullException.ThrowIfNull(technique);
+        if ((adresse.Refus() ?? decideur.Refus() ?? technique.Refus()) is { } refus)
+        {
+            throw new ArgumentException(refus);
+        }
+
         Adresse = adresse;
         Decideur = decideur;
         Technique = technique;

@@ -10,8 +10,8 @@ public sealed class MembreConfiguration : IEntityTypeConfiguration<Membre>
     public void Configure(EntityTypeBuilder<Membre> builder)
     {
         builder.ToTable("Membres");
-        builder.Property(m => m.Nom).HasMaxLength(200).IsRequired();
-        builder.Property(m => m.NomRecherche).HasMaxLength(200).IsRequired();
+        builder.Property(m => m.Nom).HasMaxLength(Membre.LongueurMaxNom).IsRequired();
+        builder.Property(m => m.NomRecherche).HasMaxLength(Membre.LongueurMaxNom).IsRequired();
         builder.Property(m => m.Nature).HasConversion<string>().HasMaxLength(30);
         builder.Property(m => m.CodeInsee).HasMaxLength(5).IsRequired()
             .HasConversion(v => v.Valeur, s => InseeCode.Parse(s));
@@ -24,9 +24,9 @@ public sealed class MembreConfiguration : IEntityTypeConfiguration<Membre>
 
         builder.ComplexProperty(m => m.Adresse, a =>
         {
-            a.Property(x => x.Ligne).HasColumnName("AdresseLigne").HasMaxLength(200);
-            a.Property(x => x.CodePostal).HasColumnName("AdresseCodePostal").HasMaxLength(10);
-            a.Property(x => x.Ville).HasColumnName("AdresseVille").HasMaxLength(100);
+            a.Property(x => x.Ligne).HasColumnName("AdresseLigne").HasMaxLength(Adresse.LongueurMaxLigne);
+            a.Property(x => x.CodePostal).HasColumnName("AdresseCodePostal").HasMaxLength(Adresse.LongueurMaxCodePostal);
+            a.Property(x => x.Ville).HasColumnName("AdresseVille").HasMaxLength(Adresse.LongueurMaxVille);
         });
         ConfigurerContact(builder, m => m.Decideur, "Decideur");
         ConfigurerContact(builder, m => m.Technique, "Technique");
@@ -39,10 +39,10 @@ public sealed class MembreConfiguration : IEntityTypeConfiguration<Membre>
     {
         builder.ComplexProperty(navigation, c =>
         {
-            c.Property(x => x.Nom).HasColumnName(prefixe + "Nom").HasMaxLength(150);
-            c.Property(x => x.Fonction).HasColumnName(prefixe + "Fonction").HasMaxLength(150);
-            c.Property(x => x.Courriel).HasColumnName(prefixe + "Courriel").HasMaxLength(254);
-            c.Property(x => x.Telephone).HasColumnName(prefixe + "Telephone").HasMaxLength(30);
+            c.Property(x => x.Nom).HasColumnName(prefixe + "Nom").HasMaxLength(Contact.LongueurMaxNom);
+            c.Property(x => x.Fonction).HasColumnName(prefixe + "Fonction").HasMaxLength(Contact.LongueurMaxFonction);
+            c.Property(x => x.Courriel).HasColumnName(prefixe + "Courriel").HasMaxLength(Contact.LongueurMaxCourriel);
+            c.Property(x => x.Telephone).HasColumnName(prefixe + "Telephone").HasMaxLength(Contact.LongueurMaxTelephone);
         });
     }
 }

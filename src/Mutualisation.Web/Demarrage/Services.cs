@@ -112,6 +112,7 @@ public static class Services
         services.AddHealthChecks().AddDbContextCheck<MutualisationDbContext>("base-de-donnees");
 
         services.AddValidatorsFromAssemblyContaining<Program>();
+        services.AjouterSaisiesSures();
         services.AddScoped<ImportEtalab>();
         services.AddScoped<Features.Simulation.SimulateurContributions>();
         services.AddScoped<Features.Contributions.ProjectionContributions>();

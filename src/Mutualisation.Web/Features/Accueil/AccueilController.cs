@@ -32,6 +32,8 @@ public sealed class AccueilController(MutualisationDbContext db, IPerimetreUtili
     public IActionResult Erreur(int? statut)
     {
         // Only real error statuses: « /erreur/0 » or « /erreur/200 » is a page that does not exist.
+        // A re-executed POST whose body could not be read binds nothing: the status is then the original one.
+        statut ??= HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalStatusCode;
         var code = statut switch
         {
             null => StatusCodes.Status500InternalServerError,
@@ -43,13 +45,7 @@ public sealed class AccueilController(MutualisationDbContext db, IPerimetreUtili
             ?? HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>()?.Path
             ?? string.Empty;
         Response.StatusCode = code;
-        var (titre, message) = code switch
-        {
-            404 => ("Page introuvable", "La page ou l'élément demandé n'existe pas, ou vous n'y avez pas accès."),
-            403 => ("Accès refusé", "Vous n'avez pas les droits nécessaires pour cette action."),
-            400 => ("Requête invalide", "La requête n'a pas pu être traitée."),
-            _ => ("Erreur inattendue", "Une erreur est survenue. Elle a été journalisée ; communiquez la référence ci-dessous à la DSI."),
-        };
+        var (titre, message) = Infrastructure.PagesErreur.Pour(code);
         if (original.StartsWith("/api", StringComparison.OrdinalIgnoreCase))
         {
             return Problem(title: titre, detail: message, statusCode: code, extensions: new Dictionary<string, object?> { ["correlation"] = correlation });

@@ -24,7 +24,7 @@ public sealed class CatalogueController(
     IValidator<ComposanteFormulaire> validateurComposante,
     IValidator<FormuleFormulaire> validateurFormule) : Controller
 {
-    public const int TailleMaximaleAnnexe = 10 * 1024 * 1024;
+    public const int TailleMaximaleAnnexe = VerificationAnnexe.TailleMaximale;
     private const string Vues = "/Features/Catalogue/Views/";
 
     private DateOnly AujourdHui => DateOnly.FromDateTime(horloge.GetLocalNow().DateTime);
@@ -296,14 +296,14 @@ public sealed class CatalogueController(
             return NotFound();
         }
 
-        var refus = await LireAnnexeAsync(titre, fichier, annulation);
+        var refus = await VerificationAnnexe.LireAsync(titre, fichier, annulation);
         if (refus.Erreur is not null || version.EstVotee)
         {
             TempData["Erreur"] = refus.Erreur ?? "La version est votée : ses annexes ne changent plus.";
             return Redirect($"/catalogue/{id}#annexes");
         }
 
-        version.AjouterAnnexe(titre!.Trim(), Path.GetFileName(fichier!.FileName), refus.Type!, refus.Contenu!, horloge.GetUtcNow());
+        version.AjouterAnnexe(titre!.Trim(), refus.NomFichier, refus.Type!, refus.Contenu!, horloge.GetUtcNow());
         await db.SaveChangesAsync(annulation);
         TempData["Succes"] = $"Annexe « {titre.Trim()} » déposée.";
         return Redirect($"/catalogue/{id}#annexes");
@@ -318,7 +318,8 @@ public sealed class CatalogueController(
         }
 
         var annexe = await db.Set<AnnexeCatalogue>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == annexeId && a.VersionCatalogueId == id, annulation);
-        return annexe is null ? NotFound() : File(annexe.Contenu, annexe.TypeContenu, annexe.NomFichier);
+        // Names stored before they were cleaned on upload are cleaned again on the way out.
+        return annexe is null ? NotFound() : File(annexe.Contenu, annexe.TypeContenu, NomDeFichier.Nettoyer(annexe.NomFichier));
     }
 
     [Authorize(Policy = Services.PolitiqueGestionCatalogue)]
@@ -342,40 +343,6 @@ public sealed class CatalogueController(
         await db.SaveChangesAsync(annulation);
         TempData["Succes"] = $"Annexe « {annexe.Titre} » retirée.";
         return Redirect($"/catalogue/{id}#annexes");
-    }
-
-    /// <summary>Accepted annexes: PDF, or OpenDocument / Word (zip containers), up to 10 Mo, checked by their first bytes.</summary>
-    private static async Task<(string? Erreur, string? Type, byte[]? Contenu)> LireAnnexeAsync(string? titre, IFormFile? fichier, CancellationToken annulation)
-    {
-        if (string.IsNullOrWhiteSpace(titre) || titre.Trim().Length > 200)
-        {
-            return ("Donnez un titre à l'annexe (200 caractères au plus).", null, null);
-        }
-
-        if (fichier is null || fichier.Length == 0)
-        {
-            return ("Choisissez un fichier non vide.", null, null);
-        }
-
-        if (fichier.Length > TailleMaximaleAnnexe)
-        {
-            return ($"Fichier refusé : {FormatFr.Entier((int)(fichier.Length / 1024))} Ko dépassent la limite de 10 Mo.", null, null);
-        }
-
-        using var memoire = new MemoryStream();
-        await fichier.CopyToAsync(memoire, annulation);
-        var contenu = memoire.ToArray();
-        var extension = Path.GetExtension(fichier.FileName).ToLowerInvariant();
-        var estPdf = contenu.AsSpan().StartsWith("%PDF-"u8);
-        var estZip = contenu.AsSpan().StartsWith("PK\u0003\u0004"u8);
-        return (extension, estPdf, estZip) switch
-        {
-            (".pdf", true, _) => (null, "application/pdf", contenu),
-            (".odt", _, true) => (null, "application/vnd.oasis.opendocument.text", contenu),
-            (".docx", _, true) => (null, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", contenu),
-            (".pdf" or ".odt" or ".docx", _, _) => ($"Fichier refusé : « {fichier.FileName} » n'a pas le contenu d'un fichier {extension} (fichier abîmé ou renommé).", null, null),
-            _ => ($"Fichier refusé : seuls les PDF, ODT et DOCX sont acceptés (reçu « {fichier.FileName} »).", null, null),
-        };
     }
 
     private async Task<IActionResult> EnregistrerComposanteAsync(int id, int serviceId, int? index, ComposanteFormulaire formulaire, CancellationToken annulation) =>

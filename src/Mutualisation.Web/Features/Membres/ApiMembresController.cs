@@ -12,7 +12,9 @@ public sealed class ApiMembresController(MutualisationDbContext db) : Controller
     public const int TailleMaximale = 200;
 
     /// <summary>Members, sorted by name, one page at a time.</summary>
-    /// <param name="page">Page number, from 1.</param>
+    /// <remarks>A page beyond the last one answers 200 with an empty list and the real total; a page below 1,
+    /// a size outside 1–200 or a value that is not an integer answers 400 (problem+json, in French).</remarks>
+    /// <param name="page">Page number, from 1 (up to 2 147 483 647: a page after the last one is empty).</param>
     /// <param name="taille">Page size, 1 to 200 (default 50).</param>
     /// <param name="annulation">Request abort.</param>
     [HttpGet]
@@ -29,9 +31,16 @@ public sealed class ApiMembresController(MutualisationDbContext db) : Controller
 
         var requete = db.Membres.AsNoTracking();
         var total = await requete.CountAsync(annulation);
+        // In long: (page − 1) × taille overflows an int for a huge page, and would wrap to the first rows.
+        var saut = (long)(page - 1) * taille;
+        if (saut >= total)
+        {
+            return new PageApiMembres(page, taille, total, []);
+        }
+
         var elements = await requete
             .OrderBy(m => m.NomRecherche).ThenBy(m => m.Id)
-            .Skip((page - 1) * taille).Take(taille)
+            .Skip((int)saut).Take(taille)
             .Select(m => new { m.CodeInsee, m.Siren, m.Nom, m.PopulationTotale, m.PopulationMillesime })
             .ToListAsync(annulation);
         return new PageApiMembres(page, taille, total,

@@ -42,6 +42,13 @@ public sealed class ImportEtalab(MutualisationDbContext db)
 
         foreach (var commune in communes)
         {
+            // The domain's own limits (length, control characters): the row is reported, not stored.
+            if (Membre.RefusNom(commune.Nom) is { } refus)
+            {
+                rapport.Refusees.Add($"{Extrait(commune.Nom!)} ({commune.Code}, SIREN {commune.Siren}) : {refus}");
+                continue;
+            }
+
             var membre = parSiren.GetValueOrDefault(commune.Siren!) ?? parInsee.GetValueOrDefault(commune.Code!);
             if (membre is null)
             {
@@ -81,6 +88,13 @@ public sealed class ImportEtalab(MutualisationDbContext db)
 
         await db.SaveChangesAsync(annulation);
         return rapport;
+    }
+
+    /// <summary>A name as the report shows it: control characters removed, 60 characters at most.</summary>
+    private static string Extrait(string nom)
+    {
+        var propre = TexteSaisi.Nettoyer(nom)!.Trim();
+        return propre.Length <= 60 ? propre : string.Concat(propre.AsSpan(0, 60), "…");
     }
 
     private static async Task<List<EpciEtalab>> LireAsync(Stream fichier, CancellationToken annulation)
@@ -153,12 +167,15 @@ public sealed class RapportImport(string nomEpci, int millesime)
 
     public List<string> AbsentsDuFichier { get; } = [];
 
+    /// <summary>Rows of the file not stored, with the reason.</summary>
+    public List<string> Refusees { get; } = [];
+
     public int Inchanges { get; set; }
 
     public string Resume =>
         $"{NomEpci}, millésime {Millesime} : {Crees.Count} membre(s) créé(s), {Renommes.Count} renommé(s), " +
         $"{PopulationsAjoutees.Count} population(s) ajoutée(s), {PopulationsCorrigees.Count} corrigée(s), {Inchanges} inchangé(s), " +
-        $"{AbsentsDuFichier.Count} membre(s) absent(s) du fichier.";
+        $"{AbsentsDuFichier.Count} membre(s) absent(s) du fichier" + (Refusees.Count > 0 ? $", {Refusees.Count} ligne(s) refusée(s)." : ".");
 
     public IEnumerable<string> Lignes()
     {
@@ -167,6 +184,7 @@ public sealed class RapportImport(string nomEpci, int millesime)
                  {
                      ("Créés", Crees), ("Renommés", Renommes), ("Populations ajoutées", PopulationsAjoutees),
                      ("Populations corrigées", PopulationsCorrigees), ("Absents du fichier (conservés)", AbsentsDuFichier),
+                     ("Refusées (non enregistrées)", Refusees),
                  })
         {
             foreach (var element in elements)

@@ -90,8 +90,7 @@ public sealed class MembreFormulaireValidator : AbstractValidator<MembreFormulai
 {
     public MembreFormulaireValidator()
     {
-        RuleFor(m => m.Nom).NotEmpty().WithMessage("Le nom est obligatoire.")
-            .MaximumLength(200).WithMessage("Le nom ne doit pas dépasser 200 caractères.");
+        RuleFor(m => m.Nom).Must(n => Membre.RefusNom(n) is null).WithMessage(m => Membre.RefusNom(m.Nom));
         RuleFor(m => m.Nature).IsInEnum().WithMessage("Choisissez la nature du membre.");
         RuleFor(m => m.CodeInsee).NotEmpty().WithMessage("Le code INSEE est obligatoire.")
             .Must(InseeCode.EstValide).When(m => !string.IsNullOrEmpty(m.CodeInsee), ApplyConditionTo.CurrentValidator)
@@ -100,6 +99,16 @@ public sealed class MembreFormulaireValidator : AbstractValidator<MembreFormulai
             .Matches("^[0-9]{9}$").When(m => !string.IsNullOrEmpty(m.Siren), ApplyConditionTo.CurrentValidator).WithMessage("Le SIREN compte exactement 9 chiffres (ex. 213502362).")
             .Must(Domain.Commun.Siren.EstValide).When(m => m.Siren is { Length: 9 } s && s.All(char.IsAsciiDigit), ApplyConditionTo.CurrentValidator)
             .WithMessage("Ce SIREN n'est pas valide : sa clé de contrôle (Luhn) ne correspond pas. Vérifiez les chiffres.");
+        Longueur(m => m.AdresseLigne, Domain.Membres.Adresse.LongueurMaxLigne, "L'adresse");
+        Longueur(m => m.AdresseVille, Domain.Membres.Adresse.LongueurMaxVille, "La ville");
+        Longueur(m => m.DecideurNom, Contact.LongueurMaxNom, "Le nom");
+        Longueur(m => m.DecideurFonction, Contact.LongueurMaxFonction, "La fonction");
+        Longueur(m => m.DecideurCourriel, Contact.LongueurMaxCourriel, "L'adresse électronique");
+        Longueur(m => m.DecideurTelephone, Contact.LongueurMaxTelephone, "Le téléphone");
+        Longueur(m => m.TechniqueNom, Contact.LongueurMaxNom, "Le nom");
+        Longueur(m => m.TechniqueFonction, Contact.LongueurMaxFonction, "La fonction");
+        Longueur(m => m.TechniqueCourriel, Contact.LongueurMaxCourriel, "L'adresse électronique");
+        Longueur(m => m.TechniqueTelephone, Contact.LongueurMaxTelephone, "Le téléphone");
         RuleFor(m => m.AdresseCodePostal).Matches("^[0-9]{5}$").When(m => !string.IsNullOrWhiteSpace(m.AdresseCodePostal), ApplyConditionTo.CurrentValidator)
             .WithMessage("Le code postal compte 5 chiffres.");
         RuleFor(m => m.DecideurCourriel).EmailAddress().When(m => !string.IsNullOrWhiteSpace(m.DecideurCourriel), ApplyConditionTo.CurrentValidator)
@@ -119,5 +128,13 @@ public sealed class MembreFormulaireValidator : AbstractValidator<MembreFormulai
                 .When(m => MembreFormulaire.Entier(m.PopulationTotale) is not null && MembreFormulaire.Entier(m.PopulationMunicipale) is not null, ApplyConditionTo.CurrentValidator)
                 .WithMessage("La population municipale ne peut pas dépasser la population totale.");
         });
+    }
+
+    /// <summary>The domain's limit for an optional text, checked on what will be stored (trimmed).</summary>
+    private void Longueur(System.Linq.Expressions.Expression<Func<MembreFormulaire, string?>> champ, int longueurMax, string libelle)
+    {
+        var lire = champ.Compile();
+        RuleFor(champ).Must(t => Limites.Refus(t?.Trim(), longueurMax, libelle) is null)
+            .WithMessage(m => Limites.Refus(lire(m)?.Trim(), longueurMax, libelle));
     }
 }

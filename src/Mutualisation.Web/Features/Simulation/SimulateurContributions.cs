@@ -50,6 +50,11 @@ public sealed class SimulateurContributions(MutualisationDbContext db, TimeProvi
     /// <summary>The voted version in force for the exercice (a mid-year vote replaces the earlier one from its date), ready to price.</summary>
     public async Task<CatalogueTarifaire?> CatalogueEnVigueurAsync(int exercice, CancellationToken annulation)
     {
+        if (exercice is < VersionCatalogue.ExerciceMinimal or > VersionCatalogue.ExerciceMaximal)
+        {
+            return null;
+        }
+
         if (_catalogues.TryGetValue(exercice, out var connu))
         {
             return connu;
@@ -76,9 +81,9 @@ public sealed class SimulateurContributions(MutualisationDbContext db, TimeProvi
     {
         var erreurs = new Dictionary<string, string>(StringComparer.Ordinal);
         var exercice = ExerciceCourant;
-        if (!string.IsNullOrWhiteSpace(p.Exercice) && !int.TryParse(p.Exercice.Trim(), NumberStyles.None, Invariant, out exercice))
+        if (!string.IsNullOrWhiteSpace(p.Exercice) && !EstExercice(p.Exercice, out exercice))
         {
-            erreurs["exercice"] = $"L'exercice est une année sur quatre chiffres (reçu « {p.Exercice} »).";
+            erreurs["exercice"] = $"L'exercice est une année entre {VersionCatalogue.ExerciceMinimal} et {VersionCatalogue.ExerciceMaximal} (reçu « {Extrait(p.Exercice)} »).";
         }
 
         var catalogue = erreurs.ContainsKey("exercice") ? null : await CatalogueEnVigueurAsync(exercice, annulation);
@@ -101,9 +106,10 @@ public sealed class SimulateurContributions(MutualisationDbContext db, TimeProvi
         var adhesion = LireDate(p.AdhesionLe, "adhesionLe", erreurs);
         var jours = 0m;
         if (!string.IsNullOrWhiteSpace(p.JoursN1)
-            && (!decimal.TryParse(p.JoursN1.Trim().Replace(',', '.'), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, Invariant, out jours) || jours < 0 || jours % 0.5m != 0))
+            && (!decimal.TryParse(p.JoursN1.Trim().Replace(',', '.'), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, Invariant, out jours)
+                || jours < 0 || jours % 0.5m != 0 || jours > Billing.Simulation.JoursN1Maximum))
         {
-            erreurs["joursN1"] = $"Les jours N1 consommés sont un nombre positif, par demi-journées (0, 0,5, 1…) ; reçu « {p.JoursN1} ».";
+            erreurs["joursN1"] = $"Les jours N1 consommés sont un nombre positif, par demi-journées (0, 0,5, 1…), au plus {Billing.Simulation.JoursN1Maximum:0} ; reçu « {Extrait(p.JoursN1)} ».";
         }
 
         if (erreurs.Count > 0 || catalogue is null)
@@ -138,6 +144,14 @@ public sealed class SimulateurContributions(MutualisationDbContext db, TimeProvi
             return new IssueSimulation(null, erreurs, null);
         }
     }
+
+    /// <summary>An exercice typed as a year a catalogue can exist for (an absurd year would break the date arithmetic).</summary>
+    public static bool EstExercice(string? texte, out int exercice) =>
+        int.TryParse(texte?.Trim(), NumberStyles.None, Invariant, out exercice)
+        && exercice is >= VersionCatalogue.ExerciceMinimal and <= VersionCatalogue.ExerciceMaximal;
+
+    /// <summary>What the user typed, shortened so a 20 000-character value does not fill the message.</summary>
+    private static string Extrait(string texte) => texte.Length <= 40 ? texte : string.Concat(texte.AsSpan(0, 40), "…");
 
     private async Task<(int Population, int? Millesime, string? Nom)> LirePopulationAsync(
         ParametresSimulation p, int exercice, ReferencePopulation reference, bool anonyme, Dictionary<string, string> erreurs, CancellationToken annulation)
@@ -181,7 +195,7 @@ public sealed class SimulateurContributions(MutualisationDbContext db, TimeProvi
         }
         else if (!int.TryParse(texte, NumberStyles.AllowLeadingSign, Invariant, out var population))
         {
-            erreurs["population"] = $"La population est un nombre entier d'habitants (reçu « {p.Population} »).";
+            erreurs["population"] = $"La population est un nombre entier d'habitants (reçu « {Extrait(p.Population!)} »).";
         }
         else if (population < 0)
         {
@@ -211,7 +225,7 @@ public sealed class SimulateurContributions(MutualisationDbContext db, TimeProvi
             return date;
         }
 
-        erreurs[champ] = $"Date attendue au format AAAA-MM-JJ (reçu « {texte} »).";
+        erreurs[champ] = $"Date attendue au format AAAA-MM-JJ (reçu « {Extrait(texte)} »).";
         return null;
     }
 }

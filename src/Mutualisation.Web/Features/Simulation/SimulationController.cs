@@ -19,7 +19,7 @@ public sealed class SimulationController(SimulateurContributions simulateur) : C
         var anonyme = User.Identity?.IsAuthenticated != true;
         var exercices = await simulateur.ExercicesAsync(annulation);
         // The current exercice by default, or the latest voted one when the current is not voted yet.
-        var exercice = int.TryParse(parametres.Exercice, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var e) ? e
+        var exercice = SimulateurContributions.EstExercice(parametres.Exercice, out var e) ? e
             : exercices.Contains(simulateur.ExerciceCourant) || exercices.Count == 0 ? simulateur.ExerciceCourant : exercices[^1];
         var catalogue = await simulateur.CatalogueEnVigueurAsync(exercice, annulation);
         var soumis = Request.Query.ContainsKey("formule");
