@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -9,13 +10,16 @@ using Mutualisation.Web.Tests.Outils;
 namespace Mutualisation.Web.Tests;
 
 /// <summary>
-/// A Mairie user never sees nor changes another member's data. Every route of the application
-/// is in <see cref="Matrice"/>; a new route without an entry makes
-/// <see cref="Toutes_les_routes_de_l_application_sont_dans_la_matrice"/> fail.
+/// Every route of the application is in <see cref="Matrice"/>, one line per route: what each role gets
+/// (anonymous, Mairie, AgentDSI, Finance, AdministrateurDSI), so a forgotten <c>[Authorize]</c> fails
+/// <see cref="Chaque_role_obtient_sur_chaque_route_ce_que_la_matrice_prevoit"/>; and what a Mairie user gets with
+/// another commune's ids (it never sees nor changes another member's data). A new route without a line
+/// makes <see cref="Toutes_les_routes_de_l_application_sont_dans_la_matrice"/> fail.
 /// </summary>
 [Collection(PortailCollection.Nom)]
 public class IsolationTests(PortailFactory portail)
 {
+    /// <summary>What a Mairie user gets with another commune's ids.</summary>
     private enum Attendu
     {
         /// <summary>403, 404 or a redirect to the access-denied page.</summary>
@@ -31,70 +35,124 @@ public class IsolationTests(PortailFactory portail)
         HorsPerimetre,
     }
 
-    private sealed record Contexte(int Propre, int Etranger, string UtilisateurEtranger, int Brouillon = 0, int AnnexeBrouillon = 0);
+    /// <summary>What one role gets on one route.</summary>
+    private enum R
+    {
+        /// <summary>Allowed: a page, a redirect elsewhere than sign-in or access denied (or the line's own status).</summary>
+        O,
 
-    private sealed record Cas(string Methode, string Modele, Attendu Attendu, Func<Contexte, string>? Url = null, string? Raison = null);
+        /// <summary>Refused by an authorization policy: 403 or a redirect to the access-denied page.</summary>
+        X,
+
+        /// <summary>Hidden: 404 (a draft catalogue for a Mairie user).</summary>
+        Cache,
+
+        /// <summary>Anonymous: a redirect to the sign-in page (401 under /api).</summary>
+        C,
+    }
+
+    /// <summary>The outcome per role, in the order anonymous, Mairie, AgentDSI, Finance, AdministrateurDSI.</summary>
+    private sealed record Acces(R Anonyme, R Mairie, R AgentDSI, R Finance, R AdministrateurDSI)
+    {
+        public static readonly Acces Public = new(R.O, R.O, R.O, R.O, R.O);
+        public static readonly Acces Connectes = new(R.C, R.O, R.O, R.O, R.O);
+        public static readonly Acces Personnel = new(R.C, R.X, R.O, R.O, R.O);
+        public static readonly Acces PersonnelSeul = new(R.C, R.Cache, R.O, R.O, R.O);
+        public static readonly Acces GestionMembres = new(R.C, R.X, R.O, R.X, R.O);
+        public static readonly Acces GestionCatalogue = new(R.C, R.X, R.X, R.O, R.O);
+        public static readonly Acces Administration = new(R.C, R.X, R.X, R.X, R.O);
+
+        public R Pour(string? role) => role switch
+        {
+            null => Anonyme,
+            Roles.Mairie => Mairie,
+            Roles.AgentDSI => AgentDSI,
+            Roles.Finance => Finance,
+            Roles.AdministrateurDSI => AdministrateurDSI,
+            _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
+        };
+    }
+
+    /// <summary>
+    /// Ids the URLs use: <see cref="Membre"/> is the Mairie user's own commune in the role sweep and another commune in the
+    /// foreign-id sweep; the draft catalogue and the user are created for each sweep.
+    /// </summary>
+    private sealed record Contexte(int Membre, string Utilisateur, int Brouillon, int Annexe, int Service, int ServiceJetable, int Formule);
+
+    /// <summary>Order of the role sweep: deletions after the lines that read what they delete, sign-out last.</summary>
+    private enum Phase
+    {
+        Lecture,
+        SupprimeUnePartie,
+        SupprimeLaVersion,
+        FermeLaSession,
+    }
+
+    /// <param name="Statut">The status of an allowed answer when it is not 2xx/3xx (error pages, access-denied page).</param>
+    private sealed record Cas(string Methode, string Modele, Func<Contexte, string> Url, Acces Acces, Attendu Attendu,
+        string? Raison = null, Phase Phase = Phase.Lecture, int? Statut = null, Func<Contexte, Dictionary<string, string?>>? Champs = null);
 
     private static readonly Cas[] Matrice =
     [
-        new("GET", "", Attendu.SansEtranger, _ => "/"),
-        new("*", "erreur", Attendu.HorsPerimetre, Raison: "page d'erreur sans donnée"),
-        new("*", "erreur/{statut:int}", Attendu.HorsPerimetre, Raison: "page d'erreur sans donnée"),
-        new("*", "/health", Attendu.HorsPerimetre, Raison: "état de la base, sans donnée"),
-        new("GET", "/openapi/{documentName}.json", Attendu.HorsPerimetre, Raison: "description de l'API, sans donnée"),
-        new("GET", "documentation/api", Attendu.HorsPerimetre, Raison: "référence de l'API, sans donnée"),
-        new("GET", "compte/connexion", Attendu.HorsPerimetre, Raison: "formulaire anonyme"),
-        new("POST", "compte/connexion", Attendu.HorsPerimetre, Raison: "ouvre la session du compte qui s'identifie"),
-        new("POST", "compte/deconnexion", Attendu.HorsPerimetre, Raison: "ferme sa propre session"),
-        new("GET", "compte/mot-de-passe", Attendu.HorsPerimetre, Raison: "son propre compte"),
-        new("POST", "compte/mot-de-passe", Attendu.HorsPerimetre, Raison: "son propre compte"),
-        new("GET", "compte/acces-refuse", Attendu.HorsPerimetre, Raison: "page fixe"),
-        new("GET", "membres", Attendu.SansEtranger, c => "/membres"),
-        new("GET", "membres", Attendu.SansEtranger, c => "/membres?q=" + c.Etranger),
-        new("GET", "membres/{id:int}", Attendu.Refus, c => $"/membres/{c.Etranger}"),
-        new("GET", "membres/nouveau", Attendu.Refus, _ => "/membres/nouveau"),
-        new("POST", "membres/nouveau", Attendu.Refus, _ => "/membres/nouveau"),
-        new("GET", "membres/{id:int}/modifier", Attendu.Refus, c => $"/membres/{c.Etranger}/modifier"),
-        new("POST", "membres/{id:int}/modifier", Attendu.Refus, c => $"/membres/{c.Etranger}/modifier"),
-        new("GET", "membres/import", Attendu.Refus, _ => "/membres/import"),
-        new("POST", "membres/import", Attendu.Refus, _ => "/membres/import"),
-        new("GET", "api/v1/membres", Attendu.SansEtranger, _ => "/api/v1/membres?taille=200"),
-        new("GET", "administration/utilisateurs", Attendu.Refus, _ => "/administration/utilisateurs"),
-        new("GET", "administration/utilisateurs/nouveau", Attendu.Refus, _ => "/administration/utilisateurs/nouveau"),
-        new("POST", "administration/utilisateurs/nouveau", Attendu.Refus, _ => "/administration/utilisateurs/nouveau"),
-        new("GET", "administration/utilisateurs/{id}/modifier", Attendu.Refus, c => $"/administration/utilisateurs/{c.UtilisateurEtranger}/modifier"),
-        new("POST", "administration/utilisateurs/{id}/modifier", Attendu.Refus, c => $"/administration/utilisateurs/{c.UtilisateurEtranger}/modifier"),
-        new("POST", "administration/utilisateurs/{id}/desactiver", Attendu.Refus, c => $"/administration/utilisateurs/{c.UtilisateurEtranger}/desactiver"),
-        new("POST", "administration/utilisateurs/{id}/reactiver", Attendu.Refus, c => $"/administration/utilisateurs/{c.UtilisateurEtranger}/reactiver"),
-        new("POST", "administration/utilisateurs/{id}/deverrouiller", Attendu.Refus, c => $"/administration/utilisateurs/{c.UtilisateurEtranger}/deverrouiller"),
-        new("GET", "simulation", Attendu.SansEtranger, _ => "/simulation"),
-        new("GET", "simulation", Attendu.SansTrace, c => $"/simulation?commune={c.Etranger}&formule=socle-complet"),
-        new("GET", "api/v1/simulation", Attendu.HorsPerimetre, Raison: "population saisie, aucune donnée de membre"),
-        new("GET", "catalogue", Attendu.SansEtranger, _ => "/catalogue"),
-        new("GET", "contributions", Attendu.Refus, _ => "/contributions"),
-        new("GET", "catalogue/{id:int}", Attendu.Refus, c => $"/catalogue/{c.Brouillon}"),
-        new("POST", "catalogue/copier", Attendu.Refus, _ => "/catalogue/copier"),
-        new("POST", "catalogue/{id:int}/supprimer", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/supprimer"),
-        new("GET", "catalogue/{id:int}/parametres", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/parametres"),
-        new("POST", "catalogue/{id:int}/parametres", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/parametres"),
-        new("GET", "catalogue/{id:int}/voter", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/voter"),
-        new("POST", "catalogue/{id:int}/voter", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/voter"),
-        new("GET", "catalogue/{id:int}/services/nouveau", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/services/nouveau"),
-        new("POST", "catalogue/{id:int}/services/nouveau", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/services/nouveau"),
-        new("GET", "catalogue/{id:int}/services/{serviceId:int}/modifier", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/services/1/modifier"),
-        new("POST", "catalogue/{id:int}/services/{serviceId:int}/modifier", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/services/1/modifier"),
-        new("POST", "catalogue/{id:int}/services/{serviceId:int}/supprimer", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/services/1/supprimer"),
-        new("GET", "catalogue/{id:int}/services/{serviceId:int}/composantes/nouvelle", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/services/1/composantes/nouvelle"),
-        new("POST", "catalogue/{id:int}/services/{serviceId:int}/composantes/nouvelle", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/services/1/composantes/nouvelle"),
-        new("GET", "catalogue/{id:int}/services/{serviceId:int}/composantes/{index:int}/modifier", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/services/1/composantes/0/modifier"),
-        new("POST", "catalogue/{id:int}/services/{serviceId:int}/composantes/{index:int}/modifier", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/services/1/composantes/0/modifier"),
-        new("POST", "catalogue/{id:int}/services/{serviceId:int}/composantes/{index:int}/supprimer", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/services/1/composantes/0/supprimer"),
-        new("GET", "catalogue/{id:int}/formules/nouvelle", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/formules/nouvelle"),
-        new("POST", "catalogue/{id:int}/formules/nouvelle", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/formules/nouvelle"),
-        new("POST", "catalogue/{id:int}/formules/{formuleId:int}/supprimer", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/formules/1/supprimer"),
-        new("POST", "catalogue/{id:int}/annexes", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/annexes"),
-        new("GET", "catalogue/{id:int}/annexes/{annexeId:int}", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/annexes/{c.AnnexeBrouillon}"),
-        new("POST", "catalogue/{id:int}/annexes/{annexeId:int}/supprimer", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/annexes/{c.AnnexeBrouillon}/supprimer"),
+        new("GET", "", _ => "/", Acces.Connectes, Attendu.SansEtranger),
+        new("*", "erreur", _ => "/erreur", Acces.Public, Attendu.HorsPerimetre, "page d'erreur sans donnée", Statut: 500),
+        new("*", "erreur/{statut:int}", _ => "/erreur/404", Acces.Public, Attendu.HorsPerimetre, "page d'erreur sans donnée", Statut: 404),
+        new("*", "/health", _ => "/health", Acces.Public, Attendu.HorsPerimetre, "état de la base, sans donnée"),
+        new("GET", "/openapi/{documentName}.json", _ => "/openapi/v1.json", Acces.Connectes, Attendu.HorsPerimetre, "description de l'API, sans donnée"),
+        new("GET", "documentation/api", _ => "/documentation/api", Acces.Public, Attendu.HorsPerimetre, "référence de l'API, sans donnée"),
+        new("GET", "compte/connexion", _ => "/compte/connexion", Acces.Public, Attendu.HorsPerimetre, "formulaire anonyme"),
+        new("POST", "compte/connexion", _ => "/compte/connexion", Acces.Public, Attendu.HorsPerimetre, "ouvre la session du compte qui s'identifie"),
+        new("POST", "compte/deconnexion", _ => "/compte/deconnexion", Acces.Connectes, Attendu.HorsPerimetre, "ferme sa propre session", Phase.FermeLaSession, Statut: 302),
+        new("GET", "compte/mot-de-passe", _ => "/compte/mot-de-passe", Acces.Connectes, Attendu.HorsPerimetre, "son propre compte"),
+        new("POST", "compte/mot-de-passe", _ => "/compte/mot-de-passe", Acces.Connectes, Attendu.HorsPerimetre, "son propre compte"),
+        new("GET", "compte/acces-refuse", _ => "/compte/acces-refuse", Acces.Public, Attendu.HorsPerimetre, "page fixe", Statut: 403),
+        new("GET", "membres", _ => "/membres", Acces.Connectes, Attendu.SansEtranger),
+        new("GET", "membres", c => "/membres?q=" + c.Membre, Acces.Connectes, Attendu.SansEtranger),
+        new("GET", "membres/{id:int}", c => $"/membres/{c.Membre}", Acces.Connectes, Attendu.Refus),
+        new("GET", "membres/nouveau", _ => "/membres/nouveau", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "membres/nouveau", _ => "/membres/nouveau", Acces.GestionMembres, Attendu.Refus),
+        new("GET", "membres/{id:int}/modifier", c => $"/membres/{c.Membre}/modifier", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "membres/{id:int}/modifier", c => $"/membres/{c.Membre}/modifier", Acces.GestionMembres, Attendu.Refus),
+        new("GET", "membres/import", _ => "/membres/import", Acces.Administration, Attendu.Refus),
+        new("POST", "membres/import", _ => "/membres/import", Acces.Administration, Attendu.Refus),
+        new("GET", "api/v1/membres", _ => "/api/v1/membres?taille=200", Acces.Connectes, Attendu.SansEtranger),
+        new("GET", "administration/utilisateurs", _ => "/administration/utilisateurs", Acces.Administration, Attendu.Refus),
+        new("GET", "administration/utilisateurs/nouveau", _ => "/administration/utilisateurs/nouveau", Acces.Administration, Attendu.Refus),
+        new("POST", "administration/utilisateurs/nouveau", _ => "/administration/utilisateurs/nouveau", Acces.Administration, Attendu.Refus),
+        new("GET", "administration/utilisateurs/{id}/modifier", c => $"/administration/utilisateurs/{c.Utilisateur}/modifier", Acces.Administration, Attendu.Refus),
+        new("POST", "administration/utilisateurs/{id}/modifier", c => $"/administration/utilisateurs/{c.Utilisateur}/modifier", Acces.Administration, Attendu.Refus),
+        new("POST", "administration/utilisateurs/{id}/desactiver", c => $"/administration/utilisateurs/{c.Utilisateur}/desactiver", Acces.Administration, Attendu.Refus),
+        new("POST", "administration/utilisateurs/{id}/reactiver", c => $"/administration/utilisateurs/{c.Utilisateur}/reactiver", Acces.Administration, Attendu.Refus),
+        new("POST", "administration/utilisateurs/{id}/deverrouiller", c => $"/administration/utilisateurs/{c.Utilisateur}/deverrouiller", Acces.Administration, Attendu.Refus),
+        new("GET", "simulation", _ => "/simulation", Acces.Public, Attendu.SansEtranger),
+        new("GET", "simulation", c => $"/simulation?commune={c.Membre}&formule=socle-complet", Acces.Public, Attendu.SansTrace),
+        new("GET", "api/v1/simulation", _ => "/api/v1/simulation?population=1000&formule=socle-complet", Acces.Public, Attendu.HorsPerimetre, "population saisie, aucune donnée de membre"),
+        new("GET", "catalogue", _ => "/catalogue", Acces.Connectes, Attendu.SansEtranger),
+        new("GET", "contributions", _ => "/contributions?formule=socle-complet", Acces.Personnel, Attendu.Refus),
+        new("GET", "catalogue/{id:int}", c => $"/catalogue/{c.Brouillon}", Acces.PersonnelSeul, Attendu.Refus),
+        new("POST", "catalogue/copier", _ => "/catalogue/copier", Acces.GestionCatalogue, Attendu.Refus,
+            Champs: c => new() { ["source"] = c.Brouillon.ToString(CultureInfo.InvariantCulture), ["exercice"] = "1990" }),
+        new("POST", "catalogue/{id:int}/supprimer", c => $"/catalogue/{c.Brouillon}/supprimer", Acces.GestionCatalogue, Attendu.Refus, Phase: Phase.SupprimeLaVersion),
+        new("GET", "catalogue/{id:int}/parametres", c => $"/catalogue/{c.Brouillon}/parametres", Acces.GestionCatalogue, Attendu.Refus),
+        new("POST", "catalogue/{id:int}/parametres", c => $"/catalogue/{c.Brouillon}/parametres", Acces.GestionCatalogue, Attendu.Refus),
+        new("GET", "catalogue/{id:int}/voter", c => $"/catalogue/{c.Brouillon}/voter", Acces.GestionCatalogue, Attendu.Refus),
+        new("POST", "catalogue/{id:int}/voter", c => $"/catalogue/{c.Brouillon}/voter", Acces.GestionCatalogue, Attendu.Refus),
+        new("GET", "catalogue/{id:int}/services/nouveau", c => $"/catalogue/{c.Brouillon}/services/nouveau", Acces.GestionCatalogue, Attendu.Refus),
+        new("POST", "catalogue/{id:int}/services/nouveau", c => $"/catalogue/{c.Brouillon}/services/nouveau", Acces.GestionCatalogue, Attendu.Refus),
+        new("GET", "catalogue/{id:int}/services/{serviceId:int}/modifier", c => $"/catalogue/{c.Brouillon}/services/{c.Service}/modifier", Acces.GestionCatalogue, Attendu.Refus),
+        new("POST", "catalogue/{id:int}/services/{serviceId:int}/modifier", c => $"/catalogue/{c.Brouillon}/services/{c.Service}/modifier", Acces.GestionCatalogue, Attendu.Refus),
+        new("POST", "catalogue/{id:int}/services/{serviceId:int}/supprimer", c => $"/catalogue/{c.Brouillon}/services/{c.ServiceJetable}/supprimer", Acces.GestionCatalogue, Attendu.Refus, Phase: Phase.SupprimeUnePartie),
+        new("GET", "catalogue/{id:int}/services/{serviceId:int}/composantes/nouvelle", c => $"/catalogue/{c.Brouillon}/services/{c.Service}/composantes/nouvelle", Acces.GestionCatalogue, Attendu.Refus),
+        new("POST", "catalogue/{id:int}/services/{serviceId:int}/composantes/nouvelle", c => $"/catalogue/{c.Brouillon}/services/{c.Service}/composantes/nouvelle", Acces.GestionCatalogue, Attendu.Refus),
+        new("GET", "catalogue/{id:int}/services/{serviceId:int}/composantes/{index:int}/modifier", c => $"/catalogue/{c.Brouillon}/services/{c.Service}/composantes/0/modifier", Acces.GestionCatalogue, Attendu.Refus),
+        new("POST", "catalogue/{id:int}/services/{serviceId:int}/composantes/{index:int}/modifier", c => $"/catalogue/{c.Brouillon}/services/{c.Service}/composantes/0/modifier", Acces.GestionCatalogue, Attendu.Refus),
+        new("POST", "catalogue/{id:int}/services/{serviceId:int}/composantes/{index:int}/supprimer", c => $"/catalogue/{c.Brouillon}/services/{c.Service}/composantes/0/supprimer", Acces.GestionCatalogue, Attendu.Refus, Phase: Phase.SupprimeUnePartie),
+        new("GET", "catalogue/{id:int}/formules/nouvelle", c => $"/catalogue/{c.Brouillon}/formules/nouvelle", Acces.GestionCatalogue, Attendu.Refus),
+        new("POST", "catalogue/{id:int}/formules/nouvelle", c => $"/catalogue/{c.Brouillon}/formules/nouvelle", Acces.GestionCatalogue, Attendu.Refus),
+        new("POST", "catalogue/{id:int}/formules/{formuleId:int}/supprimer", c => $"/catalogue/{c.Brouillon}/formules/{c.Formule}/supprimer", Acces.GestionCatalogue, Attendu.Refus, Phase: Phase.SupprimeUnePartie),
+        new("POST", "catalogue/{id:int}/annexes", c => $"/catalogue/{c.Brouillon}/annexes", Acces.GestionCatalogue, Attendu.Refus),
+        new("GET", "catalogue/{id:int}/annexes/{annexeId:int}", c => $"/catalogue/{c.Brouillon}/annexes/{c.Annexe}", Acces.PersonnelSeul, Attendu.Refus),
+        new("POST", "catalogue/{id:int}/annexes/{annexeId:int}/supprimer", c => $"/catalogue/{c.Brouillon}/annexes/{c.Annexe}/supprimer", Acces.GestionCatalogue, Attendu.Refus, Phase: Phase.SupprimeUnePartie),
     ];
 
     [Fact]
@@ -112,20 +170,66 @@ public class IsolationTests(PortailFactory portail)
     }
 
     [Fact]
+    public void Chaque_controleur_dit_qui_peut_l_ouvrir()
+    {
+        var controleurs = typeof(Program).Assembly.GetTypes()
+            .Where(t => typeof(Microsoft.AspNetCore.Mvc.ControllerBase).IsAssignableFrom(t) && !t.IsAbstract);
+
+        var sansAttribut = controleurs
+            .Where(t => !t.IsDefined(typeof(Microsoft.AspNetCore.Authorization.AuthorizeAttribute), inherit: true)
+                && !t.IsDefined(typeof(Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute), inherit: true))
+            .Select(t => t.Name)
+            .ToList();
+
+        Assert.True(sansAttribut.Count == 0, "Contrôleurs sans [Authorize(Policy = …)] ni [AllowAnonymous] : " + string.Join(", ", sansAttribut));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(Roles.Mairie)]
+    [InlineData(Roles.AgentDSI)]
+    [InlineData(Roles.Finance)]
+    [InlineData(Roles.AdministrateurDSI)]
+    public async Task Chaque_role_obtient_sur_chaque_route_ce_que_la_matrice_prevoit(string? role)
+    {
+        var commune = await portail.AjouterCommuneAsync();
+        var cible = await portail.CreerAsync(Roles.Mairie, commune.Id);
+        var contexte = await ContexteAsync(commune.Id, cible);
+        using var session = role is null
+            ? portail.NouvelleSession()
+            : await portail.ConnecterAsync(await portail.CreerAsync(role, role == Roles.Mairie ? commune.Id : null), Comptes.MotDePasse);
+        var jeton = await JetonAsync(session, role is null ? "/compte/connexion" : "/compte/mot-de-passe");
+
+        var echecs = new List<string>();
+        foreach (var cas in Matrice.OrderBy(c => c.Phase))
+        {
+            var url = cas.Url(contexte);
+            var page = cas.Methode == "POST"
+                ? await session.PostAsync(url, cas.Champs?.Invoke(contexte) ?? [], jeton)
+                : await session.GetAsync(url);
+            var attendu = cas.Acces.Pour(role);
+            var obtenu = Classer(page, attendu == R.O ? cas.Statut : null);
+            if (obtenu != attendu)
+            {
+                echecs.Add($"{cas.Methode} {url} → {(int)page.Statut} {page.Redirection} ({obtenu}, attendu {attendu})");
+            }
+        }
+
+        Assert.True(echecs.Count == 0, $"Rôle {role ?? "anonyme"} : " + string.Join(" ; ", echecs));
+    }
+
+    [Fact]
     public async Task Une_mairie_ne_voit_ni_ne_modifie_rien_d_une_autre_commune_sur_aucune_route()
     {
         var propre = await portail.AjouterCommuneAsync("Commune propre " + Guid.NewGuid().ToString("N")[..6]);
         var etrangere = await portail.AjouterCommuneAsync("Commune étrangère " + Guid.NewGuid().ToString("N")[..6]);
         var courriel = await portail.CreerAsync(Roles.Mairie, propre.Id);
         var courrielEtranger = await portail.CreerAsync(Roles.Mairie, etrangere.Id);
-        var utilisateurEtranger = portail.Executer(db => db.Users.Single(u => u.Email == courrielEtranger).Id);
-        var (brouillon, annexe) = await portail.AjouterBrouillonAvecAnnexeAsync();
-        var contexte = new Contexte(propre.Id, etrangere.Id, utilisateurEtranger, brouillon, annexe);
-        var avant = await EtatAsync(etrangere.Id, utilisateurEtranger);
+        var contexte = await ContexteAsync(etrangere.Id, courrielEtranger);
+        var avant = await EtatAsync(etrangere.Id, contexte.Utilisateur);
 
         using var session = await portail.ConnecterAsync(courriel, Comptes.MotDePasse);
-        var jeton = (await session.GetAsync("/compte/mot-de-passe")).Document
-            .QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value");
+        var jeton = await JetonAsync(session, "/compte/mot-de-passe");
 
         // Positive control: the same session does see its own commune, so a refusal below means something.
         var propreDetail = await session.GetAsync($"/membres/{propre.Id}");
@@ -133,9 +237,9 @@ public class IsolationTests(PortailFactory portail)
         Assert.Contains(propre.Nom, propreDetail.TexteVisible, StringComparison.Ordinal);
 
         var echecs = new List<string>();
-        foreach (var cas in Matrice.Where(c => c.Url is not null))
+        foreach (var cas in Matrice.Where(c => c.Attendu != Attendu.HorsPerimetre))
         {
-            var url = cas.Url!(contexte);
+            var url = cas.Url(contexte);
             var page = cas.Methode == "POST"
                 ? await session.PostAsync(url, ChampsMalveillants(etrangere.Id), jeton)
                 : await session.GetAsync(url);
@@ -157,8 +261,8 @@ public class IsolationTests(PortailFactory portail)
         }
 
         Assert.True(echecs.Count == 0, "Fuites ou écritures hors périmètre : " + string.Join(" ; ", echecs));
-        Assert.Equal(avant, await EtatAsync(etrangere.Id, utilisateurEtranger));
-        var brouillonApres = await portail.LireAsync(brouillon);
+        Assert.Equal(avant, await EtatAsync(etrangere.Id, contexte.Utilisateur));
+        var brouillonApres = await portail.LireAsync(contexte.Brouillon);
         Assert.Equal((StatutVersion.Brouillon, 3, 4, 1), (brouillonApres.Statut, brouillonApres.Services.Count, brouillonApres.Formules.Count, brouillonApres.Annexes.Count));
     }
 
@@ -241,6 +345,41 @@ public class IsolationTests(PortailFactory portail)
             new System.Security.Claims.Claim(Infrastructure.PerimetreHttp.RevendicationMembre, membreId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ], "test")),
     };
+
+    /// <summary>The answer as the matrix names it; <paramref name="statutAutorise"/> is the status of an allowed answer when it is not 2xx/3xx.</summary>
+    private static R? Classer(Session.Page page, int? statutAutorise)
+    {
+        var redirection = page.Statut == HttpStatusCode.Redirect ? page.Redirection ?? string.Empty : string.Empty;
+        if (statutAutorise is { } statut && (int)page.Statut == statut && !redirection.Contains("/compte/acces-refuse", StringComparison.Ordinal))
+        {
+            return R.O;
+        }
+
+        return page.Statut switch
+        {
+            HttpStatusCode.Unauthorized => R.C,
+            HttpStatusCode.Redirect when redirection.Contains("/compte/connexion", StringComparison.Ordinal) => R.C,
+            HttpStatusCode.Forbidden => R.X,
+            HttpStatusCode.Redirect when redirection.Contains("/compte/acces-refuse", StringComparison.Ordinal) => R.X,
+            HttpStatusCode.NotFound => R.Cache,
+            < HttpStatusCode.BadRequest => R.O,
+            _ => null,
+        };
+    }
+
+    private static async Task<string> JetonAsync(Session session, string page) =>
+        (await session.GetAsync(page)).Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+    /// <summary>A draft catalogue with an annex (and the ids of its parts), the member and the user the URLs target.</summary>
+    private async Task<Contexte> ContexteAsync(int membre, string courrielUtilisateur)
+    {
+        var utilisateur = portail.Executer(db => db.Users.Single(u => u.Email == courrielUtilisateur).Id);
+        var (brouillon, annexe) = await portail.AjouterBrouillonAvecAnnexeAsync();
+        var version = await portail.LireAsync(brouillon);
+        var socle = version.Services.Single(s => s.Code == "SOCLE");
+        var autre = version.Services.Where(s => s != socle).OrderBy(s => s.Id).Last();
+        return new Contexte(membre, utilisateur, brouillon, annexe, socle.Id, autre.Id, version.Formules.OrderBy(f => f.Id).First().Id);
+    }
 
     private static Dictionary<string, string?> ChampsMalveillants(int etranger) => new()
     {

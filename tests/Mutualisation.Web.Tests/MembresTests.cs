@@ -89,6 +89,44 @@ public class MembresTests(PortailFactory portail)
     }
 
     [Fact]
+    public async Task L_historique_dit_qui_quand_et_chaque_champ_change_en_francais_sans_json_ni_identifiant_temporaire()
+    {
+        using var session = await portail.ConnecterAsync(Comptes.Agent);
+        var siren = Jeux.SirenUnique();
+        var insee = Jeux.InseeUnique();
+        var nom = "Commune historiée " + Guid.NewGuid().ToString("N")[..6];
+        var creation = await session.SoumettreAsync("/membres/nouveau", Formulaire(nom, siren, insee));
+        var url = creation.Redirection!;
+        var id = int.Parse(url.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+
+        var champs = Formulaire("Nouvelle " + nom, siren, insee, "2355");
+        var modification = await session.SoumettreAsync(url + "/modifier", champs);
+        Assert.Equal(HttpStatusCode.Redirect, modification.Statut);
+
+        var detail = await session.GetAsync(url);
+        var lignes = detail.Document.QuerySelectorAll(".entree-historique")
+            .Select(l => System.Text.RegularExpressions.Regex.Replace(l.TextContent, @"\s+", " ").Trim())
+            .ToList();
+        var texte = string.Join(" | ", lignes);
+        Assert.Contains($"Nom : {nom} → Nouvelle {nom}", texte, StringComparison.Ordinal);
+        Assert.Contains("Population totale : 1 234 → 2 355", texte, StringComparison.Ordinal);
+        Assert.Contains("Modification (Population légale)", texte, StringComparison.Ordinal);
+        Assert.Contains("Création (Membre)", texte, StringComparison.Ordinal);
+        Assert.Contains("Millésime : 2023", texte, StringComparison.Ordinal);
+        Assert.All(lignes, l => Assert.Matches(@"^\d{2}/\d{2}/\d{4} à \d{2}:\d{2} Alain Agent \(démo\) ", l));
+        Assert.DoesNotContain("\\u00", detail.Texte, StringComparison.Ordinal);
+        Assert.DoesNotContain("-214748", detail.Texte, StringComparison.Ordinal);
+        Assert.DoesNotContain("{", texte, StringComparison.Ordinal);
+        Assert.DoesNotContain("MembreId", texte, StringComparison.Ordinal);
+
+        // At the source: the recorded changes carry the real keys, never EF Core's temporary negative ones.
+        var enregistres = await portail.ExecuterAsync(db => db.Historique.Where(h => h.MembreId == id).Select(h => h.Changements).ToListAsync());
+        Assert.NotEmpty(enregistres);
+        Assert.All(enregistres, c => Assert.DoesNotContain("-214748", c, StringComparison.Ordinal));
+        Assert.Contains(enregistres, c => c.Contains($"\"MembreId\":\"{id}\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Un_identifiant_inconnu_donne_une_page_404_en_francais()
     {
         using var session = await portail.ConnecterAsync(Comptes.Agent);

@@ -11,14 +11,22 @@ namespace Mutualisation.Persistence.Historique;
 /// <summary>
 /// Writes an <see cref="EntreeHistorique"/> for every added, changed or deleted domain row
 /// (types of the Domain assembly), in the same transaction as the change: keys of new rows are only
-/// known after the insert, so a second save fills them in, inside a transaction opened here when
-/// the caller has none.
+/// known after the insert, so a second save fills them in (with the values of new rows, whose foreign
+/// keys are temporary negative numbers before the insert), inside a transaction opened here when
+/// the caller has none. Values are written culture-neutral (ISO dates, euros with a dot); binary
+/// contents are left out.
 /// </summary>
 public sealed class HistoriqueInterceptor(IPerimetreUtilisateur perimetre, TimeProvider horloge) : SaveChangesInterceptor
 {
     private static readonly System.Reflection.Assembly DomainAssembly = typeof(IPerimetreMembre).Assembly;
 
-    private readonly List<(EntityEntry Entree, EntreeHistorique Historique)> _ajouts = [];
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        // Accented letters stay readable in the database (only HTML-sensitive characters are escaped).
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+
+    private readonly List<(EntityEntry Entree, EntreeHistorique Historique, bool Ajout)> _ajouts = [];
 
     /// <summary>Opened when new rows need a second save for their keys, so change and history commit together.</summary>
     private IDbContextTransaction? _transaction;
@@ -119,10 +127,10 @@ public sealed class HistoriqueInterceptor(IPerimetreUtilisateur perimetre, TimeP
                     EntityState.Deleted => "Suppression",
                     _ => "Modification",
                 },
-                Changements = DecrireChangements(entree),
+                Changements = DecrireChangements(entree, entree.State),
             };
             context.Add(historique);
-            _ajouts.Add((entree, historique));
+            _ajouts.Add((entree, historique, entree.State == EntityState.Added));
         }
 
         return _ajouts.Count > 0 && context.Database.CurrentTransaction is null;
@@ -136,8 +144,14 @@ public sealed class HistoriqueInterceptor(IPerimetreUtilisateur perimetre, TimeP
             return false;
         }
 
-        foreach (var (entree, historique) in _ajouts)
+        foreach (var (entree, historique, ajout) in _ajouts)
         {
+            if (ajout)
+            {
+                // Generated keys are known now: describe the new row again with its real foreign keys.
+                historique.Changements = DecrireChangements(entree, EntityState.Added);
+            }
+
             historique.EntiteId = string.Join(',', entree.Metadata.FindPrimaryKey()!.Properties.Select(p => entree.Property(p.Name).CurrentValue));
             historique.MembreId = entree.Entity is IPerimetreMembre membre ? membre.MembreId : null;
         }
@@ -146,32 +160,28 @@ public sealed class HistoriqueInterceptor(IPerimetreUtilisateur perimetre, TimeP
         return true;
     }
 
-    private static string DecrireChangements(EntityEntry entree)
+    private static string DecrireChangements(EntityEntry entree, EntityState etat)
     {
         var changements = new SortedDictionary<string, object?>(StringComparer.Ordinal);
-        AjouterProprietes(entree, prefixe: string.Empty, changements);
-        foreach (var complexe in entree.ComplexProperties)
-        {
-            foreach (var propriete in complexe.Properties)
-            {
-                Noter(entree.State, complexe.Metadata.Name + "." + propriete.Metadata.Name, propriete, changements);
-            }
-        }
-
-        return JsonSerializer.Serialize(changements);
-    }
-
-    private static void AjouterProprietes(EntityEntry entree, string prefixe, SortedDictionary<string, object?> changements)
-    {
         foreach (var propriete in entree.Properties)
         {
-            if (propriete.Metadata.IsShadowProperty() || propriete.Metadata.IsPrimaryKey())
+            if (propriete.Metadata.IsShadowProperty() || propriete.Metadata.IsPrimaryKey() || propriete.Metadata.ClrType == typeof(byte[]))
             {
                 continue;
             }
 
-            Noter(entree.State, prefixe + propriete.Metadata.Name, propriete, changements);
+            Noter(etat, propriete.Metadata.Name, propriete, changements);
         }
+
+        foreach (var complexe in entree.ComplexProperties)
+        {
+            foreach (var propriete in complexe.Properties)
+            {
+                Noter(etat, complexe.Metadata.Name + "." + propriete.Metadata.Name, propriete, changements);
+            }
+        }
+
+        return JsonSerializer.Serialize(changements, Json);
     }
 
     private static void Noter(EntityState etat, string nom, PropertyEntry propriete, SortedDictionary<string, object?> changements)
@@ -197,6 +207,11 @@ public sealed class HistoriqueInterceptor(IPerimetreUtilisateur perimetre, TimeP
     private static string? Texte(object? valeur) => valeur switch
     {
         null => null,
+        byte[] => null,
+        DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        DateTimeOffset d => d.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        DateTime d => d.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        Montant m => m.Euros.ToString(System.Globalization.CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
         _ => valeur.ToString(),
     };

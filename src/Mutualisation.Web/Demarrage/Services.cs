@@ -2,8 +2,6 @@ using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Razor;
-using Mutualisation.Domain.Commun;
 using Mutualisation.Persistence;
 using Mutualisation.Persistence.Perimetre;
 using Mutualisation.Web.Features.Compte;
@@ -15,11 +13,6 @@ namespace Mutualisation.Web.Demarrage;
 
 public static class Services
 {
-    public const string PolitiqueGestionMembres = "GestionMembres";
-    public const string PolitiqueAdministration = "Administration";
-    public const string PolitiqueGestionCatalogue = "GestionCatalogue";
-    public const string PolitiqueIntercommunale = "Intercommunale";
-
     public static WebApplicationBuilder AjouterMutualisation(this WebApplicationBuilder builder)
     {
         CultureFr.AppliquerParDefaut();
@@ -80,12 +73,8 @@ public static class Services
 
         builder.AjouterProtectionDesCles();
 
-        services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(PolitiqueGestionMembres, p => p.RequireRole(Roles.AdministrateurDSI, Roles.AgentDSI))
-            .AddPolicy(PolitiqueAdministration, p => p.RequireRole(Roles.AdministrateurDSI))
-            .AddPolicy(PolitiqueGestionCatalogue, p => p.RequireRole(Roles.AdministrateurDSI, Roles.Finance))
-            .AddPolicy(PolitiqueIntercommunale, p => p.RequireRole(Roles.Intercommunaux));
+        services.AjouterAutorisations();
+        services.AjouterNavigation();
 
         services.AddControllersWithViews(options =>
             {
@@ -99,12 +88,7 @@ public static class Services
                 options.ModelBindingMessageProvider.SetUnknownValueIsInvalidAccessor(champ => $"La valeur saisie n'est pas valide pour {champ}.");
                 options.ModelBindingMessageProvider.SetValueMustNotBeNullAccessor(champ => $"Le champ {champ} est obligatoire.");
             })
-            .AddRazorOptions(o =>
-            {
-                o.ViewLocationFormats.Clear();
-                o.ViewLocationFormats.Add("/Features/{1}/Views/{0}" + RazorViewEngine.ViewExtension);
-                o.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
-            });
+            .AddRazorOptions(VuesParFonctionnalite.Configurer);
         services.AjouterDocumentsOpenApi();
         // French text stays readable in the HTML (only <, >, &, quotes are encoded).
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

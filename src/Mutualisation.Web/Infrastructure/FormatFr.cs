@@ -12,6 +12,9 @@ public static class FormatFr
 
     public static string Entier(int? valeur) => valeur?.ToString("#,##0", Fr) ?? "—";
 
+    /// <summary>A number of inhabitants: 2 355.</summary>
+    public static string Population(long valeur) => valeur.ToString("#,##0", Fr);
+
     public static string Taux(decimal taux) => taux.ToString("#,##0.00## €", Fr);
 
     public static string Nombre(decimal valeur) => valeur.ToString("#,##0.##", Fr);
@@ -54,6 +57,10 @@ public static class FormatFr
     }
 
     public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", Fr);
+
+    /// <summary>When something happened, in Paris time: 23/11/2026 à 14:05.</summary>
+    public static string Horodatage(DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, Paris).ToString("dd/MM/yyyy 'à' HH:mm", Fr);
 
     public static string DateHeure(DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, Paris).ToString("dd/MM/yyyy HH:mm", Fr);

@@ -17,11 +17,25 @@ public class PagesTests(PortailReel portail)
         }
     }
 
+    /// <summary>
+    /// Opens <paramref name="chemin"/> and checks the answer before axe: the HTTP status and the start of the
+    /// page's heading, so an error page that happens to be accessible does not pass. Returns the page's violations.
+    /// </summary>
+    private async Task<IEnumerable<string>> VerifierAsync(IPage page, string chemin, string titre, int statut = 200)
+    {
+        var reponse = await page.GotoAsync(portail.Adresse + chemin);
+        Assert.True(reponse is not null && reponse.Status == statut, $"{chemin} : statut {reponse?.Status}, attendu {statut}");
+        var h1 = (await page.Locator("h1").InnerTextAsync()).Trim();
+        Assert.True(h1.StartsWith(titre, StringComparison.Ordinal), $"{chemin} : titre « {h1} », attendu « {titre}… »");
+        return (await Axe.ViolationsGravesAsync(page)).Select(v => chemin + " : " + v);
+    }
+
     [Fact]
     public async Task La_liste_des_membres_s_ouvre_dans_Chromium_sans_violation_grave_d_accessibilite()
     {
         var page = await portail.PageConnecteeAsync(Comptes.Agent);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Membres", Exact = true }).First.ClickAsync();
+        await page.GetByText("Membres et conventions", new() { Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Membres", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(portail.Adresse + "/membres", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
         Assert.Equal("Membres — Mutualisation", await page.TitleAsync());
@@ -46,6 +60,7 @@ public class PagesTests(PortailReel portail)
         await page.GetByRole(AriaRole.Link, new() { Name = "Les Fougerêts" }).ClickAsync();
 
         Assert.Equal("Les Fougerêts", await page.Locator("h1").InnerTextAsync());
+        Assert.EndsWith("/membres/" + portail.Executer(db => db.Membres.Single(m => m.Nom == "Les Fougerêts").Id), page.Url, StringComparison.Ordinal);
         Assert.Empty(await Axe.ViolationsGravesAsync(page));
         await page.ScreenshotAsync(new() { Path = Path.Combine(DossierCaptures, $"fiche-membre-{BaseDeTest.FournisseurDemande}.png"), FullPage = true });
     }
@@ -70,9 +85,8 @@ public class PagesTests(PortailReel portail)
     {
         var contexte = await portail.Navigateur.NewContextAsync();
         var page = await contexte.NewPageAsync();
-        await page.GotoAsync(portail.Adresse + "/compte/connexion");
 
-        Assert.Empty(await Axe.ViolationsGravesAsync(page));
+        Assert.Empty(await VerifierAsync(page, "/compte/connexion", "Connexion"));
     }
 
     [Fact]
@@ -81,10 +95,14 @@ public class PagesTests(PortailReel portail)
         var page = await portail.PageConnecteeAsync(Comptes.Admin);
         var redon = portail.Executer(db => db.Membres.Single(m => m.NomRecherche == "REDON").Id);
         var violations = new List<string>();
-        foreach (var chemin in new[] { "/", "/membres/import", "/administration/utilisateurs", "/administration/utilisateurs/nouveau", "/compte/mot-de-passe", $"/membres/{redon}/modifier" })
+        foreach (var (chemin, titre) in new[]
         {
-            await page.GotoAsync(portail.Adresse + chemin);
-            violations.AddRange((await Axe.ViolationsGravesAsync(page)).Select(v => chemin + " : " + v));
+            ("/", "Tableau de bord de la DSI"), ("/membres/import", "Import des communes (Etalab)"), ("/administration/utilisateurs", "Utilisateurs"),
+            ("/administration/utilisateurs/nouveau", "Nouvel utilisateur"), ("/compte/mot-de-passe", "Changer de mot de passe"),
+            ($"/membres/{redon}/modifier", "Modifier Redon"), ($"/membres/{redon}", "Redon"), ("/compte/acces-refuse", "Accès refusé"),
+        })
+        {
+            violations.AddRange(await VerifierAsync(page, chemin, titre, chemin == "/compte/acces-refuse" ? 403 : 200));
         }
 
         Assert.Empty(violations);
@@ -130,10 +148,16 @@ public class PagesTests(PortailReel portail)
         });
 
         var violations = new List<string>();
-        foreach (var chemin in new[] { "/catalogue", "/contributions?formule=socle-complet", $"/catalogue/{version}", $"/catalogue/{brouillon.Item1}", $"/catalogue/{brouillon.Item1}/voter", $"/catalogue/{brouillon.Item1}/parametres", $"/catalogue/{brouillon.Item1}/services/nouveau", $"/catalogue/{brouillon.Item1}/formules/nouvelle", $"/catalogue/{brouillon.Item1}/services/{brouillon.Item2}/composantes/0/modifier" })
+        var exercice = DateTime.UtcNow.Year;
+        foreach (var (chemin, titre) in new[]
         {
-            await page.GotoAsync(portail.Adresse + chemin);
-            violations.AddRange((await Axe.ViolationsGravesAsync(page)).Select(v => chemin + " : " + v));
+            ("/", "Tableau de bord des finances"), ("/catalogue", "Catalogue de services"), ("/contributions?formule=socle-complet", "Projection des contributions"),
+            ($"/catalogue/{version}", $"Catalogue {exercice}"), ($"/catalogue/{brouillon.Item1}", "Catalogue 2091"), ($"/catalogue/{brouillon.Item1}/voter", "Vote du catalogue 2091"),
+            ($"/catalogue/{brouillon.Item1}/parametres", "Paramètres du catalogue 2091"), ($"/catalogue/{brouillon.Item1}/services/nouveau", "Nouveau service — catalogue 2091"),
+            ($"/catalogue/{brouillon.Item1}/formules/nouvelle", "Nouvelle formule — catalogue 2091"), ($"/catalogue/{brouillon.Item1}/services/{brouillon.Item2}/composantes/0/modifier", "Modifier la composante"),
+        })
+        {
+            violations.AddRange(await VerifierAsync(page, chemin, titre));
             if (chemin == $"/catalogue/{version}" || chemin.StartsWith("/contributions", StringComparison.Ordinal) || chemin.EndsWith("/modifier", StringComparison.Ordinal))
             {
                 var nom = chemin.StartsWith("/contributions", StringComparison.Ordinal) ? "contributions" : chemin.EndsWith("/modifier", StringComparison.Ordinal) ? "composante" : "catalogue";

@@ -52,9 +52,9 @@ public sealed class PortailReel : PortailFactory, IAsyncLifetime
         await base.DisposeAsync();
     }
 
-    public async Task<IPage> PageConnecteeAsync(string courriel)
+    public async Task<IPage> PageConnecteeAsync(string courriel, int largeur = 1280, int hauteur = 900)
     {
-        var contexte = await Navigateur.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-FR", ViewportSize = new() { Width = 1280, Height = 900 } });
+        var contexte = await Navigateur.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-FR", ViewportSize = new() { Width = largeur, Height = hauteur } });
         contexte.SetDefaultTimeout(60_000);
         var page = await contexte.NewPageAsync();
         await page.GotoAsync(Adresse + "/compte/connexion");
@@ -63,8 +63,9 @@ public sealed class PortailReel : PortailFactory, IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
         try
         {
-            // Wait for what only a signed-in page shows, not for a load event that may fire before the wait starts.
-            await page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).WaitForAsync(new() { Timeout = 30_000 });
+            // Wait for what only a signed-in page has, not for a load event that may fire before the wait starts
+            // (attached, not visible: on a narrow window it sits in the collapsed menu).
+            await page.Locator("form[action='/compte/deconnexion']").WaitForAsync(new() { Timeout = 30_000, State = WaitForSelectorState.Attached });
         }
         catch (TimeoutException)
         {

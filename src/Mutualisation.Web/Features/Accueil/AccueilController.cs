@@ -2,25 +2,44 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Mutualisation.Domain.Catalogue;
 using Mutualisation.Persistence;
-using Mutualisation.Persistence.Perimetre;
+using Mutualisation.Web.Infrastructure;
 
 namespace Mutualisation.Web.Features.Accueil;
 
-public sealed class AccueilController(MutualisationDbContext db, IPerimetreUtilisateur perimetre) : Controller
+/// <summary>
+/// The home page of each role (DSI staff, finance, mairie), a page per role that later features fill with
+/// their dashboards; which one is shown follows the authorization policies, not role names.
+/// </summary>
+[Authorize(Policy = Autorisations.Connecte)]
+public sealed class AccueilController(MutualisationDbContext db, IAuthorizationService autorisations, TimeProvider horloge) : Controller
 {
     [HttpGet("/")]
     public async Task<IActionResult> Index(CancellationToken annulation)
     {
-        if (perimetre.EstRestreint)
+        var exercice = horloge.GetLocalNow().Year;
+        if (await PeutAsync(Autorisations.GestionMembres))
         {
-            var membre = await db.Membres.AsNoTracking().Select(m => new { m.Id, m.Nom }).FirstOrDefaultAsync(annulation);
-            return View(new AccueilModel(membre?.Nom, membre?.Id, null, null));
+            var nombre = await db.Membres.CountAsync(annulation);
+            var population = await db.Membres.SumAsync(m => (long?)m.PopulationTotale, annulation) ?? 0;
+            int? utilisateurs = await PeutAsync(Autorisations.Administration)
+                ? await db.Users.CountAsync(u => u.Actif, annulation)
+                : null;
+            return View("Dsi", new AccueilDsiModel(nombre, population, await CatalogueEnVigueurAsync(exercice, annulation), utilisateurs));
         }
 
-        var nombre = await db.Membres.CountAsync(annulation);
-        var population = await db.Membres.SumAsync(m => (long?)m.PopulationTotale, annulation);
-        return View(new AccueilModel(null, null, nombre, population));
+        if (await PeutAsync(Autorisations.Intercommunale))
+        {
+            var brouillons = await db.VersionsCatalogue.CountAsync(v => v.Statut == StatutVersion.Brouillon, annulation);
+            return View("Finance", new AccueilFinanceModel(exercice, await CatalogueEnVigueurAsync(exercice, annulation), brouillons));
+        }
+
+        // A mairie account sees only its own commune (query filter): the first member is its own.
+        var commune = await db.Membres.AsNoTracking()
+            .Select(m => new CommuneAccueil(m.Id, m.Nom, m.PopulationTotale, m.PopulationMillesime))
+            .FirstOrDefaultAsync(annulation);
+        return View("Mairie", new AccueilMairieModel(commune, await CatalogueEnVigueurAsync(exercice, annulation)));
     }
 
     /// <summary>Error pages, for any method: a failed POST is re-executed here as a POST.</summary>
@@ -53,8 +72,26 @@ public sealed class AccueilController(MutualisationDbContext db, IPerimetreUtili
 
         return View("Erreur", new ErreurModel(code, titre, message, correlation));
     }
+
+    private async Task<bool> PeutAsync(string politique) => (await autorisations.AuthorizeAsync(User, politique)).Succeeded;
+
+    /// <summary>The voted catalogue of the exercice, the latest one if the exercice had several votes.</summary>
+    private Task<CatalogueAccueil?> CatalogueEnVigueurAsync(int exercice, CancellationToken annulation) =>
+        db.VersionsCatalogue.AsNoTracking()
+            .Where(v => v.Exercice == exercice && v.Statut == StatutVersion.Votee)
+            .OrderByDescending(v => v.Id)
+            .Select(v => new CatalogueAccueil(v.Id, v.Exercice, v.Intitule))
+            .FirstOrDefaultAsync(annulation);
 }
 
-public sealed record AccueilModel(string? NomCommune, int? MembreId, int? NombreMembres, long? PopulationTotale);
+public sealed record CatalogueAccueil(int Id, int Exercice, string? Intitule);
+
+public sealed record AccueilDsiModel(int NombreMembres, long PopulationTotale, CatalogueAccueil? Catalogue, int? UtilisateursActifs);
+
+public sealed record AccueilFinanceModel(int Exercice, CatalogueAccueil? Catalogue, int Brouillons);
+
+public sealed record CommuneAccueil(int Id, string Nom, int? Population, int? Millesime);
+
+public sealed record AccueilMairieModel(CommuneAccueil? Commune, CatalogueAccueil? Catalogue);
 
 public sealed record ErreurModel(int Statut, string Titre, string Message, string Correlation);

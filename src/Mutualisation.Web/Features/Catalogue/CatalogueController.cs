@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Mutualisation.Domain.Catalogue;
 using Mutualisation.Domain.Commun;
 using Mutualisation.Persistence;
-using Mutualisation.Web.Demarrage;
 using Mutualisation.Web.Infrastructure;
 
 namespace Mutualisation.Web.Features.Catalogue;
@@ -14,6 +13,7 @@ namespace Mutualisation.Web.Features.Catalogue;
 /// Catalogue versions per exercice: read by every signed-in user (a Mairie user sees voted versions
 /// only), prepared as drafts and voted by the DSI administrators and finance staff.
 /// </summary>
+[Authorize(Policy = Autorisations.Connecte)]
 [Route("catalogue")]
 public sealed class CatalogueController(
     MutualisationDbContext db,
@@ -55,7 +55,7 @@ public sealed class CatalogueController(
         return View(Vues + "Detail.cshtml", new DetailVersionModel(version, annexes, AujourdHui, PeutGerer && !version.EstVotee));
     }
 
-    [Authorize(Policy = Services.PolitiqueGestionCatalogue)]
+    [Authorize(Policy = Autorisations.GestionCatalogue)]
     [HttpPost("copier")]
     public async Task<IActionResult> Copier([FromForm] int source, [FromForm] int exercice, CancellationToken annulation)
     {
@@ -78,7 +78,7 @@ public sealed class CatalogueController(
         return Redirect($"/catalogue/{copie.Id}");
     }
 
-    [Authorize(Policy = Services.PolitiqueGestionCatalogue)]
+    [Authorize(Policy = Autorisations.GestionCatalogue)]
     [HttpPost("{id:int}/supprimer")]
     public async Task<IActionResult> Supprimer(int id, CancellationToken annulation) =>
         await SurBrouillonAsync(id, async version =>
@@ -89,13 +89,13 @@ public sealed class CatalogueController(
             return Redirect("/catalogue");
         });
 
-    [Authorize(Policy = Services.PolitiqueGestionCatalogue)]
+    [Authorize(Policy = Autorisations.GestionCatalogue)]
     [HttpGet("{id:int}/parametres")]
     public async Task<IActionResult> Parametres(int id) =>
         await SurBrouillonAsync(id, version =>
             Task.FromResult<IActionResult>(View(Vues + "Parametres.cshtml", new FormulaireParametresModel(version.Id, version.Exercice, new ParametresFormulaire { Intitule = version.Intitule, Population = version.Population }))));
 
-    [Authorize(Policy = Services.PolitiqueGestionCatalogue)]
+    [Authorize(Policy = Autorisations.GestionCatalogue)]
     [HttpPost("{id:int}/parametres")]
     public async Task<IActionResult> Parametres(int id, ParametresFormulaire formulaire, CancellationToken annulation) =>
         await SurBrouillonAsync(id, async version =>
@@ -111,13 +111,13 @@ public sealed class CatalogueController(
             return Redirect($"/catalogue/{id}");
         });
 
-    [Authorize(Policy = Services.PolitiqueGestionCatalogue)]
+    [Authorize(Policy = Autorisations.GestionCatalogue)]
     [HttpGet("{id:int}/voter")]
     public async Task<IActionResult> Voter(int id) =>
         await SurBrouillonAsync(id, version =>
             Task.FromResult<IActionResult>(View(Vues + "Vote.cshtml", new FormulaireVoteModel(version.Id, version.Exercice, new VoteFormulaire()))));
 
-    [Authorize(Policy = Services.PolitiqueGestionCatalogue)]
+    [Authorize(Policy = Autorisations.GestionCatalogue)]
     [HttpPost("{id:int}/voter")]
     public async Task<IActionResult> Voter(int id, VoteFormulaire formulaire, CancellationToken annulation) =>
         await SurBrouillonAsync(id, async version =>
@@ -143,13 +143,13 @@ public sealed class CatalogueController(
             return View(Vues + "Vote.cshtml", new FormulaireVoteModel(version.Id, version.Exercice, formulaire));
         });
 
-    [Authorize(Policy = Services.PolitiqueGestionCatalogue)]
+    [Authorize(Policy = Autorisations.GestionCatalogue)]
     [HttpGet("{id:int}/services/nouveau")]
     public async Task<IActionResult> NouveauService(int id) =>
         await SurBrouillonAsync(id, version =>
             Task.FromResult<IActionResult>(View(Vues + "Service.cshtml", new FormulaireServiceModel(version.Id, version.Exercice, null, new ServiceFormulaire()))));
 
-    [Authorize(Policy = Services.PolitiqueGestionCatalogue)]
+    [Authorize(Policy = Autorisations.GestionCatalogue)]
     [HttpPost("{id:int}/services/nouveau")]
     public async Task<IActionResult> NouveauService(int id, ServiceFormulaire formulaire, CancellationToken annulation) =>
         await SurBrouillonAsync(id, async version =>
@@ -165,13 +165,13 @@ public sealed class CatalogueController(
             return Redirect($"/catalogue/{id}/services/{service.Id}/composantes/nouvelle");
         });
 
-    [Authorize(Policy = Services.PolitiqueGestionCatalogue)]
+    [Authorize(Policy = Autorisations.GestionCatalogue)]
     [HttpGet("{id:int}/services/{serviceId:int}/modifier")]
     public async Task<IActionResult> ModifierService(int id, int serviceId) =>
         await SurServiceAsync(id, serviceId, (version, service) =>
             Task.FromResult<IActionResult>(View(Vues + "Service.cshtml", new FormulaireServiceModel(version.Id, version.Exercice, service.Id, ServiceFormulaire.Depuis(service)))));
 
-    [Authorize(Policy = Services.PolitiqueGestionCatalogue)]
+    [Authorize(Policy = Autorisations.GestionCatalogue)]
     [HttpPost("{id:int}/services/{serviceId:int}/modifier")]
     public async Task<IActionResult> ModifierService(int id, int serviceId, ServiceFormulaire formulaire, CancellationToken annulation) =>
         await SurServiceAsync(id, serviceId, async (version, service) =>
@@ -187,7 +187,7 @@ public sealed class CatalogueController(
             return Redirect($"/catalogue/{id}#service-{service.Id}");
         });
 
-    [Authorize(Policy = Services.PolitiqueGestionCatalogue)]
+    [Authorize(Policy = Autorisations.GestionCatalogue)]
     [HttpPost("{id:int}/services/{serviceId:int}/supprimer")]
     public async Task<IActionResult> SupprimerService(int id, int serviceId, CancellationToken annulation) =>
         await SurServiceAsync(id, serviceId, async (version, service) =>
@@ -198,18 +198,18 @@ public sealed class CatalogueController(
             return Redirect($"/catalogue/{id}");
         });
 
-    [Authorize(Policy = Services.PolitiqueGestionCatalogue)]
+    [Authorize(Policy = Autorisations.GestionCatalogue)]
     [HttpGet("{id:int}/services/{serviceId:int}/composantes/nouvelle")]
     public async Task<IActionResult> NouvelleComposante(int id, int serviceId) =>
         await SurServiceAsync(id, serviceId, (version, service) =>
             Task.FromResult<IActionResult>(VueComposante(version, service, null, new ComposanteFormulaire())));
 
-    [Authorize(Policy = Services.PolitiqueGestionCatalogue)]
+    [Authorize(Policy = Autorisations.GestionCatalogue)]
     [HttpPost("{id:int}/services/{serviceId:int}/composantes/nouvelle")]
     public async Task<IActionResult> NouvelleComposante(int id, int serviceId, ComposanteFormulaire formulaire, CancellationToken annulation) =>
         await EnregistrerComposanteAsync(id, serviceId, null, formulaire, annulation);
 
-    [Authorize(Policy = Services.PolitiqueGestionCatalogue)]
+    [Authorize(Policy = Autorisations.GestionCatalogue)]
     [HttpGet("{id:int}/services/{serviceId:int}/composantes/{index:int}/modifier")]
     public async Task<IActionResult> ModifierComposante(int id, int serviceId, int index) =>
         await SurServiceAsync(id, serviceId, (version, service) =>
@@ -217,12 +217,12 @@ public sealed class CatalogueController(
                 ? VueComposante(version, service, index, ComposanteFormulaire.Depuis(composante))
                 : NotFound()));
 
-    [Authorize(Policy = Services.PolitiqueGestionCatalogue)]
+    [Authorize(Policy = Autorisations.GestionCatalogue)]
     [HttpPost("{id:int}/services/{serviceId:int}/composantes/{index:int}/modifier")]
     public async Task<IActionResult> ModifierComposante(int id, int serviceId, int index, ComposanteFormulaire formulaire, CancellationToken annulation) =>
         await EnregistrerComposanteAsync(id, serviceId, index, formulaire, annulation);
 
-    [Authorize(Policy = Services.PolitiqueGestionCatalogue)]
+    [Authorize(Policy = Autorisations.GestionCatalogue)]
     [HttpPost("{id:int}/services/{serviceId:int}/composantes/{index:int}/supprimer")]
     public async Task<IActionResult> SupprimerComposante(int id, int serviceId, int index, CancellationToken annulation) =>
         await SurServiceAsync(id, serviceId, async (version, service) =>
@@ -238,13 +238,13 @@ public sealed class CatalogueController(
             return Redirect($"/catalogue/{id}#service-{serviceId}");
         });
 
-    [Authorize(Policy = Services.PolitiqueGestionCatalogue)]
+    [Authorize(Policy = Autorisations.GestionCatalogue)]
     [HttpGet("{id:int}/formules/nouvelle")]
     public async Task<IActionResult> NouvelleFormule(int id) =>
         await SurBrouillonAsync(id, version =>
             Task.FromResult<IActionResult>(View(Vues + "Formule.cshtml", new FormulaireFormuleModel(version.Id, version.Exercice, version.Services.Select(s => s.Code).ToList(), new FormuleFormulaire()))));
 
-    [Authorize(Policy = Services.PolitiqueGestionCatalogue)]
+    [Authorize(Policy = Autorisations.GestionCatalogue)]
     [HttpPost("{id:int}/formules/nouvelle")]
     public async Task<IActionResult> NouvelleFormule(int id, FormuleFormulaire formulaire, CancellationToken annulation) =>
         await SurBrouillonAsync(id, async version =>
@@ -267,7 +267,7 @@ public sealed class CatalogueController(
             return View(Vues + "Formule.cshtml", new FormulaireFormuleModel(version.Id, version.Exercice, version.Services.Select(s => s.Code).ToList(), formulaire));
         });
 
-    [Authorize(Policy = Services.PolitiqueGestionCatalogue)]
+    [Authorize(Policy = Autorisations.GestionCatalogue)]
     [HttpPost("{id:int}/formules/{formuleId:int}/supprimer")]
     public async Task<IActionResult> SupprimerFormule(int id, int formuleId, CancellationToken annulation) =>
         await SurBrouillonAsync(id, async version =>
@@ -284,7 +284,7 @@ public sealed class CatalogueController(
             return Redirect($"/catalogue/{id}#formules");
         });
 
-    [Authorize(Policy = Services.PolitiqueGestionCatalogue)]
+    [Authorize(Policy = Autorisations.GestionCatalogue)]
     [HttpPost("{id:int}/annexes")]
     [RequestSizeLimit(TailleMaximaleAnnexe + 100_000)]
     public async Task<IActionResult> DeposerAnnexe(int id, [FromForm] string? titre, IFormFile? fichier, CancellationToken annulation)
@@ -322,7 +322,7 @@ public sealed class CatalogueController(
         return annexe is null ? NotFound() : File(annexe.Contenu, annexe.TypeContenu, NomDeFichier.Nettoyer(annexe.NomFichier));
     }
 
-    [Authorize(Policy = Services.PolitiqueGestionCatalogue)]
+    [Authorize(Policy = Autorisations.GestionCatalogue)]
     [HttpPost("{id:int}/annexes/{annexeId:int}/supprimer")]
     public async Task<IActionResult> SupprimerAnnexe(int id, int annexeId, CancellationToken annulation)
     {

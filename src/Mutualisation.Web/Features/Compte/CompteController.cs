@@ -8,6 +8,7 @@ using Mutualisation.Web.Infrastructure;
 
 namespace Mutualisation.Web.Features.Compte;
 
+[Authorize(Policy = Autorisations.Connecte)]
 [Route("compte")]
 public sealed class CompteController(
     SignInManager<Utilisateur> connexions,

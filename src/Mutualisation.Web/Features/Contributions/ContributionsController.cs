@@ -1,13 +1,13 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Mutualisation.Web.Demarrage;
+using Mutualisation.Web.Infrastructure;
 using Mutualisation.Web.Features.Simulation;
 
 namespace Mutualisation.Web.Features.Contributions;
 
 /// <summary>The EPCI's projection of contributions against the staffing model. EPCI staff only.</summary>
-[Authorize(Policy = Services.PolitiqueIntercommunale)]
+[Authorize(Policy = Autorisations.Intercommunale)]
 [Route("contributions")]
 public sealed class ContributionsController(ProjectionContributions projection, SimulateurContributions simulateur) : Controller
 {

@@ -1,11 +1,14 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Mutualisation.Persistence;
+using Mutualisation.Web.Infrastructure;
 
 namespace Mutualisation.Web.Features.Membres;
 
 /// <summary>Read-only members API. A Mairie user gets only its own member (query filter).</summary>
 [ApiController]
+[Authorize(Policy = Autorisations.Connecte)]
 [Route("api/v1/membres")]
 public sealed class ApiMembresController(MutualisationDbContext db) : ControllerBase
 {

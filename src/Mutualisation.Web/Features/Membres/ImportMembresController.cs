@@ -1,17 +1,16 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Mutualisation.Web.Demarrage;
+using Mutualisation.Web.Infrastructure;
 
 namespace Mutualisation.Web.Features.Membres;
 
-[Authorize(Policy = Services.PolitiqueAdministration)]
+[Authorize(Policy = Autorisations.Administration)]
 [Route("membres/import")]
 public sealed class ImportMembresController(ImportEtalab import, TimeProvider horloge, IConfiguration configuration) : Controller
 {
-    private const string VueImport = "~/Features/Membres/Views/Import.cshtml";
-
     [HttpGet("")]
-    public IActionResult Index() => View(VueImport, new ImportModel(ProfilsDemo.Choisi(configuration).SirenEpci, Domain.Membres.PopulationLegale.MillesimeEnVigueur(horloge.GetUtcNow().Year), null));
+    public IActionResult Index() => View(new ImportModel(ProfilsDemo.Choisi(configuration).SirenEpci, Domain.Membres.PopulationLegale.MillesimeEnVigueur(horloge.GetUtcNow().Year), null));
 
     [HttpPost("")]
     [RequestSizeLimit(ImportEtalab.TailleMaximale + 1024 * 1024)]
@@ -40,19 +39,19 @@ public sealed class ImportMembresController(ImportEtalab import, TimeProvider ho
 
         if (!ModelState.IsValid)
         {
-            return View(VueImport, model);
+            return View(model);
         }
 
         try
         {
             await using var flux = fichier!.OpenReadStream();
             var rapport = await import.ImporterAsync(flux, model.Epci, model.Millesime, annulation);
-            return View(VueImport, model with { Rapport = rapport });
+            return View(model with { Rapport = rapport });
         }
         catch (ImportEtalabException erreur)
         {
             ModelState.AddModelError("fichier", "Fichier refusé : " + erreur.Message);
-            return View(VueImport, model);
+            return View(model);
         }
     }
 }

@@ -5,11 +5,11 @@ using Microsoft.EntityFrameworkCore;
 using Mutualisation.Domain.Commun;
 using Mutualisation.Domain.Membres;
 using Mutualisation.Persistence;
-using Mutualisation.Web.Demarrage;
 using Mutualisation.Web.Infrastructure;
 
 namespace Mutualisation.Web.Features.Membres;
 
+[Authorize(Policy = Autorisations.Connecte)]
 [Route("membres")]
 public sealed class MembresController(MutualisationDbContext db, IValidator<MembreFormulaire> validateur) : Controller
 {
@@ -31,21 +31,28 @@ public sealed class MembresController(MutualisationDbContext db, IValidator<Memb
             return NotFound();
         }
 
-        var historique = await db.Historique.AsNoTracking()
+        var entrees = await db.Historique.AsNoTracking()
             .Where(h => h.MembreId == id)
             .OrderByDescending(h => h.Id)
             .Take(50)
             .GroupJoin(db.Users.AsNoTracking(), h => h.UtilisateurId, u => u.Id, (h, u) => new { h, u })
-            .SelectMany(x => x.u.DefaultIfEmpty(), (x, u) => new LigneHistorique(x.h.Horodatage, u == null ? "Système" : u.NomComplet, x.h.Entite, x.h.Action, x.h.Changements))
+            .SelectMany(x => x.u.DefaultIfEmpty(), (x, u) => new { x.h.Horodatage, x.h.UtilisateurId, Nom = u == null ? null : u.NomComplet, Courriel = u == null ? null : u.Email, x.h.Entite, x.h.Action, x.h.Changements })
             .ToListAsync(annulation);
+        var historique = entrees.Select(h => new LigneHistorique(
+                h.Horodatage,
+                !string.IsNullOrWhiteSpace(h.Nom) ? h.Nom : h.Courriel ?? (h.UtilisateurId is null ? "Système" : "Compte supprimé"),
+                HistoriqueLisible.Entite(h.Entite),
+                h.Action,
+                HistoriqueLisible.Lire(h.Entite, h.Action, h.Changements)))
+            .ToList();
         return View(new DetailMembreModel(membre, historique));
     }
 
-    [Authorize(Policy = Services.PolitiqueGestionMembres)]
+    [Authorize(Policy = Autorisations.GestionMembres)]
     [HttpGet("nouveau")]
     public IActionResult Nouveau() => View("Formulaire", new FormulaireMembreModel(null, new MembreFormulaire()));
 
-    [Authorize(Policy = Services.PolitiqueGestionMembres)]
+    [Authorize(Policy = Autorisations.GestionMembres)]
     [HttpPost("nouveau")]
     public async Task<IActionResult> Nouveau(MembreFormulaire formulaire, CancellationToken annulation)
     {
@@ -62,7 +69,7 @@ public sealed class MembresController(MutualisationDbContext db, IValidator<Memb
         return Redirect($"/membres/{membre.Id}");
     }
 
-    [Authorize(Policy = Services.PolitiqueGestionMembres)]
+    [Authorize(Policy = Autorisations.GestionMembres)]
     [HttpGet("{id:int}/modifier")]
     public async Task<IActionResult> Modifier(int id, CancellationToken annulation)
     {
@@ -70,7 +77,7 @@ public sealed class MembresController(MutualisationDbContext db, IValidator<Memb
         return membre is null ? NotFound() : View("Formulaire", new FormulaireMembreModel(id, MembreFormulaire.Depuis(membre)));
     }
 
-    [Authorize(Policy = Services.PolitiqueGestionMembres)]
+    [Authorize(Policy = Autorisations.GestionMembres)]
     [HttpPost("{id:int}/modifier")]
     public async Task<IActionResult> Modifier(int id, MembreFormulaire formulaire, CancellationToken annulation)
     {
@@ -123,6 +130,6 @@ public sealed record FormulaireMembreModel(int? Id, MembreFormulaire Formulaire)
 
 public sealed record DetailMembreModel(Membre Membre, IReadOnlyList<LigneHistorique> Historique);
 
-public sealed record LigneHistorique(DateTimeOffset Horodatage, string Auteur, string Entite, string Action, string Changements);
+public sealed record LigneHistorique(DateTimeOffset Horodatage, string Auteur, string Entite, string Action, IReadOnlyList<ChampModifie> Champs);
 
 public sealed record ListeMembresModel(RechercheMembres Recherche, PageMembres Page);

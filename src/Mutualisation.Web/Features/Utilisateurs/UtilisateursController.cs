@@ -5,14 +5,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Mutualisation.Domain.Commun;
 using Mutualisation.Persistence;
-using Mutualisation.Web.Demarrage;
 using Mutualisation.Web.Features.Compte;
 using Mutualisation.Web.Infrastructure;
 
 namespace Mutualisation.Web.Features.Utilisateurs;
 
 /// <summary>Accounts administration: create, change role and commune, disable (the session dies at the next request).</summary>
-[Authorize(Policy = Services.PolitiqueAdministration)]
+[Authorize(Policy = Autorisations.Administration)]
 [Route("administration/utilisateurs")]
 public sealed class UtilisateursController(
     MutualisationDbContext db,
