@@ -17,8 +17,9 @@ public class ReferenceApiTests(PortailFactory portail)
         Assert.Equal("Référence de l'API", page.Document.QuerySelector("h1")?.TextContent);
         Assert.Contains("GET /api/v1/simulation", page.TexteVisible, StringComparison.Ordinal);
         Assert.DoesNotContain("/api/v1/membres", page.TexteVisible, StringComparison.Ordinal);
-        Assert.Contains("population", page.TexteVisible, StringComparison.Ordinal);
-        Assert.Contains("habitants", page.TexteVisible, StringComparison.Ordinal);
+        Assert.Contains("Simule la contribution d'une commune", page.TexteVisible, StringComparison.Ordinal);
+        Assert.Contains("Nombre d'habitants (population légale)", page.TexteVisible, StringComparison.Ordinal);
+        Assert.Contains("Paramètres invalides", page.TexteVisible, StringComparison.Ordinal);
 
         var document = await anonyme.GetAsync("/openapi/public.json");
         Assert.Equal(HttpStatusCode.OK, document.Statut);
@@ -38,6 +39,7 @@ public class ReferenceApiTests(PortailFactory portail)
         var page = await agent.GetAsync("/documentation/api");
         Assert.Equal(HttpStatusCode.OK, page.Statut);
         Assert.Contains("GET /api/v1/membres", page.TexteVisible, StringComparison.Ordinal);
+        Assert.Contains("Nombre de membres par page", page.TexteVisible, StringComparison.Ordinal);
         Assert.Contains("GET /api/v1/simulation", page.TexteVisible, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await agent.GetAsync("/openapi/v1.json")).Statut);
     }

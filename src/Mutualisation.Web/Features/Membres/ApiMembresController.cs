@@ -14,11 +14,12 @@ public sealed class ApiMembresController(MutualisationDbContext db) : Controller
 {
     public const int TailleMaximale = 200;
 
-    /// <summary>Members, sorted by name, one page at a time.</summary>
-    /// <remarks>A page beyond the last one answers 200 with an empty list and the real total; a page below 1,
-    /// a size outside 1–200 or a value that is not an integer answers 400 (problem+json, in French).</remarks>
-    /// <param name="page">Page number, from 1 (up to 2 147 483 647: a page after the last one is empty).</param>
-    /// <param name="taille">Page size, 1 to 200 (default 50).</param>
+    /// <summary>Membres de l'EPCI, triés par nom, page par page (une mairie ne voit que sa commune).</summary>
+    /// <remarks>Chaque membre : code INSEE, SIREN, nom, population totale du dernier millésime et ce millésime.
+    /// Une page au-delà de la dernière répond 200 avec une liste vide et le vrai total ; une page inférieure à 1,
+    /// une taille hors de 1 à 200 ou une valeur qui n'est pas un entier répondent 400 (problem+json, en français).</remarks>
+    /// <param name="page">Numéro de page, à partir de 1 (jusqu'à 2 147 483 647 : une page après la dernière est vide).</param>
+    /// <param name="taille">Nombre de membres par page, de 1 à 200 (50 par défaut).</param>
     /// <param name="annulation">Request abort.</param>
     [HttpGet]
     [ProducesResponseType<PageApiMembres>(StatusCodes.Status200OK)]

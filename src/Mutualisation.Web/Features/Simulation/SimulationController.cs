@@ -58,13 +58,15 @@ public sealed record PageSimulation(
 [Route("api/v1/simulation")]
 public sealed class ApiSimulationController(SimulateurContributions simulateur) : ControllerBase
 {
-    /// <summary>Prices a formule of the catalogue voted for the exercice, line by line with the bases de liquidation.</summary>
-    /// <param name="population">Number of inhabitants (population légale), an integer ≥ 0. Required.</param>
-    /// <param name="formule">socle-complet, audit, groupement-achats or socle-annexe-complet (the formules of the catalogue). Required.</param>
-    /// <param name="exercice">Budget year; default: the current one.</param>
-    /// <param name="auditLivreLe">Date the audit report was delivered (ISO, AAAA-MM-JJ), for the deduction.</param>
-    /// <param name="adhesionLe">Date of adhesion to the formule (ISO); default: 1 January of the exercice.</param>
-    /// <param name="joursN1">N1 days consumed in the exercice, a multiple of 0.5.</param>
+    /// <summary>Simule la contribution d'une commune à une formule du catalogue voté pour l'exercice, ligne par ligne avec ses bases de liquidation.</summary>
+    /// <remarks>Ouvert sans compte ; mêmes montants que la page « Simuler ma contribution ». Montants en euros à deux décimales.
+    /// Au-delà de 8 000 habitants, l'audit et le socle complet relèvent d'un examen approfondi : la réponse est alors 422 avec le motif.</remarks>
+    /// <param name="population">Nombre d'habitants (population légale), entier positif ou nul. Obligatoire.</param>
+    /// <param name="formule">Code de la formule du catalogue : socle-complet, audit, groupement-achats ou socle-annexe-complet. Obligatoire.</param>
+    /// <param name="exercice">Année budgétaire (par défaut l'exercice en cours).</param>
+    /// <param name="auditLivreLe">Date de remise du rapport d'audit (AAAA-MM-JJ), pour la déduction de l'audit déjà payé.</param>
+    /// <param name="adhesionLe">Date d'adhésion à la formule (AAAA-MM-JJ) ; par défaut le 1er janvier de l'exercice.</param>
+    /// <param name="joursN1">Jours d'assistance N1 consommés dans l'exercice, multiple de 0,5.</param>
     /// <param name="annulation">Request abort.</param>
     [HttpGet]
     [ProducesResponseType<ReponseSimulation>(StatusCodes.Status200OK, "application/json")]
