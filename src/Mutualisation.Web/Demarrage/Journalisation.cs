@@ -20,6 +20,10 @@ public static class Journalisation
     public static void AjouterJournalisation(this WebApplicationBuilder builder)
     {
         var fichierJson = builder.Configuration["Journalisation:FichierJson"];
+
+        // Serilog writes the console and files; the framework's default providers go, so nothing is written twice,
+        // but providers registered later (a test's collector) still receive every event.
+        builder.Logging.ClearProviders();
         builder.Services.AddSerilog(
             (services, journal) =>
             {
@@ -29,7 +33,8 @@ public static class Journalisation
                     journal.WriteTo.File(new CompactJsonFormatter(), fichierJson, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31);
                 }
             },
-            preserveStaticLogger: true);
+            preserveStaticLogger: true,
+            writeToProviders: true);
     }
 
     /// <summary>The correlation id shown on error pages and written in every event of the request.</summary>
