@@ -17,6 +17,21 @@ public static class SaisiesSures
     {
         services.AddExceptionHandler<ExceptionsAttendues>();
         services.AddSingleton<IConfigureOptions<MvcOptions>, LiaisonDesValeurs>();
+        services.PostConfigure<ApiBehaviorOptions>(o =>
+        {
+            // The API's automatic 400 in French, like every other answer.
+            o.InvalidModelStateResponseFactory = contexte => new BadRequestObjectResult(new ValidationProblemDetails(contexte.ModelState)
+            {
+                Title = "Paramètres invalides",
+                Detail = "Un ou plusieurs paramètres ne sont pas valides : le détail est donné par paramètre.",
+                Status = StatusCodes.Status400BadRequest,
+            })
+            { ContentTypes = { "application/problem+json" } };
+            foreach (var (statut, donnees) in o.ClientErrorMapping)
+            {
+                donnees.Title = PagesErreur.Pour(statut).Titre;
+            }
+        });
         return services;
     }
 }
