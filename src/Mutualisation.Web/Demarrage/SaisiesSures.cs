@@ -16,6 +16,10 @@ public static class SaisiesSures
     public static IServiceCollection AjouterSaisiesSures(this IServiceCollection services)
     {
         services.AddExceptionHandler<ExceptionsAttendues>();
+
+        // A 20 000-character parameter reaches the application and gets a French answer, instead of
+        // Kestrel's bare 414 at 8 Ko (a longer request line still gets it).
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestLineSize = 64 * 1024);
         services.AddSingleton<IConfigureOptions<MvcOptions>, LiaisonDesValeurs>();
         services.PostConfigure<ApiBehaviorOptions>(o =>
         {
