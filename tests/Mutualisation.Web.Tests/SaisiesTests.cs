@@ -254,7 +254,7 @@ public class SaisiesTests(PortailFactory portail)
     }
 
     [Fact]
-    public async Task Un_envoi_trop_volumineux_rend_une_page_413_en_francais_sur_un_vrai_serveur()
+    public async Task Un_envoi_trop_volumineux_rend_une_page_413_et_un_parametre_de_20_000_caracteres_une_erreur_en_francais_sur_un_vrai_serveur()
     {
         var (brouillon, _) = await portail.AjouterBrouillonAvecAnnexeAsync();
         using var application = portail.WithWebHostBuilder(_ => { });
@@ -269,6 +269,10 @@ public class SaisiesTests(PortailFactory portail)
         // Beyond Kestrel's 30 Mo default: refused while the form is read, before the action runs.
         var annexe = await DeposerAsync(session, brouillon, "Trop grosse", new byte[31_000_000], "gros.pdf");
         var import = await DeposerAsync(session, 0, null, new byte[31_000_000], "epci.json", "/membres/import");
+
+        var longue = await session.GetAsync("/simulation?formule=socle-complet&population=" + new string('9', 20_000));
+        Assert.Equal(HttpStatusCode.BadRequest, longue.Statut);
+        Assert.Contains("La population est un nombre entier", longue.ErreurDuChamp("population"), StringComparison.Ordinal);
 
         foreach (var page in new[] { annexe, import })
         {

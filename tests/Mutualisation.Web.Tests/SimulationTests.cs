@@ -79,7 +79,8 @@ public class SimulationTests(PortailFactory portail)
     [InlineData("population=2355", "La formule est obligatoire")]
     [InlineData("population=2355&formule=socle-complet&adhesionLe=01/06/2026", "AAAA-MM-JJ")]
     [InlineData("population=2355&formule=socle-complet&joursN1=1.3", "demi-journées")]
-    [InlineData("population=2355&formule=audit&exercice=1990", "Aucun catalogue voté pour l'exercice 1990")]
+    [InlineData("population=2355&formule=audit&exercice=2099", "Aucun catalogue voté pour l'exercice 2099")]
+    [InlineData("population=2355&formule=audit&exercice=1990", "L'exercice est une année entre 2000 et 2100")]
     public async Task Une_mauvaise_saisie_donne_400_avec_un_detail_en_francais(string requete, string attendu)
     {
         var (page, json) = await SimulerAsync(requete);

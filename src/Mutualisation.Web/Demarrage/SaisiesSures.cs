@@ -16,7 +16,26 @@ public static class SaisiesSures
     public static IServiceCollection AjouterSaisiesSures(this IServiceCollection services)
     {
         services.AddExceptionHandler<ExceptionsAttendues>();
+
+        // A 20 000-character parameter reaches the application and gets a French answer, instead of
+        // Kestrel's bare 414 at 8 Ko (a longer request line still gets it).
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestLineSize = 64 * 1024);
         services.AddSingleton<IConfigureOptions<MvcOptions>, LiaisonDesValeurs>();
+        services.PostConfigure<ApiBehaviorOptions>(o =>
+        {
+            // The API's automatic 400 in French, like every other answer.
+            o.InvalidModelStateResponseFactory = contexte => new BadRequestObjectResult(new ValidationProblemDetails(contexte.ModelState)
+            {
+                Title = "Paramètres invalides",
+                Detail = "Un ou plusieurs paramètres ne sont pas valides : le détail est donné par paramètre.",
+                Status = StatusCodes.Status400BadRequest,
+            })
+            { ContentTypes = { "application/problem+json" } };
+            foreach (var (statut, donnees) in o.ClientErrorMapping)
+            {
+                donnees.Title = PagesErreur.Pour(statut).Titre;
+            }
+        });
         return services;
     }
 }

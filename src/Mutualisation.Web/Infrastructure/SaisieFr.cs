@@ -7,6 +7,9 @@ public static class SaisieFr
 {
     private static readonly CultureInfo Fr = CultureInfo.GetCultureInfo("fr-FR");
 
+    /// <summary>Largest number typed in a form (in absolute value): beyond, amounts overflow their cents and rates their column (18 digits, 4 decimals).</summary>
+    public const decimal NombreMaximal = 1_000_000_000_000m;
+
     public static bool EstVide(string? texte) => string.IsNullOrWhiteSpace(texte);
 
     public static decimal? Nombre(string? texte)
@@ -18,7 +21,7 @@ public static class SaisieFr
 
         var nettoye = texte!.Trim().Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u00A0", string.Empty, StringComparison.Ordinal)
             .Replace("\u202F", string.Empty, StringComparison.Ordinal).Replace("€", string.Empty, StringComparison.Ordinal).Replace('.', ',');
-        return decimal.TryParse(nettoye, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, Fr, out var valeur) ? valeur : null;
+        return decimal.TryParse(nettoye, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, Fr, out var valeur) && Math.Abs(valeur) <= NombreMaximal ? valeur : null;
     }
 
     public static bool EstDecimalOuVide(string? texte) => EstVide(texte) || Nombre(texte) is not null;

@@ -109,6 +109,9 @@ public sealed class ServiceFormulaireValidator : AbstractValidator<ServiceFormul
         RuleFor(f => f.Famille).NotEmpty().WithMessage("Le niveau ou la famille est obligatoire.").MaximumLength(100).WithMessage("La famille fait au plus 100 caractères.");
         RuleFor(f => f.Annexes).MaximumLength(300).WithMessage("300 caractères au plus.");
         RuleFor(f => f.MotifExoneration).MaximumLength(200).WithMessage("200 caractères au plus.");
+        RuleFor(f => f.ExonereSiAbonneA).MaximumLength(200).WithMessage("200 caractères au plus.");
+        RuleFor(f => f.DeductionCodeService).MaximumLength(30).WithMessage("30 caractères au plus.");
+        RuleFor(f => f.DeductionReference).MaximumLength(100).WithMessage("100 caractères au plus.");
         RuleFor(f => f.ExamenPopulationMaximale).Must(EntierPositifOuVide).WithMessage("Un nombre entier d'habitants, positif.");
         RuleFor(f => f.DeductionDelaiMois).Must(EntierPositifOuVide).WithMessage("Un nombre entier de mois, positif.")
             .NotEmpty().When(f => !SaisieFr.EstVide(f.DeductionCodeService), ApplyConditionTo.CurrentValidator)
@@ -232,6 +235,7 @@ public sealed class ComposanteFormulaireValidator : AbstractValidator<Composante
         RuleFor(f => f.Libelle).NotEmpty().WithMessage("Le libellé est obligatoire.").MaximumLength(200).WithMessage("200 caractères au plus.");
         RuleFor(f => f.Nature).IsInEnum().WithMessage("Nature inconnue.");
         RuleFor(f => f.Quantite).NotEmpty().WithMessage("La quantité facturée est obligatoire (population, postes, go…).").MaximumLength(50).WithMessage("50 caractères au plus.");
+        RuleFor(f => f.QuantiteTranche).MaximumLength(50).WithMessage("50 caractères au plus.");
         RuleFor(f => f.Unite).NotEmpty().WithMessage("L'unité est obligatoire (habitant, poste, Go…).").MaximumLength(50).WithMessage("50 caractères au plus.");
         RuleFor(f => f.Taux).Must(SaisieFr.EstDecimalOuVide).WithMessage(MessageNombre);
         RuleFor(f => f.Montant).Must(SaisieFr.EstMontantOuVide).WithMessage(MessageMontant);
@@ -248,7 +252,8 @@ public sealed class ComposanteFormulaireValidator : AbstractValidator<Composante
             .WithMessage("Cette nature se calcule avec un taux : indiquez-le.");
         RuleForEach(f => f.Tranches).ChildRules(t =>
         {
-            t.RuleFor(x => x.Libelle).NotEmpty().When(x => !x.EstVide, ApplyConditionTo.CurrentValidator).WithMessage("Le libellé de la tranche est obligatoire.");
+            t.RuleFor(x => x.Libelle).NotEmpty().When(x => !x.EstVide, ApplyConditionTo.CurrentValidator).WithMessage("Le libellé de la tranche est obligatoire.")
+                .MaximumLength(200).WithMessage("Le libellé de la tranche fait au plus 200 caractères.");
             t.RuleFor(x => x.Minimum).NotEmpty().When(x => !x.EstVide, ApplyConditionTo.CurrentValidator).WithMessage("Le minimum est obligatoire.")
                 .Must(SaisieFr.EstDecimalOuVide).WithMessage(MessageNombre);
             t.RuleFor(x => x.MaximumExclu).Must(SaisieFr.EstDecimalOuVide).WithMessage(MessageNombre)

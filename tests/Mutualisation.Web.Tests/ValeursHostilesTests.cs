@@ -1,0 +1,349 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Mutualisation.Domain.Commun;
+using Mutualisation.Web.Tests.Outils;
+
+namespace Mutualisation.Web.Tests;
+
+/// <summary>
+/// Every GET parameter, every form field and every id of every route, fed hostile values one at a
+/// time as an authorised user: the answer is never a 500, and a refusal says why in French. The
+/// application runs on a database of its own (the sweep creates and edits rows freely). A new
+/// route without an entry in <see cref="Cibles"/> makes <see cref="Toutes_les_routes_sont_balayees"/> fail.
+/// </summary>
+public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Application application) : IClassFixture<ValeursHostilesTests.Application>
+{
+    /// <summary>Its own application and database.</summary>
+    public sealed class Application : PortailFactory;
+
+    public static readonly IReadOnlyList<(string Nom, string Valeur)> Hostiles =
+    [
+        ("int max", "2147483647"),
+        ("nombre énorme", "99999999999999999999999999999"),
+        ("plus grand décimal", "79228162514264337593543950335"),
+        ("zéro", "0"),
+        ("négatif", "-1"),
+        ("20 000 caractères", new string('x', 20_000)),
+        ("caractères de contrôle", "a\u0000b\u202Ec\u0007d"),
+        ("31 février", "31/02/2026"),
+        ("mois 13", "2026-13-45"),
+        ("date nulle", "0000-00-00"),
+    ];
+
+    private sealed record Contexte(int Membre, string Utilisateur, int Brouillon, int Service, int Formule, int Annexe);
+
+    /// <summary>How a route is swept: its query parameters (GET), its form (POST, read from the page that shows it), and its ids in the path.</summary>
+    private sealed record Cible(string Methode, string Modele, Func<Contexte, string> Url)
+    {
+        /// <summary>Query parameters of a GET, with the baseline query string they are varied from.</summary>
+        public string[] Parametres { get; init; } = [];
+
+        public string Base { get; init; } = string.Empty;
+
+        /// <summary>The page holding the form (POST); null: the POST has no field, only its ids are varied.</summary>
+        public Func<Contexte, string>? Page { get; init; }
+
+        public bool Multipart { get; init; }
+
+        /// <summary>The URL with its last id replaced by a hostile value; null: no id in the path.</summary>
+        public Func<Contexte, string, string>? IdHostile { get; init; }
+
+        /// <summary>Who sends it: the administrator unless said otherwise.</summary>
+        public string Qui { get; init; } = "admin";
+    }
+
+    private static readonly string[] ParametresSimulation = ["commune", "population", "formule", "exercice", "auditLivreLe", "adhesionLe", "joursN1"];
+
+    private static string Cat(Contexte c) => $"/catalogue/{c.Brouillon}";
+
+    private static readonly Cible[] Cibles =
+    [
+        new("GET", "", _ => "/"),
+        new("GET", "compte/connexion", _ => "/compte/connexion") { Parametres = ["returnUrl"], Qui = "anonyme" },
+        new("POST", "compte/connexion", _ => "/compte/connexion") { Page = _ => "/compte/connexion", Qui = "anonyme" },
+        new("GET", "compte/mot-de-passe", _ => "/compte/mot-de-passe") { Qui = "compte" },
+        new("POST", "compte/mot-de-passe", _ => "/compte/mot-de-passe") { Page = _ => "/compte/mot-de-passe", Qui = "compte" },
+        new("POST", "compte/deconnexion", _ => "/compte/deconnexion") { Qui = "jetable" },
+        new("GET", "compte/acces-refuse", _ => "/compte/acces-refuse") { Parametres = ["returnUrl"] },
+        new("GET", "membres", _ => "/membres") { Parametres = ["q", "tri", "sens", "page"], Base = "q=a&tri=nom&sens=asc&page=1" },
+        new("GET", "membres/{id:int}", c => $"/membres/{c.Membre}") { IdHostile = (_, v) => $"/membres/{v}" },
+        new("GET", "membres/nouveau", _ => "/membres/nouveau"),
+        new("POST", "membres/nouveau", _ => "/membres/nouveau") { Page = _ => "/membres/nouveau" },
+        new("GET", "membres/{id:int}/modifier", c => $"/membres/{c.Membre}/modifier") { IdHostile = (_, v) => $"/membres/{v}/modifier" },
+        new("POST", "membres/{id:int}/modifier", c => $"/membres/{c.Membre}/modifier") { Page = c => $"/membres/{c.Membre}/modifier", IdHostile = (_, v) => $"/membres/{v}/modifier" },
+        new("GET", "membres/import", _ => "/membres/import"),
+        new("POST", "membres/import", _ => "/membres/import") { Page = _ => "/membres/import", Multipart = true },
+        new("GET", "api/v1/membres", _ => "/api/v1/membres") { Parametres = ["page", "taille"], Base = "page=1&taille=10" },
+        new("GET", "administration/utilisateurs", _ => "/administration/utilisateurs"),
+        new("GET", "administration/utilisateurs/nouveau", _ => "/administration/utilisateurs/nouveau"),
+        new("POST", "administration/utilisateurs/nouveau", _ => "/administration/utilisateurs/nouveau") { Page = _ => "/administration/utilisateurs/nouveau" },
+        new("GET", "administration/utilisateurs/{id}/modifier", c => $"/administration/utilisateurs/{c.Utilisateur}/modifier") { IdHostile = (_, v) => $"/administration/utilisateurs/{v}/modifier" },
+        new("POST", "administration/utilisateurs/{id}/modifier", c => $"/administration/utilisateurs/{c.Utilisateur}/modifier")
+        {
+            Page = c => $"/administration/utilisateurs/{c.Utilisateur}/modifier", IdHostile = (_, v) => $"/administration/utilisateurs/{v}/modifier",
+        },
+        new("POST", "administration/utilisateurs/{id}/desactiver", _ => string.Empty) { IdHostile = (_, v) => $"/administration/utilisateurs/{v}/desactiver" },
+        new("POST", "administration/utilisateurs/{id}/reactiver", _ => string.Empty) { IdHostile = (_, v) => $"/administration/utilisateurs/{v}/reactiver" },
+        new("GET", "simulation", _ => "/simulation") { Parametres = ParametresSimulation, Base = "population=2355&formule=socle-complet", Qui = "anonyme" },
+        new("GET", "api/v1/simulation", _ => "/api/v1/simulation") { Parametres = ParametresSimulation, Base = "population=2355&formule=socle-complet", Qui = "anonyme" },
+        new("GET", "contributions", _ => "/contributions") { Parametres = ["exercice", "formule"] },
+        new("GET", "catalogue", _ => "/catalogue"),
+        new("POST", "catalogue/copier", _ => "/catalogue/copier") { Page = _ => "/catalogue" },
+        new("GET", "catalogue/{id:int}", Cat) { IdHostile = (_, v) => $"/catalogue/{v}" },
+        new("POST", "catalogue/{id:int}/supprimer", _ => string.Empty) { IdHostile = (_, v) => $"/catalogue/{v}/supprimer" },
+        new("GET", "catalogue/{id:int}/parametres", c => Cat(c) + "/parametres") { IdHostile = (_, v) => $"/catalogue/{v}/parametres" },
+        new("POST", "catalogue/{id:int}/parametres", c => Cat(c) + "/parametres") { Page = c => Cat(c) + "/parametres", IdHostile = (_, v) => $"/catalogue/{v}/parametres" },
+        new("GET", "catalogue/{id:int}/voter", c => Cat(c) + "/voter") { IdHostile = (_, v) => $"/catalogue/{v}/voter" },
+        new("POST", "catalogue/{id:int}/voter", c => Cat(c) + "/voter") { Page = c => Cat(c) + "/voter", IdHostile = (_, v) => $"/catalogue/{v}/voter" },
+        new("GET", "catalogue/{id:int}/services/nouveau", c => Cat(c) + "/services/nouveau"),
+        new("POST", "catalogue/{id:int}/services/nouveau", c => Cat(c) + "/services/nouveau") { Page = c => Cat(c) + "/services/nouveau" },
+        new("GET", "catalogue/{id:int}/services/{serviceId:int}/modifier", c => $"{Cat(c)}/services/{c.Service}/modifier") { IdHostile = (c, v) => $"{Cat(c)}/services/{v}/modifier" },
+        new("POST", "catalogue/{id:int}/services/{serviceId:int}/modifier", c => $"{Cat(c)}/services/{c.Service}/modifier")
+        {
+            Page = c => $"{Cat(c)}/services/{c.Service}/modifier", IdHostile = (c, v) => $"{Cat(c)}/services/{v}/modifier",
+        },
+        new("POST", "catalogue/{id:int}/services/{serviceId:int}/supprimer", _ => string.Empty) { IdHostile = (c, v) => $"{Cat(c)}/services/{v}/supprimer" },
+        new("GET", "catalogue/{id:int}/services/{serviceId:int}/composantes/nouvelle", c => $"{Cat(c)}/services/{c.Service}/composantes/nouvelle"),
+        new("POST", "catalogue/{id:int}/services/{serviceId:int}/composantes/nouvelle", c => $"{Cat(c)}/services/{c.Service}/composantes/nouvelle")
+        {
+            Page = c => $"{Cat(c)}/services/{c.Service}/composantes/nouvelle",
+        },
+        new("GET", "catalogue/{id:int}/services/{serviceId:int}/composantes/{index:int}/modifier", c => $"{Cat(c)}/services/{c.Service}/composantes/0/modifier")
+        {
+            IdHostile = (c, v) => $"{Cat(c)}/services/{c.Service}/composantes/{v}/modifier",
+        },
+        new("POST", "catalogue/{id:int}/services/{serviceId:int}/composantes/{index:int}/modifier", c => $"{Cat(c)}/services/{c.Service}/composantes/0/modifier")
+        {
+            Page = c => $"{Cat(c)}/services/{c.Service}/composantes/0/modifier", IdHostile = (c, v) => $"{Cat(c)}/services/{c.Service}/composantes/{v}/modifier",
+        },
+        new("POST", "catalogue/{id:int}/services/{serviceId:int}/composantes/{index:int}/supprimer", _ => string.Empty)
+        {
+            IdHostile = (c, v) => $"{Cat(c)}/services/{c.Service}/composantes/{v}/supprimer",
+        },
+        new("GET", "catalogue/{id:int}/formules/nouvelle", c => Cat(c) + "/formules/nouvelle"),
+        new("POST", "catalogue/{id:int}/formules/nouvelle", c => Cat(c) + "/formules/nouvelle") { Page = c => Cat(c) + "/formules/nouvelle" },
+        new("POST", "catalogue/{id:int}/formules/{formuleId:int}/supprimer", _ => string.Empty) { IdHostile = (c, v) => $"{Cat(c)}/formules/{v}/supprimer" },
+        new("POST", "catalogue/{id:int}/annexes", c => Cat(c) + "/annexes") { Page = Cat, Multipart = true, IdHostile = (_, v) => $"/catalogue/{v}/annexes" },
+        new("GET", "catalogue/{id:int}/annexes/{annexeId:int}", c => $"{Cat(c)}/annexes/{c.Annexe}") { IdHostile = (c, v) => $"{Cat(c)}/annexes/{v}" },
+        new("POST", "catalogue/{id:int}/annexes/{annexeId:int}/supprimer", _ => string.Empty) { IdHostile = (c, v) => $"{Cat(c)}/annexes/{v}/supprimer" },
+    ];
+
+    /// <summary>Routes with nothing to feed: no parameter, no form, no id.</summary>
+    private static readonly Dictionary<string, string> HorsBalayage = new(StringComparer.Ordinal)
+    {
+        ["* erreur"] = "page d'erreur, sans paramètre",
+        ["* erreur/{statut:int}"] = "page d'erreur : ses statuts sont vérifiés par les tests du compte",
+        ["* /health"] = "état de la base, sans paramètre",
+        ["GET /openapi/{documentName}.json"] = "description de l'API générée",
+    };
+
+    [Fact]
+    public void Toutes_les_routes_sont_balayees()
+    {
+        var connues = Cibles.Select(c => $"{c.Methode} {c.Modele}").Concat(HorsBalayage.Keys).ToHashSet(StringComparer.Ordinal);
+        var routes = application.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => $"{m} {e.RoutePattern.RawText}"))
+            .Distinct()
+            .ToList();
+
+        var absentes = routes.Where(r => !connues.Contains(r)).ToList();
+        Assert.True(absentes.Count == 0, "Routes sans valeurs hostiles : " + string.Join(", ", absentes));
+    }
+
+    [Fact]
+    public async Task Aucune_valeur_hostile_ne_donne_une_erreur_500_et_tout_refus_est_en_francais()
+    {
+        var contexte = await PreparerAsync();
+        using var admin = await application.ConnecterAsync(Comptes.Admin);
+        using var compte = await application.ConnecterAsync(await application.CreerAsync(Roles.AgentDSI), Comptes.MotDePasse);
+        using var anonyme = application.NouvelleSession();
+        var sessions = new Dictionary<string, Session>(StringComparer.Ordinal) { ["admin"] = admin, ["compte"] = compte, ["anonyme"] = anonyme };
+        var echecs = new List<string>();
+
+        foreach (var cible in Cibles.Where(c => c.Qui != "jetable"))
+        {
+            var session = sessions[cible.Qui];
+            if (cible.Methode == "GET")
+            {
+                await BalayerGetAsync(session, cible, contexte, echecs);
+            }
+            else
+            {
+                await BalayerPostAsync(session, cible, contexte, echecs);
+            }
+        }
+
+        // Last: signing out, with hostile fields, from a session of its own.
+        using var jetable = await application.ConnecterAsync(Comptes.Agent);
+        var jeton = Jeton(await jetable.GetAsync("/"));
+        foreach (var (nom, valeur) in Hostiles)
+        {
+            Verifier(await jetable.PostAsync("/compte/deconnexion", new() { ["returnUrl"] = valeur, ["id"] = valeur }, jeton), "POST /compte/deconnexion", nom, formulaire: false, echecs);
+        }
+
+        Assert.True(echecs.Count == 0, $"{echecs.Count} réponse(s) fautive(s) :\n" + string.Join("\n", echecs.Take(60)));
+    }
+
+    private static async Task BalayerGetAsync(Session session, Cible cible, Contexte contexte, List<string> echecs)
+    {
+        var url = cible.Url(contexte);
+        Verifier(await session.GetAsync(Avec(url, cible.Base)), $"GET {url}", "référence", formulaire: false, echecs);
+        foreach (var parametre in cible.Parametres)
+        {
+            foreach (var (nom, valeur) in Hostiles)
+            {
+                var requete = Remplacer(cible.Base, parametre, valeur);
+                Verifier(await session.GetAsync(Avec(url, requete)), $"GET {url}?{parametre}=", nom, formulaire: false, echecs);
+            }
+        }
+
+        await BalayerIdsAsync(session, cible, contexte, null, echecs);
+    }
+
+    private static async Task BalayerPostAsync(Session session, Cible cible, Contexte contexte, List<string> echecs)
+    {
+        if (cible.Page is null)
+        {
+            await BalayerIdsAsync(session, cible, contexte, Jeton(await session.GetAsync("/")), echecs);
+            return;
+        }
+
+        var action = cible.Url(contexte);
+        var page = await session.GetAsync(cible.Page(contexte));
+        Assert.True(page.Statut == HttpStatusCode.OK, $"{cible.Page(contexte)} → {(int)page.Statut}");
+        var champs = page.ChampsDuFormulaire(action);
+        var jeton = Jeton(page, action);
+        foreach (var champ in cible.Multipart ? champs.Keys.Append("nom du fichier") : champs.Keys)
+        {
+            foreach (var (nom, valeur) in Hostiles)
+            {
+                var envoi = new Dictionary<string, string?>(champs, StringComparer.Ordinal) { [champ] = valeur };
+                var reponse = cible.Multipart
+                    ? await PosterFichierAsync(session, action, envoi, jeton)
+                    : await session.PostAsync(action, envoi, jeton);
+                Verifier(reponse, $"POST {action} {champ}", nom, formulaire: true, echecs);
+            }
+        }
+
+        await BalayerIdsAsync(session, cible, contexte, jeton, echecs);
+    }
+
+    private static async Task BalayerIdsAsync(Session session, Cible cible, Contexte contexte, string? jeton, List<string> echecs)
+    {
+        if (cible.IdHostile is null)
+        {
+            return;
+        }
+
+        foreach (var (nom, valeur) in Hostiles.Append(("lettres", "abc")))
+        {
+            // A NUL in the path never reaches the application: the server refuses the request line (400).
+            var url = cible.IdHostile(contexte, Uri.EscapeDataString(valeur.Replace("\u0000", string.Empty, StringComparison.Ordinal)));
+            var reponse = cible.Methode == "GET" ? await session.GetAsync(url) : await session.PostAsync(url, [], jeton);
+            Verifier(reponse, $"{cible.Methode} {cible.Modele} (identifiant)", nom, formulaire: false, echecs);
+        }
+    }
+
+    private static async Task<Session.Page> PosterFichierAsync(Session session, string action, Dictionary<string, string?> champs, string jeton)
+    {
+        var contenu = new MultipartFormDataContent { { new StringContent(jeton), "__RequestVerificationToken" } };
+        foreach (var (nom, valeur) in champs.Where(c => c.Key != "nom du fichier" && c.Value is not null))
+        {
+            contenu.Add(new StringContent(valeur!), nom);
+        }
+
+        var fichier = new ByteArrayContent(Catalogues.Pdf);
+        fichier.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data")
+        {
+            Name = "\"fichier\"",
+            FileNameStar = champs.TryGetValue("nom du fichier", out var nomFichier) ? nomFichier : "annexe.pdf",
+        };
+        contenu.Add(fichier);
+        using (contenu)
+        {
+            return await session.EnvoyerAsync(new HttpRequestMessage(HttpMethod.Post, new Uri(action, UriKind.Relative)) { Content = contenu });
+        }
+    }
+
+    /// <summary>Never a 5xx; a refusal (4xx, or a form shown again) carries a French message.</summary>
+    private static void Verifier(Session.Page page, string requete, string valeur, bool formulaire, List<string> echecs)
+    {
+        var statut = (int)page.Statut;
+        var defaut = statut >= 500 ? "erreur serveur"
+            : statut is >= 300 and < 400 ? null
+            : page.Reponse.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.Ordinal) == true ? DefautJson(page, statut)
+            : DefautHtml(page, statut, formulaire);
+        if (defaut is not null)
+        {
+            echecs.Add($"{requete} [{valeur}] → {statut} : {defaut}");
+        }
+    }
+
+    private static string? DefautJson(Session.Page page, int statut)
+    {
+        if (statut < 400)
+        {
+            return null;
+        }
+
+        var racine = JsonDocument.Parse(page.Texte).RootElement;
+        var messages = new List<string?> { racine.TryGetProperty("title", out var t) ? t.GetString() : null, racine.TryGetProperty("detail", out var d) ? d.GetString() : null };
+        if (racine.TryGetProperty("errors", out var erreurs))
+        {
+            messages.AddRange(erreurs.EnumerateObject().SelectMany(e => e.Value.EnumerateArray().Select(m => m.GetString())));
+        }
+
+        var texte = string.Join(" ", messages.Where(m => m is not null));
+        return texte.Length == 0 ? "problème sans message" : Anglais().IsMatch(texte) ? "message en anglais : " + texte : null;
+    }
+
+    private static string? DefautHtml(Session.Page page, int statut, bool formulaire)
+    {
+        var erreurs = page.Document.QuerySelectorAll(".invalid-feedback, .alert-danger, .alert").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0).ToList();
+        var titre = page.Document.QuerySelector("h1")?.TextContent.Trim();
+        if (statut >= 400 && erreurs.Count == 0 && string.IsNullOrEmpty(titre))
+        {
+            return "refus sans message";
+        }
+
+        if (formulaire && statut == 200 && erreurs.Count == 0)
+        {
+            return "formulaire rendu sans erreur";
+        }
+
+        var texte = string.Join(" ", erreurs.Append(statut >= 400 ? titre : null));
+        return Anglais().IsMatch(texte) ? "message en anglais : " + texte[..Math.Min(200, texte.Length)] : null;
+    }
+
+    [GeneratedRegex(@"\b(error|errors|invalid|occurred|not found|bad request|is required|must be|is not valid|too large)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Anglais();
+
+    private async Task<Contexte> PreparerAsync()
+    {
+        var membre = await application.AjouterCommuneAsync();
+        var courriel = await application.CreerAsync(Roles.AgentDSI);
+        var utilisateur = application.Executer(db => db.Users.Single(u => u.Email == courriel).Id);
+        var (brouillon, annexe) = await application.AjouterBrouillonAvecAnnexeAsync();
+        var version = await application.LireAsync(brouillon);
+        var service = version.Services.First(s => s.Composantes.Count > 0);
+        return new Contexte(membre.Id, utilisateur, brouillon, service.Id, version.Formules[0].Id, annexe);
+    }
+
+    private static string Jeton(Session.Page page, string? action = null) =>
+        (action is null ? page.Document.DocumentElement : page.Document.QuerySelectorAll("form").First(f => f.GetAttribute("action") == action))
+        .QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+    private static string Avec(string url, string requete) => requete.Length == 0 ? url : $"{url}?{requete}";
+
+    /// <summary>The query string with one parameter set to a value (added when absent).</summary>
+    private static string Remplacer(string requete, string parametre, string valeur)
+    {
+        var paires = requete.Split('&', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2)).Where(p => p[0] != parametre)
+            .Select(p => $"{p[0]}={p[1]}").Append($"{parametre}={Uri.EscapeDataString(valeur)}");
+        return string.Join("&", paires);
+    }
+}
