@@ -88,6 +88,8 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         },
         new("POST", "administration/utilisateurs/{id}/desactiver", _ => string.Empty) { IdHostile = (_, v) => $"/administration/utilisateurs/{v}/desactiver" },
         new("POST", "administration/utilisateurs/{id}/reactiver", _ => string.Empty) { IdHostile = (_, v) => $"/administration/utilisateurs/{v}/reactiver" },
+        new("POST", "administration/utilisateurs/{id}/deverrouiller", _ => string.Empty) { IdHostile = (_, v) => $"/administration/utilisateurs/{v}/deverrouiller" },
+        new("GET", "documentation/api", _ => "/documentation/api") { Qui = "anonyme" },
         new("GET", "simulation", _ => "/simulation") { Parametres = ParametresSimulation, Base = "population=2355&formule=socle-complet", Qui = "anonyme" },
         new("GET", "api/v1/simulation", _ => "/api/v1/simulation") { Parametres = ParametresSimulation, Base = "population=2355&formule=socle-complet", Qui = "anonyme" },
         new("GET", "contributions", _ => "/contributions") { Parametres = ["exercice", "formule"] },
