@@ -52,8 +52,8 @@ public static class Services
             .AddErrorDescriber<ErreursIdentiteFr>()
             .AddClaimsPrincipalFactory<FabriqueRevendications>();
 
-        // A disabled user's cookie is checked against its security stamp on every request.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        // A disabled user's cookie is refused at once (see docs/adr/0007-revocation-des-sessions.md).
+        services.AjouterRevocationDesSessions(builder.Configuration);
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "Mutualisation.Session";

@@ -11,6 +11,7 @@ namespace Mutualisation.Web.Features.Compte;
 public sealed class CompteController(
     SignInManager<Utilisateur> connexions,
     UserManager<Utilisateur> utilisateurs,
+    EmpreintesSessions empreintes,
     IValidator<ConnexionModel> validateurConnexion,
     IValidator<MotDePasseModel> validateurMotDePasse) : Controller
 {
@@ -62,6 +63,7 @@ public sealed class CompteController(
         if (await utilisateurs.GetUserAsync(User) is { } utilisateur)
         {
             await utilisateurs.UpdateSecurityStampAsync(utilisateur);
+            empreintes.Invalider(utilisateur.Id);
         }
 
         await connexions.SignOutAsync();
@@ -101,6 +103,8 @@ public sealed class CompteController(
         }
 
         await connexions.RefreshSignInAsync(utilisateur);
+        // The user's other sessions carry the old stamp: they end now on this instance.
+        empreintes.Invalider(utilisateur.Id);
         TempData["Succes"] = "Votre mot de passe a été modifié.";
         return Redirect("/");
     }

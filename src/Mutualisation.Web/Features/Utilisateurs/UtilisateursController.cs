@@ -16,6 +16,7 @@ namespace Mutualisation.Web.Features.Utilisateurs;
 public sealed class UtilisateursController(
     MutualisationDbContext db,
     UserManager<Utilisateur> utilisateurs,
+    EmpreintesSessions empreintes,
     IValidator<UtilisateurFormulaire> validateur) : Controller
 {
     [HttpGet("")]
@@ -109,6 +110,7 @@ public sealed class UtilisateursController(
         await utilisateurs.AddToRoleAsync(utilisateur, formulaire.Role!);
         // A new role or commune must not ride on the old cookie.
         await utilisateurs.UpdateSecurityStampAsync(utilisateur);
+        empreintes.Invalider(utilisateur.Id);
         TempData["Succes"] = $"Le compte {utilisateur.Email} a été modifié.";
         return Redirect("/administration/utilisateurs");
     }
@@ -138,6 +140,7 @@ public sealed class UtilisateursController(
         await utilisateurs.ResetAccessFailedCountAsync(utilisateur);
         await utilisateurs.UpdateAsync(utilisateur);
         await utilisateurs.UpdateSecurityStampAsync(utilisateur);
+        empreintes.Invalider(utilisateur.Id);
         TempData["Succes"] = actif ? $"Le compte {utilisateur.Email} est réactivé." : $"Le compte {utilisateur.Email} est désactivé ; ses sessions sont fermées.";
         return Redirect("/administration/utilisateurs");
     }
