@@ -41,6 +41,8 @@ public class IsolationTests(PortailFactory portail)
         new("*", "erreur", Attendu.HorsPerimetre, Raison: "page d'erreur sans donnée"),
         new("*", "erreur/{statut:int}", Attendu.HorsPerimetre, Raison: "page d'erreur sans donnée"),
         new("*", "/health", Attendu.HorsPerimetre, Raison: "état de la base, sans donnée"),
+        new("*", "/health/live", Attendu.HorsPerimetre, Raison: "le processus répond, sans donnée"),
+        new("*", "/health/ready", Attendu.HorsPerimetre, Raison: "état de la base, sans donnée"),
         new("GET", "/openapi/{documentName}.json", Attendu.HorsPerimetre, Raison: "description de l'API, sans donnée"),
         new("GET", "compte/connexion", Attendu.HorsPerimetre, Raison: "formulaire anonyme"),
         new("POST", "compte/connexion", Attendu.HorsPerimetre, Raison: "ouvre la session du compte qui s'identifie"),

@@ -27,7 +27,7 @@ public static class Pipeline
         app.UseAuthentication();
         app.UseAuthorization();
 
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapSante();
         app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization();
         app.MapControllers();
         return app;
