@@ -48,6 +48,11 @@ public abstract class MutualisationDbContext : IdentityDbContext<Utilisateur>
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(MutualisationDbContext).Assembly);
+        if (Database.IsNpgsql())
+        {
+            // Byte order, as SQLite's: the range 'SAINT' <= Mot < 'SAINU' is exactly "starts with SAINT".
+            builder.Entity<Membre>().OwnsMany(m => m.MotsDuNom).Property(x => x.Mot).UseCollation("C");
+        }
 
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IPerimetreMembre).IsAssignableFrom(t.ClrType) && !t.IsOwned()))
         {

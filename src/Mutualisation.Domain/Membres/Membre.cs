@@ -6,6 +6,7 @@ namespace Mutualisation.Domain.Membres;
 public sealed class Membre : IPerimetreMembre
 {
     private readonly List<PopulationLegale> _populations = [];
+    private readonly List<MotDuNom> _motsDuNom = [];
 
     public int Id { get; private set; }
 
@@ -35,6 +36,9 @@ public sealed class Membre : IPerimetreMembre
 
     public IReadOnlyCollection<PopulationLegale> Populations => _populations;
 
+    /// <summary>The distinct words of <see cref="NomRecherche"/>, kept in step with it by <see cref="Renommer"/>.</summary>
+    public IReadOnlyCollection<MotDuNom> MotsDuNom => _motsDuNom;
+
     int IPerimetreMembre.MembreId => Id;
 
     private Membre()
@@ -54,6 +58,12 @@ public sealed class Membre : IPerimetreMembre
         ArgumentException.ThrowIfNullOrWhiteSpace(nom);
         Nom = nom.Trim();
         NomRecherche = TexteRecherche.Normaliser(Nom);
+        var mots = TexteRecherche.Mots(NomRecherche);
+        _motsDuNom.RemoveAll(m => !mots.Contains(m.Mot));
+        foreach (var mot in mots.Where(mot => !_motsDuNom.Exists(m => m.Mot == mot)))
+        {
+            _motsDuNom.Add(new MotDuNom(mot));
+        }
     }
 
     public void ModifierIdentite(string nom, NatureMembre nature, InseeCode codeInsee, Siren siren)

@@ -53,8 +53,17 @@ public sealed record RechercheMembres
             return membres.Where(m => m.CodeInsee == insee);
         }
 
+        // Names in which a word starts with the first searched word, read from the words index (a range
+        // on MotsMembres.Mot, see MotDuNom); for several words, the folded phrase must also appear.
         var motif = TexteRecherche.Normaliser(texte);
-        return membres.Where(m => m.NomRecherche.Contains(motif));
+        var premier = motif.Split(' ')[0];
+        var suivant = TexteRecherche.PrefixeSuivant(premier) ?? premier + char.MaxValue;
+        var candidats = membres
+            .SelectMany(m => m.MotsDuNom, (m, mot) => new { m.Id, mot.Mot })
+            .Where(x => x.Mot.CompareTo(premier) >= 0 && x.Mot.CompareTo(suivant) < 0)
+            .Select(x => x.Id);
+        var trouves = membres.Where(m => candidats.Contains(m.Id));
+        return motif.Length == premier.Length ? trouves : trouves.Where(m => m.NomRecherche.Contains(motif));
     }
 
     private IQueryable<Membre> Trier(IQueryable<Membre> membres) => (TriEffectif, Descendant) switch
