@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Mutualisation.Persistence;
 
@@ -37,6 +38,9 @@ public class PortailFactory : WebApplicationFactory<Program>
 
     public Dictionary<string, string?> Reglages { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Replaces services of the application (a clock…) when it starts.</summary>
+    public Action<IServiceCollection>? ServicesDeTest { get; set; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environnement);
@@ -47,6 +51,11 @@ public class PortailFactory : WebApplicationFactory<Program>
         foreach (var (cle, valeur) in Reglages)
         {
             builder.UseSetting(cle, valeur);
+        }
+
+        if (ServicesDeTest is { } remplacer)
+        {
+            builder.ConfigureTestServices(remplacer);
         }
     }
 
