@@ -6,6 +6,7 @@
 # 16 connections, 1 thread, 10 s, --latency, the session and antiforgery cookies as a header.
 # Prints a markdown table: req/s, ratio to the sign-in page, p50, p99.
 # Usage: bench/pages-connectees.sh   (PORT=5130 DUREE=10s TRAVAIL=artifacts/bench by default;
+#        REUTILISER=1 keeps the app and database already published and imported in $TRAVAIL;
 #        result also written to $TRAVAIL/pages-connectees.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,12 +31,16 @@ json.dump([{"code": "200000008", "nom": "Toutes les communes", "membres": membre
 print(f"{len(membres)} communes")
 PY
 
-dotnet publish src/Mutualisation.Web -c Release -o "$travail/app-pages" --nologo -v q
-rm -f "$travail"/pages.db*
+preparer=1
+[ "${REUTILISER:-0}" = 1 ] && [ -f "$travail/pages.db" ] && [ -f "$travail/app-pages/Mutualisation.Web.dll" ] && preparer=0
+if [ $preparer = 1 ]; then
+  dotnet publish src/Mutualisation.Web -c Release -o "$travail/app-pages" --nologo -v q
+  rm -f "$travail"/pages.db*
+fi
 # Request logging at Information to the console costs more than a small page: the benchmark keeps warnings only.
 export ConnectionStrings__Mutualisation="Data Source=$travail/pages.db" ASPNETCORE_ENVIRONMENT=Development Demo__Semer=true
 export Serilog__MinimumLevel__Default=Warning Serilog__WriteTo__1__Args__path="$travail/logs/pages-.log"
-(cd "$travail/app-pages" && dotnet Mutualisation.Web.dll import-communes --epci 200000008 --file "$travail/toutes-communes.json" --millesime 2023 | head -1)
+[ $preparer = 1 ] && (cd "$travail/app-pages" && dotnet Mutualisation.Web.dll import-communes --epci 200000008 --file "$travail/toutes-communes.json" --millesime 2023 | head -1)
 
 base="http://127.0.0.1:$port"
 (cd "$travail/app-pages" && exec dotnet Mutualisation.Web.dll --urls "$base" >"$travail/app-pages.log" 2>&1) &
