@@ -34,10 +34,10 @@ public abstract class MutualisationDbContext : IdentityDbContext<Utilisateur>
 
     public DbSet<CleProtectionDonnees> ClesProtection => Set<CleProtectionDonnees>();
 
-    // Read by the query filters at query time (EF parameterises context members).
-    private bool RestreintAuMembre => _perimetre.EstRestreint;
-
-    private int MembreAutorise => _perimetre.MembreId ?? -1;
+    // Read by the query filters at query time (EF parameterises context members). Null for an
+    // unrestricted user: EF then drops the whole condition from the SQL (it rewrites a test of a
+    // null parameter into a constant), so lists and counts of EPCI staff keep their fast plans.
+    private int? MembreAutorise => _perimetre.EstRestreint ? _perimetre.MembreId ?? -1 : null;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -68,8 +68,8 @@ public abstract class MutualisationDbContext : IdentityDbContext<Utilisateur>
         where T : class, IPerimetreMembre
     {
         Expression<Func<T, bool>> filtre = typeof(T) == typeof(Membre)
-            ? e => !RestreintAuMembre || EF.Property<int>(e, "Id") == MembreAutorise
-            : e => !RestreintAuMembre || EF.Property<int>(e, "MembreId") == MembreAutorise;
+            ? e => MembreAutorise == null || EF.Property<int>(e, "Id") == MembreAutorise
+            : e => MembreAutorise == null || EF.Property<int>(e, "MembreId") == MembreAutorise;
         builder.Entity<T>().HasQueryFilter(filtre);
     }
 }
