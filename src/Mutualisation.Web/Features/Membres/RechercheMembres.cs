@@ -25,9 +25,12 @@ public sealed record RechercheMembres
         var total = await requete.CountAsync(annulation);
         var pages = Math.Max(1, (total + taille - 1) / taille);
         var page = Math.Clamp(Page, 1, pages);
-        var lignes = await Trier(requete)
+        // Deep pages: the offset walks a covering index of ids, then only the page's rows are read.
+        var cles = Trier(requete)
             .Skip((page - 1) * taille)
             .Take(taille)
+            .Select(m => m.Id);
+        var lignes = await Trier(membres.Where(m => cles.Contains(m.Id)))
             .Select(m => new LigneMembre(m.Id, m.Nom, m.Nature, m.CodeInsee, m.Siren, m.PopulationTotale, m.PopulationMillesime))
             .ToListAsync(annulation);
         return new PageMembres(lignes, total, page, pages);
