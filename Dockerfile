@@ -16,5 +16,5 @@ ENV ASPNETCORE_HTTP_PORTS=8080 \
     DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=false
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
-    CMD curl --fail --silent http://127.0.0.1:8080/health || exit 1
+    CMD curl --fail --silent http://127.0.0.1:8080/health/live || exit 1
 ENTRYPOINT ["dotnet", "Mutualisation.Web.dll"]

@@ -36,10 +36,10 @@ public abstract class MutualisationDbContext : IdentityDbContext<Utilisateur>, I
     /// <summary>The ASP.NET Core data-protection key ring, shared by every instance (encrypted at rest when a certificate is configured).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    // Read by the query filters at query time (EF parameterises context members).
-    private bool RestreintAuMembre => _perimetre.EstRestreint;
-
-    private int MembreAutorise => _perimetre.MembreId ?? -1;
+    // Read by the query filters at query time (EF parameterises context members). Null for an
+    // unrestricted user: EF then drops the whole condition from the SQL (it rewrites a test of a
+    // null parameter into a constant), so lists and counts of EPCI staff keep their fast plans.
+    private int? MembreAutorise => _perimetre.EstRestreint ? _perimetre.MembreId ?? -1 : null;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -50,6 +50,11 @@ public abstract class MutualisationDbContext : IdentityDbContext<Utilisateur>, I
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(MutualisationDbContext).Assembly);
+        if (Database.IsNpgsql())
+        {
+            // Byte order, as SQLite's: the range 'SAINT' <= Mot < 'SAINU' is exactly "starts with SAINT".
+            builder.Entity<Membre>().OwnsMany(m => m.MotsDuNom).Property(x => x.Mot).UseCollation("C");
+        }
 
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IPerimetreMembre).IsAssignableFrom(t.ClrType) && !t.IsOwned()))
         {
@@ -65,8 +70,8 @@ public abstract class MutualisationDbContext : IdentityDbContext<Utilisateur>, I
         where T : class, IPerimetreMembre
     {
         Expression<Func<T, bool>> filtre = typeof(T) == typeof(Membre)
-            ? e => !RestreintAuMembre || EF.Property<int>(e, "Id") == MembreAutorise
-            : e => !RestreintAuMembre || EF.Property<int>(e, "MembreId") == MembreAutorise;
+            ? e => MembreAutorise == null || EF.Property<int>(e, "Id") == MembreAutorise
+            : e => MembreAutorise == null || EF.Property<int>(e, "MembreId") == MembreAutorise;
         builder.Entity<T>().HasQueryFilter(filtre);
     }
 }

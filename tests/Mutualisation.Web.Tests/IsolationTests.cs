@@ -98,6 +98,8 @@ public class IsolationTests(PortailFactory portail)
         new("*", "erreur", _ => "/erreur", Acces.Public, Attendu.HorsPerimetre, "page d'erreur sans donnée", Statut: 500),
         new("*", "erreur/{statut:int}", _ => "/erreur/404", Acces.Public, Attendu.HorsPerimetre, "page d'erreur sans donnée", Statut: 404),
         new("*", "/health", _ => "/health", Acces.Public, Attendu.HorsPerimetre, "état de la base, sans donnée"),
+        new("*", "/health/live", _ => "/health/live", Acces.Public, Attendu.HorsPerimetre, "le processus répond, sans donnée"),
+        new("*", "/health/ready", _ => "/health/ready", Acces.Public, Attendu.HorsPerimetre, "état de la base, sans donnée"),
         new("GET", "/openapi/{documentName}.json", _ => "/openapi/v1.json", Acces.Connectes, Attendu.HorsPerimetre, "description de l'API, sans donnée"),
         new("GET", "documentation/api", _ => "/documentation/api", Acces.Public, Attendu.HorsPerimetre, "référence de l'API, sans donnée"),
         new("GET", "compte/connexion", _ => "/compte/connexion", Acces.Public, Attendu.HorsPerimetre, "formulaire anonyme"),

@@ -41,4 +41,26 @@ public static class TexteRecherche
 
         return resultat.ToString().TrimEnd();
     }
+
+    /// <summary>The distinct words of a folded text, in order ("SAINT NICOLAS DE REDON" → SAINT, NICOLAS, DE, REDON).</summary>
+    public static IReadOnlyList<string> Mots(string? texte) =>
+        Normaliser(texte).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// The first string after every string that starts with <paramref name="prefixe"/> in ordinal order
+    /// ("SAINT" → "SAINU"): <c>prefixe &lt;= mot &lt; PrefixeSuivant(prefixe)</c> finds the words starting
+    /// with it, a range a B-tree index serves on every database. Null when no such bound exists.
+    /// </summary>
+    public static string? PrefixeSuivant(string prefixe)
+    {
+        for (var i = prefixe.Length - 1; i >= 0; i--)
+        {
+            if (prefixe[i] < char.MaxValue && !char.IsSurrogate(prefixe[i]) && !char.IsSurrogate((char)(prefixe[i] + 1)))
+            {
+                return string.Concat(prefixe.AsSpan(0, i), ((char)(prefixe[i] + 1)).ToString());
+            }
+        }
+
+        return null;
+    }
 }

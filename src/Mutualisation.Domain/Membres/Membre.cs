@@ -9,6 +9,7 @@ public sealed class Membre : IPerimetreMembre
     public const int LongueurMaxNom = 200;
 
     private readonly List<PopulationLegale> _populations = [];
+    private readonly List<MotDuNom> _motsDuNom = [];
 
     public int Id { get; private set; }
 
@@ -38,6 +39,9 @@ public sealed class Membre : IPerimetreMembre
 
     public IReadOnlyCollection<PopulationLegale> Populations => _populations;
 
+    /// <summary>The distinct words of <see cref="NomRecherche"/>, kept in step with it by <see cref="Renommer"/>.</summary>
+    public IReadOnlyCollection<MotDuNom> MotsDuNom => _motsDuNom;
+
     int IPerimetreMembre.MembreId => Id;
 
     private Membre()
@@ -61,6 +65,12 @@ public sealed class Membre : IPerimetreMembre
 
         Nom = nom.Trim();
         NomRecherche = TexteRecherche.Normaliser(Nom);
+        var mots = TexteRecherche.Mots(NomRecherche);
+        _motsDuNom.RemoveAll(m => !mots.Contains(m.Mot));
+        foreach (var mot in mots.Where(mot => !_motsDuNom.Exists(m => m.Mot == mot)))
+        {
+            _motsDuNom.Add(new MotDuNom(mot));
+        }
     }
 
     /// <summary>Why a name cannot be a member's (in French), or null when it can.</summary>

@@ -33,6 +33,17 @@ public sealed class MembreConfiguration : IEntityTypeConfiguration<Membre>
 
         builder.HasMany(m => m.Populations).WithOne().HasForeignKey(p => p.MembreId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(m => m.Populations).HasField("_populations").UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        // Words of the folded name: a search by the start of a word is a range on (Mot, MembreId).
+        builder.OwnsMany(m => m.MotsDuNom, mots =>
+        {
+            mots.ToTable("MotsMembres");
+            mots.WithOwner().HasForeignKey("MembreId");
+            mots.Property(x => x.Mot).HasMaxLength(200).IsRequired();
+            mots.HasKey("MembreId", nameof(MotDuNom.Mot));
+            mots.HasIndex(nameof(MotDuNom.Mot), "MembreId");
+        });
+        builder.Navigation(m => m.MotsDuNom).HasField("_motsDuNom").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 
     private static void ConfigurerContact(EntityTypeBuilder<Membre> builder, System.Linq.Expressions.Expression<Func<Membre, Contact?>> navigation, string prefixe)

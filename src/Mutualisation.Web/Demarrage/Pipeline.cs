@@ -33,7 +33,7 @@ public static class Pipeline
         app.UtiliserContexteDeJournal();
         app.UseAuthorization();
 
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapSante();
         app.MapperDocumentsOpenApi();
         app.MapControllers();
         return app;

@@ -44,8 +44,8 @@ public static class Services
             .AddClaimsPrincipalFactory<FabriqueRevendications>();
         services.AjouterSecuriteConnexion(builder.Configuration);
 
-        // A disabled user's cookie is checked against its security stamp on every request.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        // A disabled user's cookie is refused at once (see docs/adr/0009-revocation-des-sessions.md).
+        services.AjouterRevocationDesSessions(builder.Configuration);
         // Outside Development, cookies are Secure and carry the __Host- prefix (no Domain, Path=/, HTTPS only).
         var developpement = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Test");
         var prefixe = developpement ? string.Empty : "__Host-";

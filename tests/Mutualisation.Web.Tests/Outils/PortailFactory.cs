@@ -43,6 +43,9 @@ public class PortailFactory : WebApplicationFactory<Program>
     /// <summary>Every call the application made to the password hasher.</summary>
     public CompteurHachages Hachages { get; } = new();
 
+    /// <summary>Replaces services of the application (a clock…) when it starts.</summary>
+    public Action<IServiceCollection>? ServicesDeTest { get; set; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environnement);
@@ -58,6 +61,11 @@ public class PortailFactory : WebApplicationFactory<Program>
         foreach (var (cle, valeur) in Reglages)
         {
             builder.UseSetting(cle, valeur);
+        }
+
+        if (ServicesDeTest is { } remplacer)
+        {
+            builder.ConfigureTestServices(remplacer);
         }
     }
 

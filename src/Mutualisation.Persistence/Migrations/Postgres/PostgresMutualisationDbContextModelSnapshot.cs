@@ -855,6 +855,31 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.Membres.Membre", b =>
+                {
+                    b.OwnsMany("Mutualisation.Domain.Membres.MotDuNom", "MotsDuNom", b1 =>
+                        {
+                            b1.Property<int>("MembreId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Mot")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .UseCollation("C");
+
+                            b1.HasKey("MembreId", "Mot");
+
+                            b1.HasIndex("Mot", "MembreId");
+
+                            b1.ToTable("MotsMembres", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("MembreId");
+                        });
+
+                    b.Navigation("MotsDuNom");
+                });
+
             modelBuilder.Entity("Mutualisation.Domain.Membres.PopulationLegale", b =>
                 {
                     b.HasOne("Mutualisation.Domain.Membres.Membre", null)

@@ -826,6 +826,30 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.Membres.Membre", b =>
+                {
+                    b.OwnsMany("Mutualisation.Domain.Membres.MotDuNom", "MotsDuNom", b1 =>
+                        {
+                            b1.Property<int>("MembreId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Mot")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("MembreId", "Mot");
+
+                            b1.HasIndex("Mot", "MembreId");
+
+                            b1.ToTable("MotsMembres", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("MembreId");
+                        });
+
+                    b.Navigation("MotsDuNom");
+                });
+
             modelBuilder.Entity("Mutualisation.Domain.Membres.PopulationLegale", b =>
                 {
                     b.HasOne("Mutualisation.Domain.Membres.Membre", null)

@@ -16,6 +16,7 @@ public sealed class CompteController(
     IPasswordHasher<Utilisateur> hacheur,
     VerrouillageComptes verrouillage,
     LimiteurEchecsConnexion limiteur,
+    EmpreintesSessions empreintes,
     IValidator<ConnexionModel> validateurConnexion,
     IValidator<MotDePasseModel> validateurMotDePasse) : Controller
 {
@@ -88,6 +89,7 @@ public sealed class CompteController(
         if (await utilisateurs.GetUserAsync(User) is { } utilisateur)
         {
             await utilisateurs.UpdateSecurityStampAsync(utilisateur);
+            empreintes.Invalider(utilisateur.Id);
         }
 
         await connexions.SignOutAsync();
@@ -129,6 +131,7 @@ public sealed class CompteController(
             if (verrouillage.EstVerrouille(utilisateur))
             {
                 await utilisateurs.UpdateSecurityStampAsync(utilisateur);
+                empreintes.Invalider(utilisateur.Id);
                 await connexions.SignOutAsync();
                 TempData["Erreur"] = MessageVerrouilleDeconnecte;
                 return Redirect("/compte/connexion");
@@ -152,6 +155,8 @@ public sealed class CompteController(
         }
 
         await connexions.RefreshSignInAsync(utilisateur);
+        // The user's other sessions carry the old stamp: they end now on this instance.
+        empreintes.Invalider(utilisateur.Id);
         TempData["Succes"] = "Votre mot de passe a été modifié.";
         return Redirect("/");
     }

@@ -42,9 +42,11 @@ public sealed class ApiMembresController(MutualisationDbContext db) : Controller
             return new PageApiMembres(page, taille, total, []);
         }
 
+        // The offset walks a covering index of ids, then only the page's rows are read.
+        var cles = requete.OrderBy(m => m.NomRecherche).ThenBy(m => m.Id).Skip((int)saut).Take(taille).Select(m => m.Id);
         var elements = await requete
+            .Where(m => cles.Contains(m.Id))
             .OrderBy(m => m.NomRecherche).ThenBy(m => m.Id)
-            .Skip((int)saut).Take(taille)
             .Select(m => new { m.CodeInsee, m.Siren, m.Nom, m.PopulationTotale, m.PopulationMillesime })
             .ToListAsync(annulation);
         return new PageApiMembres(page, taille, total,

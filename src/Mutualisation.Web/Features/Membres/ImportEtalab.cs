@@ -34,7 +34,7 @@ public sealed class ImportEtalab(MutualisationDbContext db)
             ?? throw new ImportEtalabException($"L'EPCI {sirenEpci} ne figure pas dans ce fichier.");
         var communes = (epci.Membres ?? []).Select(Verifier).ToList();
 
-        var existants = await db.Membres.Include(m => m.Populations).ToListAsync(annulation);
+        var existants = await db.Membres.Include(m => m.Populations).AsSplitQuery().ToListAsync(annulation);
         var parSiren = existants.ToDictionary(m => m.Siren.Valeur);
         var parInsee = existants.GroupBy(m => m.CodeInsee.Valeur).ToDictionary(g => g.Key, g => g.First());
         var rapport = new RapportImport(epci.Nom ?? sirenEpci, millesime);

@@ -25,7 +25,7 @@ public sealed class MembresController(MutualisationDbContext db, IValidator<Memb
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Detail(int id, CancellationToken annulation)
     {
-        var membre = await db.Membres.AsNoTracking().Include(m => m.Populations).FirstOrDefaultAsync(m => m.Id == id, annulation);
+        var membre = await db.Membres.AsNoTracking().Include(m => m.Populations).AsSplitQuery().FirstOrDefaultAsync(m => m.Id == id, annulation);
         if (membre is null)
         {
             return NotFound();
@@ -81,7 +81,7 @@ public sealed class MembresController(MutualisationDbContext db, IValidator<Memb
     [HttpPost("{id:int}/modifier")]
     public async Task<IActionResult> Modifier(int id, MembreFormulaire formulaire, CancellationToken annulation)
     {
-        var membre = await db.Membres.Include(m => m.Populations).FirstOrDefaultAsync(m => m.Id == id, annulation);
+        var membre = await db.Membres.Include(m => m.Populations).AsSplitQuery().FirstOrDefaultAsync(m => m.Id == id, annulation);
         if (membre is null)
         {
             return NotFound();

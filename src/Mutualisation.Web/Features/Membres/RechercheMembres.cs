@@ -19,21 +19,31 @@ public sealed record RechercheMembres
 
     public string TriEffectif => Tri is "insee" or "population" or "siren" ? Tri : "nom";
 
+    /// <summary>
+    /// From this many matches of a word search, a page walks the sort order and probes the words index
+    /// row by row (dense matches fill a page after a few rows); below it, the matches are read from the
+    /// words index and sorted (a rare word is found without reading every name).
+    /// </summary>
+    private const int ResultatsDenses = 1000;
+
     public async Task<PageMembres> ExecuterAsync(IQueryable<Membre> membres, int taille, CancellationToken annulation)
     {
-        var requete = Filtrer(membres);
+        var requete = Filtrer(membres, parcoursOrdonne: false);
         var total = await requete.CountAsync(annulation);
         var pages = Math.Max(1, (total + taille - 1) / taille);
         var page = Math.Clamp(Page, 1, pages);
-        var lignes = await Trier(requete)
+        // Deep pages: the offset walks a covering index of ids, then only the page's rows are read.
+        var cles = Trier(total >= ResultatsDenses ? Filtrer(membres, parcoursOrdonne: true) : requete)
             .Skip((page - 1) * taille)
             .Take(taille)
+            .Select(m => m.Id);
+        var lignes = await Trier(membres.Where(m => cles.Contains(m.Id)))
             .Select(m => new LigneMembre(m.Id, m.Nom, m.Nature, m.CodeInsee, m.Siren, m.PopulationTotale, m.PopulationMillesime))
             .ToListAsync(annulation);
         return new PageMembres(lignes, total, page, pages);
     }
 
-    private IQueryable<Membre> Filtrer(IQueryable<Membre> membres)
+    private IQueryable<Membre> Filtrer(IQueryable<Membre> membres, bool parcoursOrdonne)
     {
         var texte = Q?.Trim().ToUpperInvariant();
         if (string.IsNullOrEmpty(texte))
@@ -53,8 +63,22 @@ public sealed record RechercheMembres
             return membres.Where(m => m.CodeInsee == insee);
         }
 
+        // Names in which a word starts with the first searched word, read from the words index (a range
+        // on MotsMembres.Mot, see MotDuNom); for several words, the folded phrase must also appear.
         var motif = TexteRecherche.Normaliser(texte);
-        return membres.Where(m => m.NomRecherche.Contains(motif));
+        var premier = motif.Split(' ')[0];
+        var suivant = TexteRecherche.PrefixeSuivant(premier) ?? premier + char.MaxValue;
+        // CompareTo is translated to SQL comparisons ('>=', '<'), in the column's byte order; it never runs in .NET.
+#pragma warning disable CA1310
+        var candidats = membres
+            .SelectMany(m => m.MotsDuNom, (m, mot) => new { m.Id, mot.Mot })
+            .Where(x => x.Mot.CompareTo(premier) >= 0 && x.Mot.CompareTo(suivant) < 0)
+            .Select(x => x.Id);
+        var trouves = parcoursOrdonne
+            ? membres.Where(m => m.MotsDuNom.Any(x => x.Mot.CompareTo(premier) >= 0 && x.Mot.CompareTo(suivant) < 0))
+            : membres.Where(m => candidats.Contains(m.Id));
+#pragma warning restore CA1310
+        return motif.Length == premier.Length ? trouves : trouves.Where(m => m.NomRecherche.Contains(motif));
     }
 
     private IQueryable<Membre> Trier(IQueryable<Membre> membres) => (TriEffectif, Descendant) switch

@@ -18,6 +18,7 @@ public sealed class UtilisateursController(
     UserManager<Utilisateur> utilisateurs,
     VerrouillageComptes verrouillage,
     TimeProvider horloge,
+    EmpreintesSessions empreintes,
     IValidator<UtilisateurFormulaire> validateur) : Controller
 {
     [HttpGet("")]
@@ -114,6 +115,7 @@ public sealed class UtilisateursController(
         await utilisateurs.AddToRoleAsync(utilisateur, formulaire.Role!);
         // A new role or commune must not ride on the old cookie.
         await utilisateurs.UpdateSecurityStampAsync(utilisateur);
+        empreintes.Invalider(utilisateur.Id);
         TempData["Succes"] = $"Le compte {utilisateur.Email} a été modifié.";
         return Redirect("/administration/utilisateurs");
     }
@@ -158,6 +160,7 @@ public sealed class UtilisateursController(
         await utilisateurs.ResetAccessFailedCountAsync(utilisateur);
         await utilisateurs.UpdateAsync(utilisateur);
         await utilisateurs.UpdateSecurityStampAsync(utilisateur);
+        empreintes.Invalider(utilisateur.Id);
         TempData["Succes"] = actif ? $"Le compte {utilisateur.Email} est réactivé." : $"Le compte {utilisateur.Email} est désactivé ; ses sessions sont fermées.";
         return Redirect("/administration/utilisateurs");
     }
