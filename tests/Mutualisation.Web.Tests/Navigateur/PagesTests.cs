@@ -103,7 +103,7 @@ public class PagesTests(PortailReel portail)
         await page.GetByRole(AriaRole.Button, new() { Name = "Simuler" }).ClickAsync();
         await page.WaitForSelectorAsync("#total");
 
-        Assert.Equal("Socle complet — exercice " + DateTime.UtcNow.Year, await page.Locator("h2#titre-resultat").InnerTextAsync());
+        Assert.Equal("Socle complet — exercice " + PortailFactory.Exercice, await page.Locator("h2#titre-resultat").InnerTextAsync());
         Assert.Matches("^[0-9\u202f]+,[0-9]{2} €$", await page.Locator("#total").InnerTextAsync());
         Assert.Empty(await Axe.ViolationsGravesAsync(page));
         await page.ScreenshotAsync(new() { Path = Path.Combine(DossierCaptures, $"simulateur-{BaseDeTest.FournisseurDemande}.png"), FullPage = true });
@@ -118,7 +118,7 @@ public class PagesTests(PortailReel portail)
     {
         var page = await portail.PageConnecteeAsync(Comptes.Finances);
         var (version, socle) = portail.Executer(db => db.VersionsCatalogue
-            .Where(v => v.Exercice == DateTime.UtcNow.Year)
+            .Where(v => v.Exercice == PortailFactory.Exercice)
             .Select(v => new { v.Id, Socle = v.Services.First(s => s.Code == "SOCLE").Id })
             .AsEnumerable().Select(x => (x.Id, x.Socle)).First());
         var brouillon = portail.Executer(db =>

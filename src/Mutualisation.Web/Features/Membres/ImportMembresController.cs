@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Mutualisation.Web.Demarrage;
+using Mutualisation.Web.Infrastructure;
 
 namespace Mutualisation.Web.Features.Membres;
 
@@ -11,7 +12,7 @@ public sealed class ImportMembresController(ImportEtalab import, TimeProvider ho
     private const string VueImport = "~/Features/Membres/Views/Import.cshtml";
 
     [HttpGet("")]
-    public IActionResult Index() => View(VueImport, new ImportModel(ProfilsDemo.Choisi(configuration).SirenEpci, Domain.Membres.PopulationLegale.MillesimeEnVigueur(horloge.GetUtcNow().Year), null));
+    public IActionResult Index() => View(VueImport, new ImportModel(ProfilsDemo.Choisi(configuration).SirenEpci, Domain.Membres.PopulationLegale.MillesimeEnVigueur(horloge.ExerciceCourant()), null));
 
     [HttpPost("")]
     [RequestSizeLimit(ImportEtalab.TailleMaximale + 1024 * 1024)]
