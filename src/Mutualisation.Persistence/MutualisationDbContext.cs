@@ -34,6 +34,8 @@ public abstract class MutualisationDbContext : IdentityDbContext<Utilisateur>
 
     public DbSet<CleProtectionDonnees> ClesProtection => Set<CleProtectionDonnees>();
 
+    public DbSet<Travaux.TravailDeFond> TravauxDeFond => Set<Travaux.TravailDeFond>();
+
     // Read by the query filters at query time (EF parameterises context members).
     private bool RestreintAuMembre => _perimetre.EstRestreint;
 
