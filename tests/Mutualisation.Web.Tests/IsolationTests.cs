@@ -31,7 +31,7 @@ public class IsolationTests(PortailFactory portail)
         HorsPerimetre,
     }
 
-    private sealed record Contexte(int Propre, int Etranger, string UtilisateurEtranger, int Brouillon = 0, int AnnexeBrouillon = 0);
+    private sealed record Contexte(int Propre, int Etranger, string UtilisateurEtranger, int Brouillon = 0, int AnnexeBrouillon = 0, int TravailEtranger = 0);
 
     private sealed record Cas(string Methode, string Modele, Attendu Attendu, Func<Contexte, string>? Url = null, string? Raison = null);
 
@@ -93,6 +93,8 @@ public class IsolationTests(PortailFactory portail)
         new("POST", "catalogue/{id:int}/annexes", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/annexes"),
         new("GET", "catalogue/{id:int}/annexes/{annexeId:int}", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/annexes/{c.AnnexeBrouillon}"),
         new("POST", "catalogue/{id:int}/annexes/{annexeId:int}/supprimer", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/annexes/{c.AnnexeBrouillon}/supprimer"),
+        new("GET", "travaux/{id:int}", Attendu.Refus, c => $"/travaux/{c.TravailEtranger}"),
+        new("GET", "travaux/{id:int}/etat", Attendu.Refus, c => $"/travaux/{c.TravailEtranger}/etat"),
     ];
 
     [Fact]
@@ -118,7 +120,8 @@ public class IsolationTests(PortailFactory portail)
         var courrielEtranger = await portail.CreerAsync(Roles.Mairie, etrangere.Id);
         var utilisateurEtranger = portail.Executer(db => db.Users.Single(u => u.Email == courrielEtranger).Id);
         var (brouillon, annexe) = await portail.AjouterBrouillonAvecAnnexeAsync();
-        var contexte = new Contexte(propre.Id, etrangere.Id, utilisateurEtranger, brouillon, annexe);
+        var travailEtranger = await portail.LancerTravailAsync(courrielEtranger, TravailCompte.Genre, new { });
+        var contexte = new Contexte(propre.Id, etrangere.Id, utilisateurEtranger, brouillon, annexe, travailEtranger);
         var avant = await EtatAsync(etrangere.Id, utilisateurEtranger);
 
         using var session = await portail.ConnecterAsync(courriel, Comptes.MotDePasse);

@@ -11,6 +11,7 @@ using Mutualisation.Persistence;
 using Mutualisation.Persistence.Perimetre;
 using Mutualisation.Persistence.Protection;
 using Mutualisation.Web.Features.Membres;
+using Mutualisation.Web.Features.Travaux;
 using Mutualisation.Web.Infrastructure;
 
 namespace Mutualisation.Web.Demarrage;
@@ -122,6 +123,7 @@ public static class Services
         services.AddScoped<Features.Contributions.ProjectionContributions>();
         services.AddScoped<SemisDemo>();
         services.AddScoped<AmorcageAdministrateur>();
+        services.AjouterTravaux();
         return builder;
     }
 

@@ -76,6 +76,7 @@ public class PortailFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Horloge);
+            TravauxDeTest.Enregistrer(services);
         });
     }
 
