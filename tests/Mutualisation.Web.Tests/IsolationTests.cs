@@ -93,6 +93,7 @@ public class IsolationTests(PortailFactory portail)
         new("POST", "catalogue/{id:int}/annexes", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/annexes"),
         new("GET", "catalogue/{id:int}/annexes/{annexeId:int}", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/annexes/{c.AnnexeBrouillon}"),
         new("POST", "catalogue/{id:int}/annexes/{annexeId:int}/supprimer", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/annexes/{c.AnnexeBrouillon}/supprimer"),
+        new("GET", "catalogue/{id:int}/pdf", Attendu.Refus, c => $"/catalogue/{c.Brouillon}/pdf"),
         new("GET", "travaux/{id:int}", Attendu.Refus, c => $"/travaux/{c.TravailEtranger}"),
         new("GET", "travaux/{id:int}/etat", Attendu.Refus, c => $"/travaux/{c.TravailEtranger}/etat"),
     ];

@@ -10,6 +10,7 @@ using Mutualisation.Domain.Commun;
 using Mutualisation.Persistence;
 using Mutualisation.Persistence.Perimetre;
 using Mutualisation.Persistence.Protection;
+using Mutualisation.Web.Documents;
 using Mutualisation.Web.Features.Membres;
 using Mutualisation.Web.Features.Travaux;
 using Mutualisation.Web.Infrastructure;
@@ -124,6 +125,7 @@ public static class Services
         services.AddScoped<SemisDemo>();
         services.AddScoped<AmorcageAdministrateur>();
         services.AjouterTravaux();
+        services.AjouterDocuments();
         return builder;
     }
 
