@@ -37,6 +37,26 @@ public class PagesTests(PortailReel portail)
     }
 
     [Fact]
+    public async Task La_page_d_un_travail_de_fond_suit_sa_progression_sans_rechargement_et_reste_accessible()
+    {
+        var id = await portail.LancerTravailAsync(Comptes.Finances, TravailSuspendu.Genre, new { });
+        var page = await portail.PageConnecteeAsync(Comptes.Finances);
+        await page.GotoAsync($"{portail.Adresse}/travaux/{id}");
+        await Assertions.Expect(page.Locator("#etat-travail")).ToHaveTextAsync("En cours", new() { Timeout = 30_000 });
+        Assert.Equal("1", await page.Locator("progress#progression").GetAttributeAsync("value"));
+        Assert.Empty(await Axe.ViolationsGravesAsync(page));
+
+        TravailSuspendu.Liberer(id);
+
+        // The page's script polls /travaux/{id}/etat: the state changes without a reload.
+        await Assertions.Expect(page.Locator("#etat-travail")).ToHaveTextAsync("Terminé", new() { Timeout = 30_000 });
+        Assert.Equal(2, await page.Locator("progress#progression").EvaluateAsync<int>("p => p.value"));
+        Assert.Equal("Les deux étapes sont faites.", await page.Locator("#message-travail").InnerTextAsync());
+        Assert.Empty(await Axe.ViolationsGravesAsync(page));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(DossierCaptures, $"travail-{BaseDeTest.FournisseurDemande}.png"), FullPage = true });
+    }
+
+    [Fact]
     public async Task La_recherche_et_la_fiche_d_une_commune_fonctionnent_et_sont_accessibles()
     {
         var page = await portail.PageConnecteeAsync(Comptes.Agent);

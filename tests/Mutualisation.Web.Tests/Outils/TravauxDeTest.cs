@@ -62,6 +62,24 @@ public sealed class TravailReprenable : ITravail
     }
 }
 
+/// <summary>Test kind that stops half way until the test lets it finish (to watch a page follow it).</summary>
+public sealed class TravailSuspendu : ITravail
+{
+    public const string Genre = "test.suspendu";
+
+    private static readonly ConcurrentDictionary<int, TaskCompletionSource> Liberations = new();
+
+    public static void Liberer(int id) => Liberations.GetOrAdd(id, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+
+    public async Task ExecuterAsync(ContexteTravail contexte, CancellationToken annulation)
+    {
+        await contexte.ProgresserAsync(1, 2, "À mi-chemin.", annulation);
+        await Liberations.GetOrAdd(contexte.Id, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).Task.WaitAsync(annulation);
+        await contexte.ProgresserAsync(2, 2, annulation: annulation);
+        contexte.MessageFinal = "Les deux étapes sont faites.";
+    }
+}
+
 public static class TravauxDeTest
 {
     public static void Enregistrer(IServiceCollection services)
@@ -69,6 +87,7 @@ public static class TravauxDeTest
         services.AjouterTravail<TravailRenommage>(TravailRenommage.Genre, "Renommage de membres (test)");
         services.AjouterTravail<TravailCompte>(TravailCompte.Genre, "Comptage (test)");
         services.AjouterTravail<TravailReprenable>(TravailReprenable.Genre, "Traitement reprenable (test)");
+        services.AjouterTravail<TravailSuspendu>(TravailSuspendu.Genre, "Traitement en deux étapes (test)");
     }
 
     /// <summary>Queues a job as the user <paramref name="courriel"/> would from a page; returns its id.</summary>
