@@ -121,7 +121,7 @@ public class IsolationTests(PortailFactory portail)
         var courrielEtranger = await portail.CreerAsync(Roles.Mairie, etrangere.Id);
         var utilisateurEtranger = portail.Executer(db => db.Users.Single(u => u.Email == courrielEtranger).Id);
         var (brouillon, annexe) = await portail.AjouterBrouillonAvecAnnexeAsync();
-        var travailEtranger = await portail.LancerTravailAsync(courrielEtranger, TravailCompte.Genre, new { });
+        var travailEtranger = await portail.LancerTravailAsync(courrielEtranger, TravailCompte.Genre, Cle.Nouvelle());
         var contexte = new Contexte(propre.Id, etrangere.Id, utilisateurEtranger, brouillon, annexe, travailEtranger);
         var avant = await EtatAsync(etrangere.Id, utilisateurEtranger);
 

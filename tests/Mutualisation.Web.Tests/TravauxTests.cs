@@ -83,7 +83,8 @@ public class TravauxTests(PortailFactory portail)
         var maintenant = avant.Horloge.GetUtcNow();
         var abandonne = await EnCoursAsync(avant, courriel, TravailCompte.Genre, pouls: maintenant.AddMinutes(-5));
         var vivant = await EnCoursAsync(avant, courriel, TravailCompte.Genre, pouls: maintenant);
-        var reprenable = await EnCoursAsync(avant, courriel, TravailReprenable.Genre, pouls: maintenant.AddMinutes(-5), fait: 3);
+        var cleReprenable = Cle.Nouvelle();
+        var reprenable = await EnCoursAsync(avant, courriel, TravailReprenable.Genre, pouls: maintenant.AddMinutes(-5), fait: 3, cleReprenable);
 
         using var apres = PortailFactory.SurLaMemeBase(avant);
         apres.Reglages["Travaux:Executant"] = "false";
@@ -102,12 +103,32 @@ public class TravauxTests(PortailFactory portail)
         }
 
         Assert.Equal(EtatTravail.Termine, (await apres.ExecuterAsync(db => db.TravauxDeFond.AsNoTracking().SingleAsync(t => t.Id == reprenable))).Etat);
-        Assert.Equal(3, TravailReprenable.ReprisA[reprenable]);
+        Assert.Equal(3, TravailReprenable.ReprisA[cleReprenable.Valeur]);
 
         using var session = await apres.ConnecterAsync(courriel, Comptes.MotDePasse);
         var page = await session.GetAsync($"/travaux/{abandonne}");
         Assert.Equal("Interrompu", page.Document.GetElementById("etat-travail")?.TextContent.Trim());
         Assert.Contains("relancez-le", page.TexteVisible, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Un_travail_en_cours_a_l_arret_de_l_application_dit_qu_il_faut_le_relancer()
+    {
+        using var base_ = PortailFactory.SurUneNouvelleBase();
+        base_.Reglages["Travaux:Executant"] = "false";
+        var courriel = await base_.CreerAsync(Roles.Finance);
+        var instance = PortailFactory.SurLaMemeBase(base_);
+        var cle = Cle.Nouvelle();
+        var id = await instance.LancerTravailAsync(courriel, TravailSuspendu.Genre, cle);
+        await TravailSuspendu.AMiCheminAsync(cle).WaitAsync(TimeSpan.FromSeconds(60));
+
+        await instance.DisposeAsync();
+
+        var travail = await base_.ExecuterAsync(db => db.TravauxDeFond.AsNoTracking().SingleAsync(t => t.Id == id));
+        Assert.Equal(EtatTravail.Interrompu, travail.Etat);
+        Assert.Equal(ExecutantTravaux.MessageInterrompu, travail.Message);
+        Assert.Equal((1, (int?)2), (travail.Fait, travail.Total));
+        Assert.NotNull(travail.TermineLe);
     }
 
     [Fact]
@@ -118,10 +139,11 @@ public class TravauxTests(PortailFactory portail)
         using var second = PortailFactory.SurLaMemeBase(premier);
         second.Reglages["Travaux:Executant"] = "false";
         var courriel = await premier.CreerAsync(Roles.Finance);
+        var cles = Enumerable.Range(0, 40).Select(_ => Cle.Nouvelle()).ToList();
         var ids = new List<int>();
-        for (var i = 0; i < 40; i++)
+        foreach (var cle in cles)
         {
-            ids.Add(await premier.LancerTravailAsync(courriel, TravailCompte.Genre, new { Rang = i }));
+            ids.Add(await premier.LancerTravailAsync(courriel, TravailCompte.Genre, cle));
         }
 
         var executants = new[] { premier, second, premier, second }.Select(p => p.Services.GetRequiredService<ExecutantTravaux>()).ToList();
@@ -132,15 +154,15 @@ public class TravauxTests(PortailFactory portail)
             }
         })));
 
-        Assert.All(ids, id => Assert.Equal(1, TravailCompte.Executions.GetValueOrDefault(id)));
+        Assert.All(cles, cle => Assert.Equal(1, TravailCompte.Executions.GetValueOrDefault(cle.Valeur)));
         var etats = await premier.ExecuterAsync(db => db.TravauxDeFond.AsNoTracking().Where(t => ids.Contains(t.Id)).Select(t => t.Etat).ToListAsync());
         Assert.All(etats, e => Assert.Equal(EtatTravail.Termine, e));
         Assert.Equal(40, etats.Count);
     }
 
-    private static async Task<int> EnCoursAsync(PortailFactory portail, string courriel, string genre, DateTimeOffset pouls, int fait = 0)
+    private static async Task<int> EnCoursAsync(PortailFactory portail, string courriel, string genre, DateTimeOffset pouls, int fait = 0, Cle? cle = null)
     {
-        var id = await portail.LancerTravailAsync(courriel, genre, new { });
+        var id = await portail.LancerTravailAsync(courriel, genre, cle ?? Cle.Nouvelle());
         await portail.ExecuterAsync(db => db.TravauxDeFond.Where(t => t.Id == id).ExecuteUpdateAsync(s => s
             .SetProperty(t => t.Etat, EtatTravail.EnCours)
             .SetProperty(t => t.Executant, "processus-arrete")

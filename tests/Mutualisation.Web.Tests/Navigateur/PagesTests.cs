@@ -39,14 +39,15 @@ public class PagesTests(PortailReel portail)
     [Fact]
     public async Task La_page_d_un_travail_de_fond_suit_sa_progression_sans_rechargement_et_reste_accessible()
     {
-        var id = await portail.LancerTravailAsync(Comptes.Finances, TravailSuspendu.Genre, new { });
+        var cle = Cle.Nouvelle();
+        var id = await portail.LancerTravailAsync(Comptes.Finances, TravailSuspendu.Genre, cle);
         var page = await portail.PageConnecteeAsync(Comptes.Finances);
         await page.GotoAsync($"{portail.Adresse}/travaux/{id}");
         await Assertions.Expect(page.Locator("#etat-travail")).ToHaveTextAsync("En cours", new() { Timeout = 30_000 });
         Assert.Equal("1", await page.Locator("progress#progression").GetAttributeAsync("value"));
         Assert.Empty(await Axe.ViolationsGravesAsync(page));
 
-        TravailSuspendu.Liberer(id);
+        TravailSuspendu.Liberer(cle);
 
         // The page's script polls /travaux/{id}/etat: the state changes without a reload.
         await Assertions.Expect(page.Locator("#etat-travail")).ToHaveTextAsync("Terminé", new() { Timeout = 30_000 });

@@ -9,6 +9,12 @@ namespace Mutualisation.Web.Tests.Outils;
 
 public sealed record ParametresRenommage(IReadOnlyList<int> Membres, string Suffixe);
 
+/// <summary>A key unique to the test: job ids restart at 1 in every test database, so the test kinds' records are keyed by this.</summary>
+public sealed record Cle(Guid Valeur)
+{
+    public static Cle Nouvelle() => new(Guid.NewGuid());
+}
+
 /// <summary>Test kind: renames members one by one (a domain change, so a history row each), reporting progress.</summary>
 public sealed class TravailRenommage(MutualisationDbContext db) : ITravail
 {
@@ -37,11 +43,11 @@ public sealed class TravailCompte : ITravail
 {
     public const string Genre = "test.compte";
 
-    public static readonly ConcurrentDictionary<int, int> Executions = new();
+    public static readonly ConcurrentDictionary<Guid, int> Executions = new();
 
     public Task ExecuterAsync(ContexteTravail contexte, CancellationToken annulation)
     {
-        Executions.AddOrUpdate(contexte.Id, 1, (_, n) => n + 1);
+        Executions.AddOrUpdate(contexte.Parametres<Cle>().Valeur, 1, (_, n) => n + 1);
         return contexte.ProgresserAsync(1, 1, annulation: annulation);
     }
 }
@@ -51,13 +57,13 @@ public sealed class TravailReprenable : ITravail
 {
     public const string Genre = "test.reprenable";
 
-    public static readonly ConcurrentDictionary<int, int> ReprisA = new();
+    public static readonly ConcurrentDictionary<Guid, int> ReprisA = new();
 
     public bool Reprenable => true;
 
     public async Task ExecuterAsync(ContexteTravail contexte, CancellationToken annulation)
     {
-        ReprisA[contexte.Id] = contexte.DejaFait;
+        ReprisA[contexte.Parametres<Cle>().Valeur] = contexte.DejaFait;
         await contexte.ProgresserAsync(10, 10, annulation: annulation);
     }
 }
@@ -67,17 +73,26 @@ public sealed class TravailSuspendu : ITravail
 {
     public const string Genre = "test.suspendu";
 
-    private static readonly ConcurrentDictionary<int, TaskCompletionSource> Liberations = new();
+    private static readonly ConcurrentDictionary<Guid, TaskCompletionSource> Liberations = new();
+    private static readonly ConcurrentDictionary<Guid, TaskCompletionSource> MiChemin = new();
 
-    public static void Liberer(int id) => Liberations.GetOrAdd(id, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    public static void Liberer(Cle cle) => Signal(Liberations, cle.Valeur).TrySetResult();
+
+    /// <summary>Completes once the job has stored its first step.</summary>
+    public static Task AMiCheminAsync(Cle cle) => Signal(MiChemin, cle.Valeur).Task;
 
     public async Task ExecuterAsync(ContexteTravail contexte, CancellationToken annulation)
     {
+        var cle = contexte.Parametres<Cle>().Valeur;
         await contexte.ProgresserAsync(1, 2, "À mi-chemin.", annulation);
-        await Liberations.GetOrAdd(contexte.Id, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).Task.WaitAsync(annulation);
+        Signal(MiChemin, cle).TrySetResult();
+        await Signal(Liberations, cle).Task.WaitAsync(annulation);
         await contexte.ProgresserAsync(2, 2, annulation: annulation);
         contexte.MessageFinal = "Les deux étapes sont faites.";
     }
+
+    private static TaskCompletionSource Signal(ConcurrentDictionary<Guid, TaskCompletionSource> signaux, Guid cle) =>
+        signaux.GetOrAdd(cle, _ => new(TaskCreationOptions.RunContinuationsAsynchronously));
 }
 
 public static class TravauxDeTest
