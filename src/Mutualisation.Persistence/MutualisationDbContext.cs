@@ -36,6 +36,8 @@ public abstract class MutualisationDbContext : IdentityDbContext<Utilisateur>, I
     /// <summary>The ASP.NET Core data-protection key ring, shared by every instance (encrypted at rest when a certificate is configured).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<Travaux.TravailDeFond> TravauxDeFond => Set<Travaux.TravailDeFond>();
+
     // Read by the query filters at query time (EF parameterises context members). Null for an
     // unrestricted user: EF then drops the whole condition from the SQL (it rewrites a test of a
     // null parameter into a constant), so lists and counts of EPCI staff keep their fast plans.

@@ -10,7 +10,7 @@ namespace Mutualisation.Web.Tests;
 [Collection(PortailCollection.Nom)]
 public class CatalogueTests(PortailFactory portail)
 {
-    private static readonly int Courant = DateTime.UtcNow.Year;
+    private const int Courant = PortailFactory.Exercice;
 
     private static string Texte(int valeur) => valeur.ToString(CultureInfo.InvariantCulture);
 

@@ -20,7 +20,7 @@ public class ProfilsDemoTests
         Assert.Equal(12, await portail.ExecuterAsync(db => db.Membres.CountAsync()));
         Assert.True(await portail.ExecuterAsync(db => db.Membres.AnyAsync(m => m.NomRecherche == "TROUVILLE SUR MER")));
         var versions = await portail.ExecuterAsync(db => db.VersionsCatalogue.AvecTarifs().Where(v => v.Statut == StatutVersion.Votee).ToListAsync());
-        Assert.Equal([DateTime.UtcNow.Year - 1, DateTime.UtcNow.Year], versions.Select(v => v.Exercice).Order());
+        Assert.Equal([PortailFactory.Exercice - 1, PortailFactory.Exercice], versions.Select(v => v.Exercice).Order());
         Assert.All(versions, v => Assert.Contains(v.Services, s => s.Libelle.Contains("prix d'exemple", StringComparison.Ordinal)));
         Assert.All(versions, v => Assert.Contains(v.Services, s => s.Composantes.Any(c => c.Nature == NatureComposante.AllocationMensuelle)));
 
@@ -29,7 +29,7 @@ public class ProfilsDemoTests
         Assert.Contains("Trouville-sur-Mer", page.TexteVisible, StringComparison.Ordinal);
 
         using var anonyme = portail.NouvelleSession();
-        var simulation = await anonyme.GetAsync("/api/v1/simulation?population=4500&formule=services-essentiels&adhesionLe=" + DateTime.UtcNow.Year + "-04-01");
+        var simulation = await anonyme.GetAsync("/api/v1/simulation?population=4500&formule=services-essentiels&adhesionLe=" + PortailFactory.Exercice + "-04-01");
         Assert.Equal(HttpStatusCode.OK, simulation.Statut);
         // 1 200 € × 9/12 + 4 500 × 0,20 € × 9/12.
         Assert.Equal(900.00m + 675.00m, JsonDocument.Parse(simulation.Texte).RootElement.GetProperty("total").GetDecimal());

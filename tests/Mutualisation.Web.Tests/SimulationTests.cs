@@ -24,7 +24,7 @@ public class SimulationTests(PortailFactory portail)
         Assert.Equal("application/json", page.Reponse.Content.Headers.ContentType?.MediaType);
         Assert.Contains("\"total\":5532.50", page.Texte, StringComparison.Ordinal);
         Assert.Contains("\"montant\":2000.00", page.Texte, StringComparison.Ordinal);
-        Assert.Equal(DateTime.UtcNow.Year, json.GetProperty("exercice").GetInt32());
+        Assert.Equal(PortailFactory.Exercice, json.GetProperty("exercice").GetInt32());
         Assert.Equal("socle-complet", json.GetProperty("formule").GetString());
         Assert.Equal(2355, json.GetProperty("population").GetInt32());
         Assert.Equal("de 1 500 à moins de 3 000 habitants", json.GetProperty("tranche").GetString());
@@ -38,7 +38,7 @@ public class SimulationTests(PortailFactory portail)
     [Fact]
     public async Task L_audit_livre_puis_l_adhesion_dans_les_six_mois_donne_2032_50_la_premiere_annee()
     {
-        var annee = DateTime.UtcNow.Year;
+        var annee = PortailFactory.Exercice;
         var (_, json) = await SimulerAsync($"population=2355&formule=socle-complet&auditLivreLe={annee}-03-15&adhesionLe={annee}-06-01");
         Assert.Equal(2032.50m, json.GetProperty("total").GetDecimal());
         var deduction = json.GetProperty("lignes")[2];
@@ -144,7 +144,7 @@ public class SimulationTests(PortailFactory portail)
     public async Task Sans_catalogue_vote_pour_l_exercice_courant_la_page_propose_le_dernier_exercice_vote()
     {
         using var autre = PortailFactory.SurUneNouvelleBase();
-        var courant = DateTime.UtcNow.Year;
+        var courant = PortailFactory.Exercice;
         await autre.ExecuterAsync(db => db.VersionsCatalogue.Where(v => v.Exercice == courant).ExecuteDeleteAsync());
         using var anonyme = autre.NouvelleSession();
 

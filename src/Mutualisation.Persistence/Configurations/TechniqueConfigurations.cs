@@ -35,3 +35,21 @@ public sealed class UtilisateurConfiguration : IEntityTypeConfiguration<Utilisat
         builder.HasOne<Mutualisation.Domain.Membres.Membre>().WithMany().HasForeignKey(u => u.MembreId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public sealed class TravailDeFondConfiguration : IEntityTypeConfiguration<Travaux.TravailDeFond>
+{
+    public void Configure(EntityTypeBuilder<Travaux.TravailDeFond> builder)
+    {
+        builder.ToTable("TravauxDeFond");
+        builder.Property(t => t.Genre).HasMaxLength(Travaux.TravailDeFond.LongueurGenre);
+        builder.Property(t => t.Libelle).HasMaxLength(Travaux.TravailDeFond.LongueurLibelle);
+        builder.Property(t => t.Parametres).HasMaxLength(Travaux.TravailDeFond.LongueurParametres);
+        builder.Property(t => t.Etat).HasConversion<string>().HasMaxLength(20);
+        builder.Property(t => t.Message).HasMaxLength(Travaux.TravailDeFond.LongueurMessage);
+        builder.Property(t => t.CreeParId).HasMaxLength(450);
+        builder.Property(t => t.CreeParNom).HasMaxLength(256);
+        builder.Property(t => t.Executant).HasMaxLength(Travaux.TravailDeFond.LongueurExecutant);
+        builder.HasIndex(t => new { t.Etat, t.Id });
+        builder.HasIndex(t => t.CreeParId);
+    }
+}

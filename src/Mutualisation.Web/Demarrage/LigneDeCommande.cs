@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Mutualisation.Persistence;
 using Mutualisation.Web.Features.Membres;
+using Mutualisation.Web.Infrastructure;
 
 namespace Mutualisation.Web.Demarrage;
 
@@ -22,7 +23,7 @@ public static class LigneDeCommande
             return 2;
         }
 
-        var millesime = Domain.Membres.PopulationLegale.MillesimeEnVigueur(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().Year);
+        var millesime = Domain.Membres.PopulationLegale.MillesimeEnVigueur(app.Services.GetRequiredService<TimeProvider>().ExerciceCourant());
         if (options.TryGetValue("--millesime", out var texteMillesime) && !int.TryParse(texteMillesime, System.Globalization.CultureInfo.InvariantCulture, out millesime))
         {
             await Console.Error.WriteLineAsync($"Millésime invalide : « {texteMillesime} ».");

@@ -5,6 +5,7 @@ using Mutualisation.Domain.Commun;
 using Mutualisation.Domain.Membres;
 using Mutualisation.Persistence;
 using Mutualisation.Web.Features.Membres;
+using Mutualisation.Web.Infrastructure;
 
 namespace Mutualisation.Web.Demarrage;
 
@@ -67,7 +68,7 @@ public sealed class SemisDemo(
     /// <summary>The catalogue voted (in February, a demo délibération) for the previous and the current exercice.</summary>
     private async Task SemerCataloguesAsync(ProfilDemo profil)
     {
-        var courant = horloge.GetUtcNow().Year;
+        var courant = horloge.ExerciceCourant();
         foreach (var exercice in new[] { courant - 1, courant })
         {
             if (await db.VersionsCatalogue.AnyAsync(v => v.Exercice == exercice))

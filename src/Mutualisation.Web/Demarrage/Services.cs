@@ -4,9 +4,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Mutualisation.Persistence;
 using Mutualisation.Persistence.Perimetre;
+using Mutualisation.Web.Documents;
 using Mutualisation.Web.Features.Compte;
 using Mutualisation.Web.Features.Membres;
 using Mutualisation.Web.Features.ReferenceApi;
+using Mutualisation.Web.Features.Travaux;
 using Mutualisation.Web.Infrastructure;
 
 namespace Mutualisation.Web.Demarrage;
@@ -102,6 +104,8 @@ public static class Services
         services.AddScoped<Features.Contributions.ProjectionContributions>();
         services.AddScoped<SemisDemo>();
         services.AddScoped<AmorcageAdministrateur>();
+        services.AjouterTravaux();
+        services.AjouterDocuments();
         return builder;
     }
 

@@ -6,7 +6,6 @@ namespace Mutualisation.Web.Infrastructure;
 public static class FormatFr
 {
     private static readonly CultureInfo Fr = CultureInfo.GetCultureInfo("fr-FR");
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
     public static string Euros(decimal montant) => montant.ToString("#,##0.00 €", Fr);
 
@@ -63,5 +62,5 @@ public static class FormatFr
         TimeZoneInfo.ConvertTime(instant, Paris).ToString("dd/MM/yyyy 'à' HH:mm", Fr);
 
     public static string DateHeure(DateTimeOffset instant) =>
-        TimeZoneInfo.ConvertTime(instant, Paris).ToString("dd/MM/yyyy HH:mm", Fr);
+        TimeZoneInfo.ConvertTime(instant, HorlogeParis.Paris).ToString("dd/MM/yyyy HH:mm", Fr);
 }

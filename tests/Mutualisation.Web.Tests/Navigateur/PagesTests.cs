@@ -51,6 +51,27 @@ public class PagesTests(PortailReel portail)
     }
 
     [Fact]
+    public async Task La_page_d_un_travail_de_fond_suit_sa_progression_sans_rechargement_et_reste_accessible()
+    {
+        var cle = Cle.Nouvelle();
+        var id = await portail.LancerTravailAsync(Comptes.Finances, TravailSuspendu.Genre, cle);
+        var page = await portail.PageConnecteeAsync(Comptes.Finances);
+        await page.GotoAsync($"{portail.Adresse}/travaux/{id}");
+        await Assertions.Expect(page.Locator("#etat-travail")).ToHaveTextAsync("En cours", new() { Timeout = 30_000 });
+        Assert.Equal("1", await page.Locator("progress#progression").GetAttributeAsync("value"));
+        Assert.Empty(await Axe.ViolationsGravesAsync(page));
+
+        TravailSuspendu.Liberer(cle);
+
+        // The page's script polls /travaux/{id}/etat: the state changes without a reload.
+        await Assertions.Expect(page.Locator("#etat-travail")).ToHaveTextAsync("Terminé", new() { Timeout = 30_000 });
+        Assert.Equal(2, await page.Locator("progress#progression").EvaluateAsync<int>("p => p.value"));
+        Assert.Equal("Les deux étapes sont faites.", await page.Locator("#message-travail").InnerTextAsync());
+        Assert.Empty(await Axe.ViolationsGravesAsync(page));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(DossierCaptures, $"travail-{BaseDeTest.FournisseurDemande}.png"), FullPage = true });
+    }
+
+    [Fact]
     public async Task La_recherche_et_la_fiche_d_une_commune_fonctionnent_et_sont_accessibles()
     {
         var page = await portail.PageConnecteeAsync(Comptes.Agent);
@@ -121,7 +142,7 @@ public class PagesTests(PortailReel portail)
         await page.GetByRole(AriaRole.Button, new() { Name = "Simuler" }).ClickAsync();
         await page.WaitForSelectorAsync("#total");
 
-        Assert.Equal("Socle complet — exercice " + DateTime.UtcNow.Year, await page.Locator("h2#titre-resultat").InnerTextAsync());
+        Assert.Equal("Socle complet — exercice " + PortailFactory.Exercice, await page.Locator("h2#titre-resultat").InnerTextAsync());
         Assert.Matches("^[0-9\u202f]+,[0-9]{2} €$", await page.Locator("#total").InnerTextAsync());
         Assert.Empty(await Axe.ViolationsGravesAsync(page));
         await page.ScreenshotAsync(new() { Path = Path.Combine(DossierCaptures, $"simulateur-{BaseDeTest.FournisseurDemande}.png"), FullPage = true });
@@ -136,7 +157,7 @@ public class PagesTests(PortailReel portail)
     {
         var page = await portail.PageConnecteeAsync(Comptes.Finances);
         var (version, socle) = portail.Executer(db => db.VersionsCatalogue
-            .Where(v => v.Exercice == DateTime.UtcNow.Year)
+            .Where(v => v.Exercice == PortailFactory.Exercice)
             .Select(v => new { v.Id, Socle = v.Services.First(s => s.Code == "SOCLE").Id })
             .AsEnumerable().Select(x => (x.Id, x.Socle)).First());
         var brouillon = portail.Executer(db =>

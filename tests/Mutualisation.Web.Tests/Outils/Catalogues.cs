@@ -36,7 +36,7 @@ public static class Catalogues
     public static async Task<(int Version, int Annexe)> AjouterBrouillonAvecAnnexeAsync(this PortailFactory portail, int exercice = 2090)
     {
         var version = ConversionCatalogue.VersVersion(CataloguesDeReference.Redon(exercice), "Brouillon de test " + Guid.NewGuid().ToString("N")[..6]);
-        var annexe = version.AjouterAnnexe("Annexe RGPD", "rgpd.pdf", "application/pdf", Pdf, DateTimeOffset.UtcNow);
+        var annexe = version.AjouterAnnexe("Annexe RGPD", "rgpd.pdf", "application/pdf", Pdf, portail.Horloge.GetUtcNow());
         await portail.ExecuterAsync(async db =>
         {
             db.VersionsCatalogue.Add(version);

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using Mutualisation.Persistence;
 
 namespace Mutualisation.Web.Tests.Outils;
@@ -11,30 +13,50 @@ namespace Mutualisation.Web.Tests.Outils;
 /// <summary>
 /// The real application (Program.cs: migrations, demo seed, every middleware) on a database of
 /// its own. Tests share one per collection and create the rows they need with unique values.
+/// The application's clock is a <see cref="FakeTimeProvider"/> set at <see cref="Maintenant"/> (or the
+/// instant a test gives): "today", the exercice and the N−3 millésime never depend on when the tests
+/// run, and a run across New Year cannot flake. It moves one tick (100 ns) per reading, so that a
+/// later reading is later (the security stamp check revalidates when the elapsed time exceeds zero),
+/// and far too little to cross a day; tests move it further with Advance or SetUtcNow.
 /// </summary>
 public class PortailFactory : WebApplicationFactory<Program>
 {
+    /// <summary>
+    /// The tests' "now": a Thursday in October 2026, Paris time. After the demo catalogue's February
+    /// vote and mid-year votes, before New Year. Sign-in, cookies and lockouts read the same clock.
+    /// </summary>
+    public static readonly DateTimeOffset Maintenant = new(2026, 10, 15, 10, 0, 0, TimeSpan.FromHours(2));
+
+    /// <summary>The exercice in progress at <see cref="Maintenant"/>.</summary>
+    public const int Exercice = 2026;
+
     private readonly bool _possedeLaBase;
 
     public PortailFactory()
-        : this(BaseDeTest.Creer(), possedeLaBase: true)
+        : this(BaseDeTest.Creer(), possedeLaBase: true, NouvelleHorloge(Maintenant))
     {
     }
 
-    private PortailFactory(BaseDeTest base_, bool possedeLaBase)
+    private PortailFactory(BaseDeTest base_, bool possedeLaBase, FakeTimeProvider horloge)
     {
         Base = base_;
         _possedeLaBase = possedeLaBase;
+        Horloge = horloge;
     }
 
     public BaseDeTest Base { get; }
 
-    /// <summary>Another application on a database of its own (for tests that start the app differently).</summary>
-    public static PortailFactory SurUneNouvelleBase(string environnement = "Development") =>
-        new(BaseDeTest.Creer(), possedeLaBase: true) { Environnement = environnement };
+    /// <summary>The application's clock (registered as its <see cref="TimeProvider"/>); move it with Advance or SetUtcNow.</summary>
+    public FakeTimeProvider Horloge { get; }
 
-    /// <summary>A second application on the same database: a restart, or another instance.</summary>
-    public static PortailFactory SurLaMemeBase(PortailFactory autre) => new(autre.Base, possedeLaBase: false);
+    /// <summary>Another application on a database of its own (for tests that start the app differently), its clock at <paramref name="maintenant"/>.</summary>
+    public static PortailFactory SurUneNouvelleBase(string environnement = "Development", DateTimeOffset? maintenant = null) =>
+        new(BaseDeTest.Creer(), possedeLaBase: true, NouvelleHorloge(maintenant ?? Maintenant)) { Environnement = environnement };
+
+    private static FakeTimeProvider NouvelleHorloge(DateTimeOffset maintenant) => new(maintenant.ToUniversalTime()) { AutoAdvanceAmount = TimeSpan.FromTicks(1) };
+
+    /// <summary>A second application on the same database and the same clock: a restart, or another instance.</summary>
+    public static PortailFactory SurLaMemeBase(PortailFactory autre) => new(autre.Base, possedeLaBase: false, autre.Horloge);
 
     public string Environnement { get; init; } = "Development";
 
@@ -63,6 +85,12 @@ public class PortailFactory : WebApplicationFactory<Program>
             builder.UseSetting(cle, valeur);
         }
 
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Horloge);
+            TravauxDeTest.Enregistrer(services);
+        });
         if (ServicesDeTest is { } remplacer)
         {
             builder.ConfigureTestServices(remplacer);

@@ -27,7 +27,7 @@ public sealed class CatalogueController(
     public const int TailleMaximaleAnnexe = VerificationAnnexe.TailleMaximale;
     private const string Vues = "/Features/Catalogue/Views/";
 
-    private DateOnly AujourdHui => DateOnly.FromDateTime(horloge.GetLocalNow().DateTime);
+    private DateOnly AujourdHui => horloge.AujourdHui();
 
     private bool PeutGerer => User.IsInRole(Roles.AdministrateurDSI) || User.IsInRole(Roles.Finance);
 

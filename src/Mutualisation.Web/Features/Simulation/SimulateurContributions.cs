@@ -4,6 +4,7 @@ using Mutualisation.Billing;
 using Mutualisation.Domain.Catalogue;
 using Mutualisation.Domain.Membres;
 using Mutualisation.Persistence;
+using Mutualisation.Web.Infrastructure;
 
 namespace Mutualisation.Web.Features.Simulation;
 
@@ -42,7 +43,7 @@ public sealed class SimulateurContributions(MutualisationDbContext db, TimeProvi
     /// <summary>Catalogues already read in this request (the page and the pricing need the same one).</summary>
     private readonly Dictionary<int, CatalogueTarifaire?> _catalogues = [];
 
-    public int ExerciceCourant => horloge.GetLocalNow().Year;
+    public int ExerciceCourant => horloge.ExerciceCourant();
 
     public async Task<IReadOnlyList<int>> ExercicesAsync(CancellationToken annulation) =>
         await db.VersionsCatalogue.Where(v => v.Statut == StatutVersion.Votee).Select(v => v.Exercice).Distinct().OrderBy(e => e).ToListAsync(annulation);
@@ -60,7 +61,7 @@ public sealed class SimulateurContributions(MutualisationDbContext db, TimeProvi
             return connu;
         }
 
-        var aujourdHui = DateOnly.FromDateTime(horloge.GetLocalNow().DateTime);
+        var aujourdHui = horloge.AujourdHui();
         var reference = exercice < aujourdHui.Year ? new DateOnly(exercice, 12, 31) : exercice > aujourdHui.Year ? new DateOnly(exercice, 1, 1) : aujourdHui;
         var versions = await db.VersionsCatalogue.AsNoTracking().AvecTarifs()
             .Where(v => v.Exercice == exercice && v.Statut == StatutVersion.Votee)
