@@ -126,6 +126,29 @@ public class PlateformeTests(PortailFactory portail)
     }
 
     [Fact]
+    public async Task Une_session_active_finit_douze_heures_apres_la_connexion()
+    {
+        using var application = PortailFactory.SurUneNouvelleBase();
+        using var session = await application.ConnecterAsync(Comptes.Agent);
+
+        // Active every three hours: the sliding expiry (8 h) alone would keep the session forever.
+        for (var heures = 3; heures <= 9; heures += 3)
+        {
+            application.Horloge.Advance(TimeSpan.FromHours(3));
+            var page = await session.GetAsync("/membres");
+            Assert.True(page.Statut == HttpStatusCode.OK, $"À {heures} h : {page.Statut} {page.Redirection}");
+        }
+
+        application.Horloge.Advance(TimeSpan.FromHours(2.5));
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/membres")).Statut);
+
+        application.Horloge.Advance(TimeSpan.FromHours(1));
+        var expiree = await session.GetAsync("/membres");
+        Assert.Equal(HttpStatusCode.Redirect, expiree.Statut);
+        Assert.StartsWith("/compte/connexion", new Uri(new Uri("http://localhost"), expiree.Redirection).PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Un_hote_inconnu_est_refuse()
     {
         using var session = portail.NouvelleSession();

@@ -98,6 +98,9 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         new("GET", "catalogue/{id:int}", Cat) { IdHostile = (_, v) => $"/catalogue/{v}" },
         new("POST", "catalogue/{id:int}/supprimer", _ => string.Empty) { IdHostile = (_, v) => $"/catalogue/{v}/supprimer" },
         new("GET", "catalogue/{id:int}/parametres", c => Cat(c) + "/parametres") { IdHostile = (_, v) => $"/catalogue/{v}/parametres" },
+        new("GET", "catalogue/{id:int}/pdf", c => Cat(c) + "/pdf") { IdHostile = (_, v) => $"/catalogue/{v}/pdf" },
+        new("GET", "travaux/{id:int}", _ => string.Empty) { IdHostile = (_, v) => $"/travaux/{v}" },
+        new("GET", "travaux/{id:int}/etat", _ => string.Empty) { IdHostile = (_, v) => $"/travaux/{v}/etat" },
         new("POST", "catalogue/{id:int}/parametres", c => Cat(c) + "/parametres") { Page = c => Cat(c) + "/parametres", IdHostile = (_, v) => $"/catalogue/{v}/parametres" },
         new("GET", "catalogue/{id:int}/voter", c => Cat(c) + "/voter") { IdHostile = (_, v) => $"/catalogue/{v}/voter" },
         new("POST", "catalogue/{id:int}/voter", c => Cat(c) + "/voter") { Page = c => Cat(c) + "/voter", IdHostile = (_, v) => $"/catalogue/{v}/voter" },
@@ -140,6 +143,8 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         ["* erreur"] = "page d'erreur, sans paramètre",
         ["* erreur/{statut:int}"] = "page d'erreur : ses statuts sont vérifiés par les tests du compte",
         ["* /health"] = "état de la base, sans paramètre",
+        ["* /health/live"] = "le processus répond, sans paramètre",
+        ["* /health/ready"] = "état de la base, sans paramètre",
         ["GET /openapi/{documentName}.json"] = "description de l'API générée",
     };
 

@@ -59,7 +59,7 @@ public static class FormatFr
 
     /// <summary>When something happened, in Paris time: 23/11/2026 à 14:05.</summary>
     public static string Horodatage(DateTimeOffset instant) =>
-        TimeZoneInfo.ConvertTime(instant, Paris).ToString("dd/MM/yyyy 'à' HH:mm", Fr);
+        TimeZoneInfo.ConvertTime(instant, HorlogeParis.Paris).ToString("dd/MM/yyyy 'à' HH:mm", Fr);
 
     public static string DateHeure(DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, HorlogeParis.Paris).ToString("dd/MM/yyyy HH:mm", Fr);

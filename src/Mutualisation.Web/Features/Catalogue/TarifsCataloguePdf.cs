@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Mutualisation.Domain.Catalogue;
@@ -19,6 +20,7 @@ public static class VersionsLisibles
 }
 
 /// <summary>The tariffs of a catalogue version as a PDF, readable by whoever may read its page.</summary>
+[Authorize(Policy = Autorisations.Connecte)]
 [Route("catalogue")]
 public sealed class CataloguePdfController(MutualisationDbContext db, TimeProvider horloge) : Controller
 {

@@ -10,7 +10,7 @@ namespace Mutualisation.Web.Features.Membres;
 public sealed class ImportMembresController(ImportEtalab import, TimeProvider horloge, IConfiguration configuration) : Controller
 {
     [HttpGet("")]
-    public IActionResult Index() => View(VueImport, new ImportModel(ProfilsDemo.Choisi(configuration).SirenEpci, Domain.Membres.PopulationLegale.MillesimeEnVigueur(horloge.ExerciceCourant()), null));
+    public IActionResult Index() => View(new ImportModel(ProfilsDemo.Choisi(configuration).SirenEpci, Domain.Membres.PopulationLegale.MillesimeEnVigueur(horloge.ExerciceCourant()), null));
 
     [HttpPost("")]
     [RequestSizeLimit(ImportEtalab.TailleMaximale + 1024 * 1024)]

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Mutualisation.Domain.Commun;
@@ -12,6 +13,7 @@ namespace Mutualisation.Web.Features.Travaux;
 /// Where a background job stands: a page that works on reload, and its state as JSON for the page's
 /// script. Only the user who launched the job and the DSI administrators see it; others get 404.
 /// </summary>
+[Authorize(Policy = Autorisations.Connecte)]
 [Route("travaux")]
 public sealed class TravauxController(MutualisationDbContext db) : Controller
 {

@@ -90,6 +90,32 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "TravauxDeFond",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Genre = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Libelle = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Parametres = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: false),
+                    Etat = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Fait = table.Column<int>(type: "int", nullable: false),
+                    Total = table.Column<int>(type: "int", nullable: true),
+                    Message = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    CreeParId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    CreeParNom = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    CreeLe = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    DemarreLe = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    TermineLe = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Pouls = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Executant = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TravauxDeFond", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "VersionsCatalogue",
                 columns: table => new
                 {
@@ -162,6 +188,24 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
                         principalTable: "Membres",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MotsMembres",
+                columns: table => new
+                {
+                    Mot = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    MembreId = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MotsMembres", x => new { x.MembreId, x.Mot });
+                    table.ForeignKey(
+                        name: "FK_MotsMembres_Membres_MembreId",
+                        column: x => x.MembreId,
+                        principalTable: "Membres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -499,6 +543,11 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_MotsMembres_Mot_MembreId",
+                table: "MotsMembres",
+                columns: new[] { "Mot", "MembreId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PopulationsLegales_MembreId_Millesime",
                 table: "PopulationsLegales",
                 columns: new[] { "MembreId", "Millesime" },
@@ -514,6 +563,16 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
                 name: "IX_TranchesTarif_ComposanteTarifId",
                 table: "TranchesTarif",
                 column: "ComposanteTarifId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TravauxDeFond_CreeParId",
+                table: "TravauxDeFond",
+                column: "CreeParId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TravauxDeFond_Etat_Id",
+                table: "TravauxDeFond",
+                columns: new[] { "Etat", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_VersionsCatalogue_Exercice",
@@ -552,10 +611,16 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
                 name: "Historique");
 
             migrationBuilder.DropTable(
+                name: "MotsMembres");
+
+            migrationBuilder.DropTable(
                 name: "PopulationsLegales");
 
             migrationBuilder.DropTable(
                 name: "TranchesTarif");
+
+            migrationBuilder.DropTable(
+                name: "TravauxDeFond");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -13,7 +13,7 @@ using Mutualisation.Persistence;
 namespace Mutualisation.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerMutualisationDbContext))]
-    [Migration("20261123014917_Initial")]
+    [Migration("20261123031629_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -686,6 +686,79 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
                     b.ToTable("Historique", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisation.Persistence.Travaux.TravailDeFond", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreeLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreeParId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("CreeParNom")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTimeOffset?>("DemarreLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Etat")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Executant")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Fait")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Genre")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Libelle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Parametres")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset?>("Pouls")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("TermineLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("Total")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreeParId");
+
+                    b.HasIndex("Etat", "Id");
+
+                    b.ToTable("TravauxDeFond", (string)null);
+                });
+
             modelBuilder.Entity("Mutualisation.Persistence.Utilisateur", b =>
                 {
                     b.Property<string>("Id")
@@ -858,6 +931,30 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
                         .HasForeignKey("ComposanteTarifId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Membres.Membre", b =>
+                {
+                    b.OwnsMany("Mutualisation.Domain.Membres.MotDuNom", "MotsDuNom", b1 =>
+                        {
+                            b1.Property<int>("MembreId")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("Mot")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.HasKey("MembreId", "Mot");
+
+                            b1.HasIndex("Mot", "MembreId");
+
+                            b1.ToTable("MotsMembres", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("MembreId");
+                        });
+
+                    b.Navigation("MotsDuNom");
                 });
 
             modelBuilder.Entity("Mutualisation.Domain.Membres.PopulationLegale", b =>
