@@ -81,7 +81,7 @@ public partial class SecuriteConnexionTests(PortailFactory portail)
             Assert.All(reponses, r => Assert.Equal(HttpStatusCode.OK, r.Statut));
             Assert.InRange(portail.Hachages.Verifications(courriel), 1, Maximum);
             var fin = await portail.ExecuterAsync(db => db.Users.Where(u => u.Email == courriel).Select(u => u.LockoutEnd).SingleAsync());
-            Assert.True(fin > DateTimeOffset.UtcNow, "Le compte devrait être verrouillé.");
+            Assert.True(fin > portail.Horloge.GetUtcNow(), "Le compte devrait être verrouillé.");
         }
         finally
         {

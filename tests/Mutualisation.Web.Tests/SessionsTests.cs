@@ -18,7 +18,7 @@ public class SessionsTests(PortailFactory portail)
     [Fact]
     public async Task Un_compte_desactive_sur_une_instance_perd_sa_session_sur_l_autre_des_que_son_cache_expire()
     {
-        var horloge = new HorlogeDeTest();
+        var horloge = new HorlogeDeTest(portail.Horloge.GetUtcNow());
         using var autreInstance = PortailFactory.SurLaMemeBase(portail);
         autreInstance.ServicesDeTest = s => s.AddSingleton<TimeProvider>(horloge);
         var courriel = await portail.CreerAsync(Roles.AgentDSI);
@@ -40,7 +40,7 @@ public class SessionsTests(PortailFactory portail)
     public async Task Un_nouveau_mot_de_passe_garde_la_nouvelle_session_sur_l_autre_instance_et_y_ferme_l_ancienne()
     {
         using var autreInstance = PortailFactory.SurLaMemeBase(portail);
-        autreInstance.ServicesDeTest = s => s.AddSingleton<TimeProvider>(new HorlogeDeTest());
+        autreInstance.ServicesDeTest = s => s.AddSingleton<TimeProvider>(new HorlogeDeTest(portail.Horloge.GetUtcNow()));
         var courriel = await portail.CreerAsync(Roles.Finance);
         using var session = await portail.ConnecterAsync(courriel, Comptes.MotDePasse);
         using var ancienne = SessionAvecLesCookiesDe(autreInstance, session);
@@ -61,7 +61,7 @@ public class SessionsTests(PortailFactory portail)
     public async Task Une_page_connectee_ne_relit_pas_l_utilisateur_en_base()
     {
         using var instance = PortailFactory.SurLaMemeBase(portail);
-        instance.ServicesDeTest = s => s.AddSingleton<TimeProvider>(new HorlogeDeTest());
+        instance.ServicesDeTest = s => s.AddSingleton<TimeProvider>(new HorlogeDeTest(portail.Horloge.GetUtcNow()));
         var courriel = await portail.CreerAsync(Roles.AgentDSI);
         using var session = SessionAvecLesCookiesDe(instance, await portail.ConnecterAsync(courriel, Comptes.MotDePasse));
         Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/compte/mot-de-passe")).Statut);

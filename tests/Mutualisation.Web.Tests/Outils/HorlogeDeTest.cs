@@ -1,9 +1,9 @@
 namespace Mutualisation.Web.Tests.Outils;
 
-/// <summary>A clock that stands still at the time it was created until a test moves it forward.</summary>
-public sealed class HorlogeDeTest : TimeProvider
+/// <summary>A clock of its own for a second instance, started at the first instance's time and moved by hand.</summary>
+public sealed class HorlogeDeTest(DateTimeOffset debut) : TimeProvider
 {
-    private DateTimeOffset _maintenant = DateTimeOffset.UtcNow;
+    private DateTimeOffset _maintenant = debut;
 
     public override DateTimeOffset GetUtcNow() => _maintenant;
 
