@@ -105,6 +105,8 @@ public sealed partial class DeploiementTests : IClassFixture<DeploiementTests.Pu
         for (var i = debutEnv + 1; i < lignes.Length && lignes[i].StartsWith("      ", StringComparison.Ordinal); i++)
         {
             var (cle, valeur) = (lignes[i].Trim()[..lignes[i].Trim().IndexOf(':', StringComparison.Ordinal)], lignes[i].Trim()[(lignes[i].Trim().IndexOf(':', StringComparison.Ordinal) + 1)..].Trim());
+            // YAML quotes are not part of the value ("true" is the string true).
+            valeur = valeur.Length >= 2 && valeur[0] == '"' && valeur[^1] == '"' ? valeur[1..^1] : valeur;
             environnement[cle] = Secret().Replace(valeur, m => m.Groups[1].Value switch
             {
                 "ADMIN_COURRIEL" => "admin@exemple.demo",
