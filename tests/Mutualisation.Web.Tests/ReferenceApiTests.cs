@@ -20,6 +20,9 @@ public class ReferenceApiTests(PortailFactory portail)
         Assert.Contains("Simule la contribution d'une commune", page.TexteVisible, StringComparison.Ordinal);
         Assert.Contains("Nombre d'habitants (population légale)", page.TexteVisible, StringComparison.Ordinal);
         Assert.Contains("Paramètres invalides", page.TexteVisible, StringComparison.Ordinal);
+        var obligatoires = page.Document.QuerySelectorAll("tbody tr")
+            .Where(l => l.Children[3].TextContent == "oui").Select(l => l.Children[0].TextContent).ToList();
+        Assert.Equal(["population", "formule"], obligatoires);
 
         var document = await anonyme.GetAsync("/openapi/public.json");
         Assert.Equal(HttpStatusCode.OK, document.Statut);

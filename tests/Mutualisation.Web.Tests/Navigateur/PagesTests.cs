@@ -169,9 +169,10 @@ public class PagesTests(PortailReel portail)
         });
 
         var violations = new List<string>();
-        var exercice = DateTime.UtcNow.Year;
+        var exercice = PortailFactory.Exercice;
         foreach (var (chemin, titre) in new[]
         {
+            ("/documentation/api", "Référence de l'API"),
             ("/", "Tableau de bord des finances"), ("/catalogue", "Catalogue de services"), ("/contributions?formule=socle-complet", "Projection des contributions"),
             ($"/catalogue/{version}", $"Catalogue {exercice}"), ($"/catalogue/{brouillon.Item1}", "Catalogue 2091"), ($"/catalogue/{brouillon.Item1}/voter", "Vote du catalogue 2091"),
             ($"/catalogue/{brouillon.Item1}/parametres", "Paramètres du catalogue 2091"), ($"/catalogue/{brouillon.Item1}/services/nouveau", "Nouveau service — catalogue 2091"),

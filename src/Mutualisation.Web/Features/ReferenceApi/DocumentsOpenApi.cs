@@ -14,7 +14,7 @@ public static class DocumentsOpenApi
 
     public static IServiceCollection AjouterDocumentsOpenApi(this IServiceCollection services)
     {
-        services.AddOpenApi(Complet, o => o.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(Complet, o => o.AddOperationTransformer(ParametresObligatoires).AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Mutualisation — API";
             document.Info.Description = "API en lecture seule du portail Mutualisation. Authentification par le cookie de session du portail ; " +
@@ -24,6 +24,7 @@ public static class DocumentsOpenApi
         services.AddOpenApi(Public, o =>
         {
             o.ShouldInclude = EstPublique;
+            o.AddOperationTransformer(ParametresObligatoires);
             o.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "Mutualisation — API publique";
@@ -32,6 +33,23 @@ public static class DocumentsOpenApi
             });
         });
         return services;
+    }
+
+    /// <summary>
+    /// Query parameters are bound as text so that a bad value gets a French message rather than the
+    /// framework's; those the action requires say « Obligatoire. » in their description, and are marked so.
+    /// </summary>
+    private static Task ParametresObligatoires(Microsoft.OpenApi.OpenApiOperation operation, Microsoft.AspNetCore.OpenApi.OpenApiOperationTransformerContext contexte, CancellationToken annulation)
+    {
+        foreach (var parametre in (operation.Parameters ?? []).OfType<Microsoft.OpenApi.OpenApiParameter>())
+        {
+            if (parametre.Description?.Contains("Obligatoire.", StringComparison.Ordinal) == true)
+            {
+                parametre.Required = true;
+            }
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>An operation is public when its endpoint allows anonymous access.</summary>
