@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Mutualisation.Domain.Commun;
 using Mutualisation.Web.Infrastructure;
 using Mutualisation.Web.Tests.Outils;
@@ -8,7 +9,7 @@ using Mutualisation.Web.Tests.Outils;
 namespace Mutualisation.Web.Tests;
 
 /// <summary>
-/// Sessions are checked against a per-instance cache of security stamps (docs/adr/0007): revoked at
+/// Sessions are checked against a per-instance cache of security stamps (docs/adr/0009): revoked at
 /// once on the instance that revokes, within the cache's lifetime on another one, and a signed-in
 /// page does not read the user from the database.
 /// </summary>
@@ -18,7 +19,7 @@ public class SessionsTests(PortailFactory portail)
     [Fact]
     public async Task Un_compte_desactive_sur_une_instance_perd_sa_session_sur_l_autre_des_que_son_cache_expire()
     {
-        var horloge = new HorlogeDeTest(portail.Horloge.GetUtcNow());
+        var horloge = new FakeTimeProvider(portail.Horloge.GetUtcNow());
         using var autreInstance = PortailFactory.SurLaMemeBase(portail);
         autreInstance.ServicesDeTest = s => s.AddSingleton<TimeProvider>(horloge);
         var courriel = await portail.CreerAsync(Roles.AgentDSI);
@@ -30,7 +31,7 @@ public class SessionsTests(PortailFactory portail)
 
         Assert.Equal(HttpStatusCode.Redirect, (await ici.GetAsync("/compte/mot-de-passe")).Statut);
         Assert.Equal(HttpStatusCode.OK, (await labas.GetAsync("/compte/mot-de-passe")).Statut);
-        horloge.Avancer(autreInstance.Services.GetRequiredService<IOptions<OptionsSessions>>().Value.DureeCacheEmpreintes);
+        horloge.Advance(autreInstance.Services.GetRequiredService<IOptions<OptionsSessions>>().Value.DureeCacheEmpreintes);
         var refus = await labas.GetAsync("/compte/mot-de-passe");
         Assert.Equal(HttpStatusCode.Redirect, refus.Statut);
         Assert.Contains("/compte/connexion", refus.Redirection, StringComparison.Ordinal);
@@ -40,7 +41,7 @@ public class SessionsTests(PortailFactory portail)
     public async Task Un_nouveau_mot_de_passe_garde_la_nouvelle_session_sur_l_autre_instance_et_y_ferme_l_ancienne()
     {
         using var autreInstance = PortailFactory.SurLaMemeBase(portail);
-        autreInstance.ServicesDeTest = s => s.AddSingleton<TimeProvider>(new HorlogeDeTest(portail.Horloge.GetUtcNow()));
+        autreInstance.ServicesDeTest = s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(portail.Horloge.GetUtcNow()));
         var courriel = await portail.CreerAsync(Roles.Finance);
         using var session = await portail.ConnecterAsync(courriel, Comptes.MotDePasse);
         using var ancienne = SessionAvecLesCookiesDe(autreInstance, session);
@@ -61,7 +62,7 @@ public class SessionsTests(PortailFactory portail)
     public async Task Une_page_connectee_ne_relit_pas_l_utilisateur_en_base()
     {
         using var instance = PortailFactory.SurLaMemeBase(portail);
-        instance.ServicesDeTest = s => s.AddSingleton<TimeProvider>(new HorlogeDeTest(portail.Horloge.GetUtcNow()));
+        instance.ServicesDeTest = s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(portail.Horloge.GetUtcNow()));
         var courriel = await portail.CreerAsync(Roles.AgentDSI);
         using var session = SessionAvecLesCookiesDe(instance, await portail.ConnecterAsync(courriel, Comptes.MotDePasse));
         Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/compte/mot-de-passe")).Statut);

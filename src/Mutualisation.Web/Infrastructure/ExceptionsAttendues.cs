@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -62,7 +61,7 @@ public sealed partial class ExceptionsAttendues(ILogger<ExceptionsAttendues> jou
         httpContext.Response.Clear();
         httpContext.Response.StatusCode = statut.Value;
         var (titre, message) = PagesErreur.Pour(statut.Value);
-        var correlation = Activity.Current?.TraceId.ToString() ?? httpContext.TraceIdentifier;
+        var correlation = Demarrage.Journalisation.Correlation(httpContext);
         if (chemin.StartsWith("/api", StringComparison.OrdinalIgnoreCase))
         {
             await Results.Problem(title: titre, detail: message, statusCode: statut.Value, extensions: new Dictionary<string, object?> { ["correlation"] = correlation })

@@ -58,9 +58,11 @@ public static class FormatFr
     public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", Fr);
 
     /// <summary>When something happened, in Paris time: 23/11/2026 à 14:05.</summary>
-    public static string Horodatage(DateTimeOffset instant) =>
-        TimeZoneInfo.ConvertTime(instant, HorlogeParis.Paris).ToString("dd/MM/yyyy 'à' HH:mm", Fr);
+    public static string Horodatage(DateTimeOffset instant) => AParis(instant, "dd/MM/yyyy 'à' HH:mm");
 
-    public static string DateHeure(DateTimeOffset instant) =>
-        TimeZoneInfo.ConvertTime(instant, HorlogeParis.Paris).ToString("dd/MM/yyyy HH:mm", Fr);
+    /// <summary>A date and time in Paris time, in a table or a badge: 23/11/2026 14:05.</summary>
+    public static string DateHeure(DateTimeOffset instant) => AParis(instant, "dd/MM/yyyy HH:mm");
+
+    private static string AParis(DateTimeOffset instant, string format) =>
+        TimeZoneInfo.ConvertTime(instant, HorlogeParis.Paris).ToString(format, Fr);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -59,7 +58,7 @@ public sealed class AccueilController(MutualisationDbContext db, IAuthorizationS
             >= 400 and <= 599 => statut.Value,
             _ => StatusCodes.Status404NotFound,
         };
-        var correlation = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
+        var correlation = Demarrage.Journalisation.Correlation(HttpContext);
         var original = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalPath
             ?? HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>()?.Path
             ?? string.Empty;
