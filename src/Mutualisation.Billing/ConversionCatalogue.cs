@@ -26,6 +26,14 @@ public static class ConversionCatalogue
     {
         var version = new VersionCatalogue(catalogue.Exercice, catalogue.Population);
         version.Parametrer(intitule, catalogue.Population);
+        foreach (var code in catalogue.Services.SelectMany(s => s.Composantes).SelectMany(c => new[] { c.Quantite, c.QuantiteDeTranche }).Distinct())
+        {
+            if (code != Quantites.Population && version.Quantite(code) is null)
+            {
+                version.DeclarerQuantite(QuantitesConnues.GetValueOrDefault(code) ?? new DonneesQuantite(code, code, code, code, TypeQuantite.Decimale));
+            }
+        }
+
         foreach (var s in catalogue.Services)
         {
             var service = version.AjouterService(new DonneesService(s.Code, s.Libelle, s.Famille)
@@ -51,6 +59,15 @@ public static class ConversionCatalogue
 
         return version;
     }
+
+    /// <summary>Labels of the quantities the reference catalogues use (a catalogue entered on the pages declares its own).</summary>
+    private static readonly Dictionary<string, DonneesQuantite> QuantitesConnues = new(StringComparer.Ordinal)
+    {
+        [Quantites.DemiJourneesN1] = new(Quantites.DemiJourneesN1, "Assistance N1 consommée", "demi-journée", "demi-journées", TypeQuantite.Entiere),
+        [Quantites.Stockage] = new(Quantites.Stockage, "Espace disque alloué", "Go", "Go", TypeQuantite.Decimale),
+        ["postes"] = new("postes", "Postes de travail", "poste", "postes", TypeQuantite.Entiere),
+        ["agents"] = new("agents", "Agents", "agent", "agents", TypeQuantite.Entiere),
+    };
 
     private static Composante VersComposante(ComposanteTarif c) => new(c.Libelle, c.Nature)
     {

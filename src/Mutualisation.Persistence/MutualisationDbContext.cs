@@ -29,6 +29,8 @@ public abstract class MutualisationDbContext : IdentityDbContext<Utilisateur>, I
 
     public DbSet<PopulationLegale> Populations => Set<PopulationLegale>();
 
+    public DbSet<QuantiteMembre> QuantitesMembres => Set<QuantiteMembre>();
+
     public DbSet<VersionCatalogue> VersionsCatalogue => Set<VersionCatalogue>();
 
     public DbSet<EntreeHistorique> Historique => Set<EntreeHistorique>();
@@ -91,5 +93,5 @@ public static class RequetesCatalogue
 {
     /// <summary>A version with its services, their components and brackets, its formules (annex contents are left out by projection where it matters).</summary>
     public static IQueryable<VersionCatalogue> AvecTarifs(this IQueryable<VersionCatalogue> versions) =>
-        versions.Include("Services._composantes._tranches").Include(v => v.Formules).AsSplitQuery();
+        versions.Include("Services._composantes._tranches").Include(v => v.Formules).Include("_quantites").AsSplitQuery();
 }

@@ -14,6 +14,7 @@ public sealed class VersionCatalogue
     private readonly List<ServiceCatalogue> _services = [];
     private readonly List<FormuleCatalogue> _formules = [];
     private readonly List<AnnexeCatalogue> _annexes = [];
+    private readonly List<QuantiteCatalogue> _quantites = [];
 
     private VersionCatalogue()
     {
@@ -60,12 +61,16 @@ public sealed class VersionCatalogue
 
     public IReadOnlyList<AnnexeCatalogue> Annexes => _annexes;
 
+    /// <summary>The quantities this version prices on besides the population, in their order.</summary>
+    public IReadOnlyList<QuantiteCatalogue> Quantites => _quantites.OrderBy(q => q.Ordre).ToList();
+
     public bool EstVotee => Statut == StatutVersion.Votee;
 
     /// <summary>Copies a version (usually last year's) into a new draft for another exercice.</summary>
     public static VersionCatalogue CopierDe(VersionCatalogue source, int exercice)
     {
         var copie = new VersionCatalogue(exercice, source.Population) { Intitule = source.Intitule };
+        copie._quantites.AddRange(source.Quantites.Select(q => q.Copier()));
         foreach (var service in source.Services.OrderBy(s => s.Ordre))
         {
             copie._services.Add(service.Copier());
@@ -203,6 +208,65 @@ public sealed class VersionCatalogue
     {
         ExigerBrouillon();
         _formules.Remove(formule);
+    }
+
+    public QuantiteCatalogue DeclarerQuantite(DonneesQuantite donnees)
+    {
+        ExigerBrouillon();
+        ExigerQuantiteLibre(donnees.Code, null);
+        var quantite = new QuantiteCatalogue(donnees, _quantites.Count == 0 ? 1 : _quantites.Max(q => q.Ordre) + 1);
+        _quantites.Add(quantite);
+        return quantite;
+    }
+
+    /// <summary>Changes a declared quantity; its code cannot change while a component uses it.</summary>
+    public void ModifierQuantite(QuantiteCatalogue quantite, DonneesQuantite donnees)
+    {
+        ExigerBrouillon();
+        ExigerQuantiteLibre(donnees.Code, quantite);
+        if (donnees.Code.Trim() != quantite.Code && Utilisateurs(quantite.Code).FirstOrDefault() is { } composante)
+        {
+            throw new CatalogueException($"La quantité {quantite.Code} est utilisée par la composante {composante} : son code ne peut pas changer.");
+        }
+
+        quantite.Modifier(donnees);
+    }
+
+    public void SupprimerQuantite(QuantiteCatalogue quantite)
+    {
+        ExigerBrouillon();
+        if (Utilisateurs(quantite.Code).FirstOrDefault() is { } composante)
+        {
+            throw new CatalogueException($"La quantité {quantite.Code} est utilisée par la composante {composante} : retirez-la d'abord.");
+        }
+
+        _quantites.Remove(quantite);
+    }
+
+    /// <summary>The declared quantity of this code, or null (the population is never declared).</summary>
+    public QuantiteCatalogue? Quantite(string code) => _quantites.Find(q => q.Code == code);
+
+    /// <summary>The declared quantities the services of a formule price on, in declaration order.</summary>
+    public IReadOnlyList<QuantiteCatalogue> QuantitesDe(IEnumerable<string> codesServices)
+    {
+        var codes = codesServices.ToHashSet(StringComparer.Ordinal);
+        var utilisees = _services.Where(s => codes.Contains(s.Code))
+            .SelectMany(s => s.Composantes)
+            .SelectMany(c => new[] { c.Quantite, c.QuantiteTranche })
+            .ToHashSet(StringComparer.Ordinal);
+        return Quantites.Where(q => utilisees.Contains(q.Code)).ToList();
+    }
+
+    /// <summary>Services and components (« service / composante ») that price on a quantity.</summary>
+    private IEnumerable<string> Utilisateurs(string code) =>
+        _services.SelectMany(s => s.Composantes.Where(c => c.Quantite == code || c.QuantiteTranche == code).Select(c => $"{s.Code} / {c.Libelle}"));
+
+    private void ExigerQuantiteLibre(string code, QuantiteCatalogue? saufPour)
+    {
+        if (_quantites.Any(q => q != saufPour && q.Code == code?.Trim()))
+        {
+            throw new CatalogueException($"La quantité {code} est déjà déclarée dans cette version.");
+        }
     }
 
     public AnnexeCatalogue AjouterAnnexe(string titre, string nomFichier, string typeContenu, byte[] contenu, DateTimeOffset deposeeLe)

@@ -10,6 +10,7 @@ public sealed class Membre : IPerimetreMembre
 
     private readonly List<PopulationLegale> _populations = [];
     private readonly List<MotDuNom> _motsDuNom = [];
+    private readonly List<QuantiteMembre> _quantites = [];
 
     public int Id { get; private set; }
 
@@ -41,6 +42,9 @@ public sealed class Membre : IPerimetreMembre
 
     /// <summary>The distinct words of <see cref="NomRecherche"/>, kept in step with it by <see cref="Renommer"/>.</summary>
     public IReadOnlyCollection<MotDuNom> MotsDuNom => _motsDuNom;
+
+    /// <summary>Dated values of the quantities catalogues price on besides the population.</summary>
+    public IReadOnlyCollection<QuantiteMembre> Quantites => _quantites;
 
     int IPerimetreMembre.MembreId => Id;
 
@@ -132,6 +136,48 @@ public sealed class Membre : IPerimetreMembre
         PopulationMunicipale = derniere.Municipale;
         return changement;
     }
+
+    /// <summary>
+    /// Records the value of a quantity from a date (a value at the same date is replaced). The code
+    /// must have the form of a declared quantity's; the value is positive or zero.
+    /// </summary>
+    public QuantiteMembre EnregistrerQuantite(string code, DateOnly depuis, decimal valeur, string? source = null)
+    {
+        if (Catalogue.QuantiteCatalogue.RefusCode(code) is { } refus)
+        {
+            throw new ArgumentException(refus, nameof(code));
+        }
+
+        if (valeur < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(valeur), valeur, "Une quantité ne peut pas être négative.");
+        }
+
+        if (source?.Trim().Length > QuantiteMembre.LongueurMaxSource)
+        {
+            throw new ArgumentException($"La source ne doit pas dépasser {QuantiteMembre.LongueurMaxSource} caractères.", nameof(source));
+        }
+
+        code = code.Trim();
+        var existante = _quantites.Find(q => q.Code == code && q.Depuis == depuis);
+        if (existante is null)
+        {
+            existante = new QuantiteMembre(code, depuis, valeur, source);
+            _quantites.Add(existante);
+        }
+        else
+        {
+            existante.Modifier(valeur, source);
+        }
+
+        return existante;
+    }
+
+    public void SupprimerQuantite(QuantiteMembre quantite) => _quantites.Remove(quantite);
+
+    /// <summary>The value of a quantity in force on a date: the latest dated on or before it.</summary>
+    public QuantiteMembre? QuantiteAu(string code, DateOnly date) =>
+        _quantites.Where(q => q.Code == code && q.Depuis <= date).MaxBy(q => q.Depuis);
 
     /// <summary>The population légale in force for an exercice: the latest millésime not after it.</summary>
     public PopulationLegale? PopulationPour(int millesimeMaximal) =>

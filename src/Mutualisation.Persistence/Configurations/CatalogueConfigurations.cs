@@ -25,6 +25,8 @@ public sealed class VersionCatalogueConfiguration : IEntityTypeConfiguration<Ver
         builder.Navigation(v => v.Services).HasField("_services").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(v => v.Formules).HasField("_formules").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(v => v.Annexes).HasField("_annexes").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany<QuantiteCatalogue>("_quantites").WithOne().HasForeignKey(q => q.VersionCatalogueId).OnDelete(DeleteBehavior.Cascade);
+        builder.Ignore(v => v.Quantites);
     }
 }
 
@@ -99,5 +101,20 @@ public sealed class AnnexeCatalogueConfiguration : IEntityTypeConfiguration<Anne
         builder.Property(a => a.Titre).HasMaxLength(200).IsRequired();
         builder.Property(a => a.NomFichier).HasMaxLength(255).IsRequired();
         builder.Property(a => a.TypeContenu).HasMaxLength(100).IsRequired();
+    }
+}
+
+public sealed class QuantiteCatalogueConfiguration : IEntityTypeConfiguration<QuantiteCatalogue>
+{
+    public void Configure(EntityTypeBuilder<QuantiteCatalogue> builder)
+    {
+        builder.ToTable("QuantitesCatalogue");
+        builder.Property(q => q.Code).HasMaxLength(QuantiteCatalogue.LongueurMaxCode).IsRequired();
+        builder.Property(q => q.Libelle).HasMaxLength(200).IsRequired();
+        builder.Property(q => q.UniteSingulier).HasMaxLength(50).IsRequired();
+        builder.Property(q => q.UnitePluriel).HasMaxLength(50).IsRequired();
+        builder.Property(q => q.Type).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(q => new { q.VersionCatalogueId, q.Code }).IsUnique();
+        builder.Ignore(q => q.Donnees);
     }
 }

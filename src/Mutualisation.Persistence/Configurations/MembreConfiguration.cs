@@ -33,6 +33,8 @@ public sealed class MembreConfiguration : IEntityTypeConfiguration<Membre>
 
         builder.HasMany(m => m.Populations).WithOne().HasForeignKey(p => p.MembreId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(m => m.Populations).HasField("_populations").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(m => m.Quantites).WithOne().HasForeignKey(q => q.MembreId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(m => m.Quantites).HasField("_quantites").UsePropertyAccessMode(PropertyAccessMode.Field);
 
         // Words of the folded name: a search by the start of a word is a range on (Mot, MembreId).
         builder.OwnsMany(m => m.MotsDuNom, mots =>
@@ -65,5 +67,17 @@ public sealed class PopulationLegaleConfiguration : IEntityTypeConfiguration<Pop
         builder.ToTable("PopulationsLegales");
         builder.HasIndex(p => new { p.MembreId, p.Millesime }).IsUnique();
         builder.Property(p => p.Source).HasMaxLength(200);
+    }
+}
+
+public sealed class QuantiteMembreConfiguration : IEntityTypeConfiguration<QuantiteMembre>
+{
+    public void Configure(EntityTypeBuilder<QuantiteMembre> builder)
+    {
+        builder.ToTable("QuantitesMembres");
+        builder.Property(q => q.Code).HasMaxLength(Mutualisation.Domain.Catalogue.QuantiteCatalogue.LongueurMaxCode).IsRequired();
+        builder.Property(q => q.Valeur).HasPrecision(18, 4);
+        builder.Property(q => q.Source).HasMaxLength(QuantiteMembre.LongueurMaxSource);
+        builder.HasIndex(q => new { q.MembreId, q.Code, q.Depuis }).IsUnique();
     }
 }

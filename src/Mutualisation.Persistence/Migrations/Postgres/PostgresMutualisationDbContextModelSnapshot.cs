@@ -322,6 +322,53 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                     b.ToTable("FormulesCatalogue", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.Catalogue.QuantiteCatalogue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Libelle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Ordre")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("UnitePluriel")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("UniteSingulier")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("VersionCatalogueId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VersionCatalogueId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("QuantitesCatalogue", (string)null);
+                });
+
             modelBuilder.Entity("Mutualisation.Domain.Catalogue.ServiceCatalogue", b =>
                 {
                     b.Property<int>("Id")
@@ -636,6 +683,41 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                     b.ToTable("PopulationsLegales", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.Membres.QuantiteMembre", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateOnly>("Depuis")
+                        .HasColumnType("date");
+
+                    b.Property<int>("MembreId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal>("Valeur")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MembreId", "Code", "Depuis")
+                        .IsUnique();
+
+                    b.ToTable("QuantitesMembres", (string)null);
+                });
+
             modelBuilder.Entity("Mutualisation.Persistence.Historique.EntreeHistorique", b =>
                 {
                     b.Property<long>("Id")
@@ -910,6 +992,15 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.Catalogue.QuantiteCatalogue", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.Catalogue.VersionCatalogue", null)
+                        .WithMany("_quantites")
+                        .HasForeignKey("VersionCatalogueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mutualisation.Domain.Catalogue.ServiceCatalogue", b =>
                 {
                     b.HasOne("Mutualisation.Domain.Catalogue.VersionCatalogue", null)
@@ -962,6 +1053,15 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.Membres.QuantiteMembre", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.Membres.Membre", null)
+                        .WithMany("Quantites")
+                        .HasForeignKey("MembreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mutualisation.Persistence.Utilisateur", b =>
                 {
                     b.HasOne("Mutualisation.Domain.Membres.Membre", null)
@@ -987,11 +1087,15 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                     b.Navigation("Formules");
 
                     b.Navigation("Services");
+
+                    b.Navigation("_quantites");
                 });
 
             modelBuilder.Entity("Mutualisation.Domain.Membres.Membre", b =>
                 {
                     b.Navigation("Populations");
+
+                    b.Navigation("Quantites");
                 });
 #pragma warning restore 612, 618
         }

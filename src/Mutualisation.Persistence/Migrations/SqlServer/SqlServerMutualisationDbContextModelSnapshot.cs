@@ -323,6 +323,53 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
                     b.ToTable("FormulesCatalogue", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.Catalogue.QuantiteCatalogue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("Libelle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Ordre")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("UnitePluriel")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("UniteSingulier")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int>("VersionCatalogueId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VersionCatalogueId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("QuantitesCatalogue", (string)null);
+                });
+
             modelBuilder.Entity("Mutualisation.Domain.Catalogue.ServiceCatalogue", b =>
                 {
                     b.Property<int>("Id")
@@ -637,6 +684,41 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
                     b.ToTable("PopulationsLegales", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.Membres.QuantiteMembre", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<DateOnly>("Depuis")
+                        .HasColumnType("date");
+
+                    b.Property<int>("MembreId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<decimal>("Valeur")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MembreId", "Code", "Depuis")
+                        .IsUnique();
+
+                    b.ToTable("QuantitesMembres", (string)null);
+                });
+
             modelBuilder.Entity("Mutualisation.Persistence.Historique.EntreeHistorique", b =>
                 {
                     b.Property<long>("Id")
@@ -912,6 +994,15 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.Catalogue.QuantiteCatalogue", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.Catalogue.VersionCatalogue", null)
+                        .WithMany("_quantites")
+                        .HasForeignKey("VersionCatalogueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mutualisation.Domain.Catalogue.ServiceCatalogue", b =>
                 {
                     b.HasOne("Mutualisation.Domain.Catalogue.VersionCatalogue", null)
@@ -963,6 +1054,15 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.Membres.QuantiteMembre", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.Membres.Membre", null)
+                        .WithMany("Quantites")
+                        .HasForeignKey("MembreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mutualisation.Persistence.Utilisateur", b =>
                 {
                     b.HasOne("Mutualisation.Domain.Membres.Membre", null)
@@ -988,11 +1088,15 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
                     b.Navigation("Formules");
 
                     b.Navigation("Services");
+
+                    b.Navigation("_quantites");
                 });
 
             modelBuilder.Entity("Mutualisation.Domain.Membres.Membre", b =>
                 {
                     b.Navigation("Populations");
+
+                    b.Navigation("Quantites");
                 });
 #pragma warning restore 612, 618
         }

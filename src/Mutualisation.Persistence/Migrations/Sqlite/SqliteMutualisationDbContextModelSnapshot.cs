@@ -305,6 +305,51 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                     b.ToTable("FormulesCatalogue", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.Catalogue.QuantiteCatalogue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Libelle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordre")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitePluriel")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UniteSingulier")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionCatalogueId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VersionCatalogueId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("QuantitesCatalogue", (string)null);
+                });
+
             modelBuilder.Entity("Mutualisation.Domain.Catalogue.ServiceCatalogue", b =>
                 {
                     b.Property<int>("Id")
@@ -609,6 +654,39 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                     b.ToTable("PopulationsLegales", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.Membres.QuantiteMembre", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Depuis")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MembreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Valeur")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MembreId", "Code", "Depuis")
+                        .IsUnique();
+
+                    b.ToTable("QuantitesMembres", (string)null);
+                });
+
             modelBuilder.Entity("Mutualisation.Persistence.Historique.EntreeHistorique", b =>
                 {
                     b.Property<long>("Id")
@@ -879,6 +957,15 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.Catalogue.QuantiteCatalogue", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.Catalogue.VersionCatalogue", null)
+                        .WithMany("_quantites")
+                        .HasForeignKey("VersionCatalogueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mutualisation.Domain.Catalogue.ServiceCatalogue", b =>
                 {
                     b.HasOne("Mutualisation.Domain.Catalogue.VersionCatalogue", null)
@@ -930,6 +1017,15 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.Membres.QuantiteMembre", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.Membres.Membre", null)
+                        .WithMany("Quantites")
+                        .HasForeignKey("MembreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mutualisation.Persistence.Utilisateur", b =>
                 {
                     b.HasOne("Mutualisation.Domain.Membres.Membre", null)
@@ -955,11 +1051,15 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                     b.Navigation("Formules");
 
                     b.Navigation("Services");
+
+                    b.Navigation("_quantites");
                 });
 
             modelBuilder.Entity("Mutualisation.Domain.Membres.Membre", b =>
                 {
                     b.Navigation("Populations");
+
+                    b.Navigation("Quantites");
                 });
 #pragma warning restore 612, 618
         }
