@@ -81,6 +81,21 @@ public sealed class VersionCatalogue
         return copie;
     }
 
+    /// <summary>
+    /// Of the voted versions of one exercice, the one that prices on a date: the latest in force on
+    /// that date (a mid-year vote replaces the earlier version from its date of effect), or, before
+    /// any is in force, the first to come. Null when none is voted.
+    /// </summary>
+    public static VersionCatalogue? EnVigueurAu(IEnumerable<VersionCatalogue> versionsDeLExercice, DateOnly date)
+    {
+        var votees = versionsDeLExercice.Where(v => v.EstVotee).ToList();
+        return votees.Where(v => v.EnVigueurLe <= date).MaxBy(v => v.EnVigueurLe) ?? votees.MinBy(v => v.EnVigueurLe);
+    }
+
+    /// <summary>The date a catalogue of an exercice is read at: today during the exercice, its last day after it, its first before it.</summary>
+    public static DateOnly DateDeReference(int exercice, DateOnly aujourdHui) =>
+        exercice < aujourdHui.Year ? new DateOnly(exercice, 12, 31) : exercice > aujourdHui.Year ? new DateOnly(exercice, 1, 1) : aujourdHui;
+
     public string StatutA(DateOnly aujourdHui) => Libelle(Statut, EnVigueurLe, aujourdHui);
 
     /// <summary>Brouillon, Votée (not in force yet) or En vigueur, for a version or a projection of one.</summary>

@@ -61,12 +61,10 @@ public sealed class SimulateurContributions(MutualisationDbContext db, TimeProvi
             return connu;
         }
 
-        var aujourdHui = horloge.AujourdHui();
-        var reference = exercice < aujourdHui.Year ? new DateOnly(exercice, 12, 31) : exercice > aujourdHui.Year ? new DateOnly(exercice, 1, 1) : aujourdHui;
         var versions = await db.VersionsCatalogue.AsNoTracking().AvecTarifs()
             .Where(v => v.Exercice == exercice && v.Statut == StatutVersion.Votee)
             .ToListAsync(annulation);
-        var version = versions.Where(v => v.EnVigueurLe <= reference).MaxBy(v => v.EnVigueurLe) ?? versions.MinBy(v => v.EnVigueurLe);
+        var version = VersionCatalogue.EnVigueurAu(versions, VersionCatalogue.DateDeReference(exercice, horloge.AujourdHui()));
         return _catalogues[exercice] = version is null ? null : ConversionCatalogue.VersTarification(version);
     }
 
