@@ -33,8 +33,9 @@ internal static class ExonerationsEtDeductions
     /// <summary>The first exempting service the member is subscribed to during the exercice, if any.</summary>
     private static string? Exoneration(ServiceTarife service, FaitsMembre faits, int exercice)
     {
-        foreach (var code in service.ExonereSiAbonneA)
+        for (var e = 0; e < service.ExonereSiAbonneA.Count; e++)
         {
+            var code = service.ExonereSiAbonneA[e];
             for (var i = 0; i < faits.Abonnements.Count; i++)
             {
                 var a = faits.Abonnements[i];

@@ -30,8 +30,9 @@ public static class Tarification
     {
         VerificationFaits.Verifier(catalogue, faits);
         var lignes = new List<LignePrix>(4);
-        foreach (var service in catalogue.Services)
+        for (var s = 0; s < catalogue.Services.Count; s++)
         {
+            var service = catalogue.Services[s];
             for (var i = 0; i < faits.Abonnements.Count; i++)
             {
                 var abonnement = faits.Abonnements[i];
@@ -46,8 +47,9 @@ public static class Tarification
             }
         }
 
-        foreach (var achat in faits.AchatsPourCompte)
+        for (var i = 0; i < faits.AchatsPourCompte.Count; i++)
         {
+            var achat = faits.AchatsPourCompte[i];
             lignes.Add(new LignePrix(
                 $"Remboursement d'un achat pour compte (mandat, sans frais) : {achat.Objet}",
                 new BasesDeLiquidation { Quantite = 1, Unite = $"facture {achat.NumeroFacture} de {achat.Fournisseur} payée le {Fr.Date(achat.PayeeLe)}", Taux = achat.Montant },

@@ -28,8 +28,9 @@ internal static class TarificationAbonnement
         }
 
         var debut = lignes.Count;
-        foreach (var composante in service.Composantes)
+        for (var c = 0; c < service.Composantes.Count; c++)
         {
+            var composante = service.Composantes[c];
             if (composante.Frequence == Frequence.Ponctuelle)
             {
                 if (ponctuelDu)
