@@ -8,13 +8,13 @@ internal static class PlancherPlafond
         ajustement = null;
         if (c.Plancher is { } plancher && montant < plancher)
         {
-            ajustement = $"porté au plancher de {Fr.Euros(plancher)} (calcul : {Fr.Euros(Arrondi.AuCentime(montant))})";
+            ajustement = $"porté au plancher de {Fr.Euros(plancher)} (montant calculé : {Fr.Euros(Arrondi.AuCentime(montant))})";
             return plancher;
         }
 
         if (c.Plafond is { } plafond && montant > plafond)
         {
-            ajustement = $"ramené au plafond de {Fr.Euros(plafond)} (calcul : {Fr.Euros(Arrondi.AuCentime(montant))})";
+            ajustement = $"ramené au plafond de {Fr.Euros(plafond)} (montant calculé : {Fr.Euros(Arrondi.AuCentime(montant))})";
             return plafond;
         }
 

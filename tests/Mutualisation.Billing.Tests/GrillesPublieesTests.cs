@@ -179,7 +179,7 @@ public class GrillesPublieesTests
     [Theory]
     [InlineData(5000, 1500.00, null)]
     [InlineData(10000, 3000.00, null)]
-    [InlineData(12000, 3000.00, "ramené au plafond de 3 000,00 € (calcul : 3 600,00 €)")]
+    [InlineData(12000, 3000.00, "ramené au plafond de 3 000,00 € (montant calculé : 3 600,00 €)")]
     public void Par_habitant_plafonne(int population, decimal attendu, string? ajustement)
     {
         var catalogue = new CatalogueTarifaire(Exercice, ReferencePopulation.Totale,
