@@ -16,7 +16,28 @@ public sealed record Composante(string Libelle, NatureComposante Nature)
 
     public string? QuantiteTranche { get; init; }
 
-    public string Unite { get; init; } = "habitant";
+    /// <summary>Derived once from <see cref="Unite"/> (a function of it, so equality and copies stay right).</summary>
+    private readonly string _plurielDerive = "habitants";
+
+    public string Unite
+    {
+        get;
+        init
+        {
+            field = value;
+            _plurielDerive = Unites.Pluriel(value);
+        }
+    } = "habitant";
+
+    /// <summary>The unit's plural (« postes »), derived from <see cref="Unite"/> unless the catalogue spells it out.</summary>
+    public string UnitePluriel
+    {
+        get => field ?? _plurielDerive;
+        init => field = string.IsNullOrWhiteSpace(value) ? null : value;
+    }
+
+    /// <summary>The unit agreed with a quantity: « 1,5 poste », « 4 postes ».</summary>
+    public string UnitePour(decimal quantite) => Unites.Accorder(quantite, Unite, UnitePluriel);
 
     public decimal Taux { get; init; }
 

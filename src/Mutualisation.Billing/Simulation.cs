@@ -18,13 +18,17 @@ public static class Simulation
     /// <summary>More N1 days than this in one exercice is a typing error (and would overflow the amounts).</summary>
     public const decimal JoursN1Maximum = 10_000m;
 
+    /// <summary>Prices the request; throws <see cref="TarificationImpossibleException"/> for a bad request and for a refusal.</summary>
     public static Contribution Tarifer(CatalogueTarifaire catalogue, DemandeSimulation demande)
     {
         var resultat = Evaluer(catalogue, demande);
-        return resultat.Contribution ?? throw resultat.Refus!;
+        return resultat.Contribution ?? throw resultat.Refus!.EnException();
     }
 
-    /// <summary>Like <see cref="Tarifer"/>, but a refusal of the rules is returned instead of thrown.</summary>
+    /// <summary>
+    /// Like <see cref="Tarifer"/>, but every refusal of the rules (deeper examination, outside the
+    /// grid, quantity not declared) is returned instead of thrown; a bad request still throws.
+    /// </summary>
     public static ResultatTarification Evaluer(CatalogueTarifaire catalogue, DemandeSimulation demande)
     {
         var formule = catalogue.Formule(demande.Formule)

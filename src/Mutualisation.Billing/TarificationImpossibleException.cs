@@ -1,10 +1,14 @@
 namespace Mutualisation.Billing;
 
-/// <summary>The rules refuse to price these facts (unknown, contradictory, or needing a negotiated amount). Never a default amount.</summary>
+/// <summary>
+/// Facts or a catalogue the engine cannot price (negative quantity, unknown service, contradictory
+/// dates, overlapping brackets…), or a <see cref="RefusTarification"/> thrown for callers of
+/// <see cref="Tarification.Tarifer"/> that want an exception. Never a default amount.
+/// </summary>
 public sealed class TarificationImpossibleException(string message, string code) : Exception(message)
 {
-    public const string CodeExamenApprofondi = "examen-approfondi";
-    public const string CodeHorsGrille = "hors-grille";
+    public const string CodeExamenApprofondi = RefusTarification.CodeExamenApprofondi;
+    public const string CodeHorsGrille = RefusTarification.CodeHorsGrille;
 
     public string Code { get; } = code;
 

@@ -33,6 +33,10 @@ public class MoteurTests
     public void Un_service_informatique_propre_exige_un_examen_approfondi()
     {
         var faits = Membre(2000, new Abonnement(CataloguesDeReference.Socle, Le(1))) with { ServiceInformatiquePropre = true };
+        var resultat = Tarification.Evaluer(Redon, faits);
+        Assert.Null(resultat.Contribution);
+        Assert.Equal(RefusTarification.CodeExamenApprofondi, resultat.Refus!.Code);
+        Assert.True(resultat.Refus.ExigeNegociation);
         Assert.True(Assert.Throws<TarificationImpossibleException>(() => Tarification.Tarifer(Redon, faits)).ExigeNegociation);
     }
 
@@ -167,11 +171,38 @@ public class MoteurTests
     }
 
     [Fact]
-    public void Une_quantite_non_declaree_est_une_erreur_et_pas_un_montant_nul()
+    public void Une_quantite_non_declaree_est_un_refus_et_pas_un_montant_nul()
     {
-        var erreur = Assert.Throws<TarificationImpossibleException>(() => Tarification.Tarifer(Cccf, Membre(abonnements: new Abonnement("POSTES", Le(1)))));
-        Assert.Equal("quantite-manquante", erreur.Code);
-        Assert.Contains("postes", erreur.Message, StringComparison.Ordinal);
+        var resultat = Tarification.Evaluer(Cccf, Membre(abonnements: new Abonnement("POSTES", Le(1))));
+        Assert.Null(resultat.Contribution);
+        Assert.Equal(RefusTarification.CodeQuantiteManquante, resultat.Refus!.Code);
+        Assert.Contains("« postes » n'est pas renseignée", resultat.Refus.Message, StringComparison.Ordinal);
+        Assert.False(resultat.Refus.ExigeNegociation);
+        Assert.Equal("quantite-manquante", Assert.Throws<TarificationImpossibleException>(() => Tarification.Tarifer(Cccf, Membre(abonnements: new Abonnement("POSTES", Le(1))))).Code);
+    }
+
+    [Fact]
+    public void Une_quantite_hors_de_la_grille_est_un_refus_qui_demande_un_montant_negocie()
+    {
+        var catalogue = new CatalogueTarifaire(2026, ReferencePopulation.Totale,
+            [new ServiceTarife("P", "Maintenance", "Test", [new Composante("par poste", NatureComposante.ParTranche) { Quantite = "postes", Unite = "poste", Tranches = [new("1 à 10 postes", 1, 11, Taux: 100m)] }])]);
+        var faits = Membre(abonnements: new Abonnement("P", Le(1))) with { Quantites = new Dictionary<string, decimal> { ["postes"] = 40 } };
+
+        var resultat = Tarification.Evaluer(catalogue, faits);
+
+        Assert.Null(resultat.Contribution);
+        Assert.Equal(RefusTarification.CodeHorsGrille, resultat.Refus!.Code);
+        Assert.True(resultat.Refus.ExigeNegociation);
+        Assert.Contains("ne couvre 40 postes", resultat.Refus.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Les_unites_s_accordent_singulier_sous_2_pluriel_au_dela()
+    {
+        var faits = Membre(abonnements: new Abonnement("POSTES", Le(1))) with { Quantites = new Dictionary<string, decimal> { ["postes"] = 1 } };
+        Assert.Equal("poste", Assert.Single(Tarification.Tarifer(Cccf, faits).Lignes).Bases.Unite);
+        Assert.Equal("postes", Assert.Single(Tarification.Tarifer(Cccf, faits with { Quantites = new Dictionary<string, decimal> { ["postes"] = 4 } }).Lignes).Bases.Unite);
+        Assert.Equal("habitants", Tarification.Tarifer(Redon, Membre(2355, new Abonnement(CataloguesDeReference.Socle, Le(1)))).Lignes[1].Bases.Unite);
     }
 
     [Fact]

@@ -82,9 +82,10 @@ public class RedonTests
     [Fact]
     public void Au_dela_de_8000_habitants_le_socle_complet_est_refuse_pour_examen_approfondi()
     {
-        var erreur = Assert.Throws<TarificationImpossibleException>(() => Tarifer(SocleComplet, 8001));
-        Assert.Equal("examen-approfondi", erreur.Code);
-        Assert.Contains("examen approfondi", erreur.Message, StringComparison.Ordinal);
+        var refus = Simulation.Evaluer(Catalogue, new DemandeSimulation(SocleComplet, 8001)).Refus!;
+        Assert.Equal("examen-approfondi", refus.Code);
+        Assert.Contains("examen approfondi", refus.Message, StringComparison.Ordinal);
+        Assert.Equal(refus.Message, Assert.Throws<TarificationImpossibleException>(() => Tarifer(SocleComplet, 8001)).Message);
     }
 
     [Theory]

@@ -32,7 +32,11 @@ public static class FormatFr
             parties.Add($"tranche : {b.Tranche}");
         }
 
-        if (b.Quantite is { } quantite)
+        if (b.Calcul is not null)
+        {
+            parties.Add(b.Calcul);
+        }
+        else if (b.Quantite is { } quantite)
         {
             parties.Add(b.Taux is { } taux ? $"{Nombre(quantite)} {b.Unite} × {Taux(taux)}" : $"{Nombre(quantite)} {b.Unite}");
         }
@@ -50,6 +54,11 @@ public static class FormatFr
         if (b.Ajustement is not null)
         {
             parties.Add(b.Ajustement);
+        }
+
+        if (b.PremiereAnnee is not null)
+        {
+            parties.Add(b.PremiereAnnee);
         }
 
         return string.Join(" · ", parties);

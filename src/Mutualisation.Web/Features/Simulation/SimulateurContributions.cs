@@ -124,11 +124,6 @@ public sealed class SimulateurContributions(MutualisationDbContext db, TimeProvi
                 ? new IssueSimulation(new ResultatSimulation(exercice, catalogue.Formule(demande.Formule)!, population, millesime, nom, contribution), erreurs, null)
                 : new IssueSimulation(null, erreurs, resultat.Refus!.Message);
         }
-        catch (TarificationImpossibleException refus) when (refus.ExigeNegociation)
-        {
-            // A grid that does not cover the quantity: no automatic price either.
-            return new IssueSimulation(null, erreurs, refus.Message);
-        }
         catch (TarificationImpossibleException erreur)
         {
             var champ = erreur.Code switch
