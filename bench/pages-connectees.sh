@@ -8,6 +8,9 @@
 # (from /proc) with its ratio, which stays meaningful when other work shares the cores.
 # Usage: bench/pages-connectees.sh   (PORT=5130 DUREE=10s TRAVAIL=artifacts/bench by default;
 #        REUTILISER=1 keeps the app and database already published and imported in $TRAVAIL;
+#        ECHAUFFEMENT=5s first loads each URL that long with wrk, unmeasured, so that the runtime has
+#        compiled its code at full speed (by default only one request: the first URL, the sign-in page,
+#        then also pays for the app's start-up compilation, which flatters every ratio);
 #        result also written to $TRAVAIL/pages-connectees.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -67,6 +70,7 @@ for u in "${urls[@]}"; do
   [ "$u" = /compte/connexion ] && entete=()
   statut=$(curl -s -o /dev/null -w '%{http_code}' "${entete[@]}" "$base$u")
   curl -s -o /dev/null "${entete[@]}" "$base$u"  # warm-up of that page's code path
+  [ -n "${ECHAUFFEMENT:-}" ] && wrk -t1 -c16 -d"$ECHAUFFEMENT" "${entete[@]}" "$base$u" >/dev/null
   cpu_avant=$(awk '{ print $14 + $15 }' "/proc/$app/stat")
   sortie=$(wrk -t1 -c16 -d"$duree" --latency "${entete[@]}" "$base$u")
   cpu_apres=$(awk '{ print $14 + $15 }' "/proc/$app/stat")

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Mutualisation.Persistence;
+using Mutualisation.Web.Features.Membres;
 using Mutualisation.Web.Tests.Outils;
 
 namespace Mutualisation.Web.Tests;
@@ -78,6 +79,60 @@ public class RechercheMembresTests(PortailFactory portail)
             Assert.DoesNotContain(portail.Base.Fournisseur == FournisseurBaseDeDonnees.Sqlite ? "SCAN m\n" : "Seq Scan on \"Membres\"", plan, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task Au_dela_de_mille_noms_la_recherche_dit_plus_de_mille_et_pagine_sans_compter()
+    {
+        var u = Unique();
+        await portail.ExecuterAsync(async db =>
+        {
+            db.Membres.AddRange(Enumerable.Range(0, RechercheMembres.ResultatsDenses + 5).Select(i => Jeux.Commune($"Saint-{u}-{i:D4}")));
+            return await db.SaveChangesAsync();
+        });
+        using var session = await portail.ConnecterAsync(Comptes.Agent);
+
+        var premiere = await session.GetAsync($"/membres?q={u}");
+        Assert.Equal($"Plus de 1\u202F000 membres pour « {u} » — page 1", Resume(premiere));
+        Assert.Equal($"Saint-{u}-0000", NomsDe(premiere)[0]);
+        Assert.Equal([false, true], EtatsPrecedenteSuivante(premiere));
+
+        // Page 41 holds the 1 001st to the 1 005th names: the last, though never counted.
+        var derniere = await session.GetAsync($"/membres?q={u}&page=41");
+        Assert.Equal(Enumerable.Range(1000, 5).Select(i => $"Saint-{u}-{i:D4}"), NomsDe(derniere));
+        Assert.Equal([true, false], EtatsPrecedenteSuivante(derniere));
+
+        // Past the end, the search is counted exactly and the last page is shown, as for any list.
+        var auDela = await session.GetAsync($"/membres?q={u}&page=500");
+        Assert.Equal($"1\u202F005 membre(s) pour « {u} » — page 41 sur 41", Resume(auDela));
+        Assert.Equal(5, NomsDe(auDela).Count);
+    }
+
+    [Fact]
+    public async Task Jusqu_a_mille_noms_la_recherche_compte_exactement()
+    {
+        var u = Unique();
+        await portail.ExecuterAsync(async db =>
+        {
+            db.Membres.AddRange(Enumerable.Range(0, RechercheMembres.ResultatsDenses).Select(i => Jeux.Commune($"Saint-{u}-{i:D4}")));
+            return await db.SaveChangesAsync();
+        });
+        using var session = await portail.ConnecterAsync(Comptes.Agent);
+
+        var page = await session.GetAsync($"/membres?q={u}&page=2");
+        Assert.Equal($"1\u202F000 membre(s) pour « {u} » — page 2 sur 40", Resume(page));
+        Assert.Equal([true, true], EtatsPrecedenteSuivante(page));
+    }
+
+    /// <summary>The line above the list: how many members, which page.</summary>
+    private static string Resume(Session.Page page) => page.Document.QuerySelector("p[aria-live]")!.TextContent.Trim();
+
+    private static List<string> NomsDe(Session.Page page) =>
+        page.Document.QuerySelectorAll("tbody tr td:first-child a").Select(a => a.TextContent.Trim()).ToList();
+
+    /// <summary>Whether « Précédente » and « Suivante » can be followed.</summary>
+    private static bool[] EtatsPrecedenteSuivante(Session.Page page) =>
+        page.Document.QuerySelectorAll("nav .pagination li").Where(li => li.TextContent.Trim() is "Précédente" or "Suivante")
+            .Select(li => !li.ClassList.Contains("disabled")).ToArray();
 
     private static async Task<List<string>> NomsTrouvesAsync(Session session, string q)
     {

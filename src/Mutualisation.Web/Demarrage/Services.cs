@@ -97,7 +97,8 @@ public static class Services
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddHealthChecks().AddDbContextCheck<MutualisationDbContext>("base-de-donnees");
 
-        services.AddValidatorsFromAssemblyContaining<Program>();
+        // Validators hold no state and no service: built once (building one compiles its rules' expressions).
+        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
         services.AjouterSaisiesSures();
         services.AddScoped<ImportEtalab>();
         services.AddScoped<Features.Simulation.SimulateurContributions>();

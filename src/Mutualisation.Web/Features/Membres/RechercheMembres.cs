@@ -22,25 +22,87 @@ public sealed record RechercheMembres
     /// <summary>
     /// From this many matches of a word search, a page walks the sort order and probes the words index
     /// row by row (dense matches fill a page after a few rows); below it, the matches are read from the
-    /// words index and sorted (a rare word is found without reading every name).
+    /// words index and sorted (a rare word is found without reading every name). It is also where a
+    /// word search stops counting: past it the list says « plus de 1 000 » (ADR 0012).
     /// </summary>
-    private const int ResultatsDenses = 1000;
+    public const int ResultatsDenses = 1000;
 
     public async Task<PageMembres> ExecuterAsync(IQueryable<Membre> membres, int taille, CancellationToken annulation)
     {
         var requete = Filtrer(membres, parcoursOrdonne: false);
-        var total = await requete.CountAsync(annulation);
-        var pages = Math.Max(1, (total + taille - 1) / taille);
-        var page = Math.Clamp(Page, 1, pages);
+        // A word search counts its matches through the words index and stops past the threshold: the
+        // count of a frequent word (4 433 names for « saint ») cost more than the page itself.
+        var mots = IdsParMots(membres);
+        var compte = mots is null ? await requete.CountAsync(annulation) : await mots.Distinct().Take(ResultatsDenses + 1).CountAsync(annulation);
+        var exact = mots is null || compte <= ResultatsDenses;
+        var dense = compte >= ResultatsDenses;
+        var total = exact ? compte : ResultatsDenses;
+        var page = exact ? Math.Clamp(Page, 1, NombreDePages(total, taille)) : Math.Max(1, Page);
+        var lignes = await LireAsync(membres, requete, dense, page, taille, annulation);
+        if (!exact && lignes.Count == 0 && page > 1)
+        {
+            // A page past the end of an uncounted search (an edited address): count exactly, then show the last page as below.
+            total = await requete.CountAsync(annulation);
+            exact = true;
+            page = NombreDePages(total, taille);
+            lignes = await LireAsync(membres, requete, dense, page, taille, annulation);
+        }
+
+        var suivante = lignes.Count > taille;
+        return new PageMembres(suivante ? lignes.Take(taille).ToList() : lignes, total, exact, page, exact ? NombreDePages(total, taille) : null, suivante);
+    }
+
+    private static int NombreDePages(int total, int taille) => Math.Max(1, (total + taille - 1) / taille);
+
+    /// <summary>The page's rows and the first row of the next page, which tells whether there is one.</summary>
+    private async Task<List<LigneMembre>> LireAsync(IQueryable<Membre> membres, IQueryable<Membre> requete, bool dense, int page, int taille, CancellationToken annulation)
+    {
         // Deep pages: the offset walks a covering index of ids, then only the page's rows are read.
-        var cles = Trier(total >= ResultatsDenses ? Filtrer(membres, parcoursOrdonne: true) : requete)
+        var cles = Trier(dense ? Filtrer(membres, parcoursOrdonne: true) : requete)
             .Skip((page - 1) * taille)
-            .Take(taille)
+            .Take(taille + 1)
             .Select(m => m.Id);
-        var lignes = await Trier(membres.Where(m => cles.Contains(m.Id)))
+        return await Trier(membres.Where(m => cles.Contains(m.Id)))
             .Select(m => new LigneMembre(m.Id, m.Nom, m.Nature, m.CodeInsee, m.Siren, m.PopulationTotale, m.PopulationMillesime))
             .ToListAsync(annulation);
-        return new PageMembres(lignes, total, page, pages);
+    }
+
+    /// <summary>
+    /// Ids of the names a word search finds, read from the words index (a member comes once per
+    /// matching word); null for an empty search or a code (SIREN, INSEE), which are counted exactly.
+    /// </summary>
+    private IQueryable<int>? IdsParMots(IQueryable<Membre> membres)
+    {
+        if (MotsCherches() is not var (motif, premier, suivant))
+        {
+            return null;
+        }
+
+#pragma warning disable CA1310
+        var mots = membres
+            .SelectMany(m => m.MotsDuNom, (m, mot) => new { m.Id, m.NomRecherche, mot.Mot })
+            .Where(x => x.Mot.CompareTo(premier) >= 0 && x.Mot.CompareTo(suivant) < 0);
+#pragma warning restore CA1310
+        return (motif.Length == premier.Length ? mots : mots.Where(x => x.NomRecherche.Contains(motif))).Select(x => x.Id);
+    }
+
+    /// <summary>
+    /// The folded search, its first word and the first string after every word starting with it; null
+    /// for an empty search or a code. A search finds the names in which a word starts with the first
+    /// searched word (a range on MotsMembres.Mot, see MotDuNom); for several words, the folded phrase
+    /// must also appear.
+    /// </summary>
+    private (string Motif, string Premier, string Suivant)? MotsCherches()
+    {
+        var texte = Q?.Trim().ToUpperInvariant();
+        if (string.IsNullOrEmpty(texte) || (texte.Length == 9 && Siren.EstValide(texte)) || (texte.Length == 5 && InseeCode.EstValide(texte)))
+        {
+            return null;
+        }
+
+        var motif = TexteRecherche.Normaliser(texte);
+        var premier = motif.Split(' ')[0];
+        return (motif, premier, TexteRecherche.PrefixeSuivant(premier) ?? premier + char.MaxValue);
     }
 
     private IQueryable<Membre> Filtrer(IQueryable<Membre> membres, bool parcoursOrdonne)
@@ -51,23 +113,18 @@ public sealed record RechercheMembres
             return membres;
         }
 
-        if (texte.Length == 9 && Siren.EstValide(texte))
+        if (MotsCherches() is not var (motif, premier, suivant))
         {
-            var siren = Siren.Parse(texte);
-            return membres.Where(m => m.Siren == siren);
-        }
+            if (texte.Length == 9)
+            {
+                var siren = Siren.Parse(texte);
+                return membres.Where(m => m.Siren == siren);
+            }
 
-        if (texte.Length == 5 && InseeCode.EstValide(texte))
-        {
             var insee = InseeCode.Parse(texte);
             return membres.Where(m => m.CodeInsee == insee);
         }
 
-        // Names in which a word starts with the first searched word, read from the words index (a range
-        // on MotsMembres.Mot, see MotDuNom); for several words, the folded phrase must also appear.
-        var motif = TexteRecherche.Normaliser(texte);
-        var premier = motif.Split(' ')[0];
-        var suivant = TexteRecherche.PrefixeSuivant(premier) ?? premier + char.MaxValue;
         // CompareTo is translated to SQL comparisons ('>=', '<'), in the column's byte order; it never runs in .NET.
 #pragma warning disable CA1310
         var candidats = membres
@@ -111,4 +168,9 @@ public sealed record RechercheMembres
 
 public sealed record LigneMembre(int Id, string Nom, NatureMembre Nature, InseeCode CodeInsee, Siren Siren, int? PopulationTotale, int? Millesime);
 
-public sealed record PageMembres(IReadOnlyList<LigneMembre> Lignes, int Total, int Page, int Pages);
+/// <summary>
+/// One page of the list. <paramref name="TotalExact"/> is false when a word search stopped counting at
+/// <see cref="RechercheMembres.ResultatsDenses"/>: <paramref name="Total"/> is then a lower bound and
+/// <paramref name="Pages"/> is unknown (null); <paramref name="PageSuivante"/> always says whether a next page exists.
+/// </summary>
+public sealed record PageMembres(IReadOnlyList<LigneMembre> Lignes, int Total, bool TotalExact, int Page, int? Pages, bool PageSuivante);
