@@ -288,10 +288,11 @@ public sealed class ConventionsController(
             ModelState.AddModelError(nameof(DocumentFormulaire.Nature), "Choisissez la nature du document.");
         }
 
-        var lu = await VerificationAnnexe.LireAsync(string.IsNullOrWhiteSpace(formulaire.Titre) ? "document" : formulaire.Titre, fichier, annulation);
+        // The title is the aggregate's to check; the shared reader checks the file (size, content by type).
+        var lu = await VerificationAnnexe.LireAsync("document", fichier, annulation);
         if (lu.Erreur is not null)
         {
-            ModelState.AddModelError("fichier", lu.Erreur.Replace("l'annexe", "le document", StringComparison.Ordinal));
+            ModelState.AddModelError("fichier", lu.Erreur);
         }
 
         if (ModelState.IsValid && convention.AjouterDocument(formulaire.Nature, formulaire.Titre ?? string.Empty, null, lu.NomFichier, lu.Type!, lu.Contenu!,
