@@ -43,6 +43,12 @@ public class ConventionsTests(PortailFactory portail)
         Assert.Contains(historique, l => l.Contains("Signé → En vigueur", StringComparison.Ordinal) || l.Contains("Signée → En vigueur", StringComparison.Ordinal));
         Assert.Contains(historique, l => l.Contains("En vigueur → Dénoncée", StringComparison.Ordinal) && l.Contains("Alain Agent (démo)", StringComparison.Ordinal));
 
+        // The member's page links to its conventions and its history reads the changes in French.
+        var membre = await agent.GetAsync($"/membres/{commune.Id}");
+        Assert.NotNull(membre.Document.QuerySelector($"a[href='/conventions?Membre={commune.Id}']"));
+        var lignes = membre.Document.QuerySelectorAll("tr.entree-historique").Select(tr => tr.TextContent).ToList();
+        Assert.Contains(lignes, l => l.Contains("Date de sortie", StringComparison.Ordinal) && l.Contains("10/03/2027", StringComparison.Ordinal));
+
         var api = await agent.GetAsync("/api/v1/conventions");
         var ligne = JsonDocument.Parse(api.Texte).RootElement.EnumerateArray().Single(e => e.GetProperty("inseeCode").GetString() == commune.CodeInsee.Valeur);
         Assert.Equal(("service-commun", "denoncee", "2024-07-08", "2026-03-10", "2027-03-10"),
@@ -170,6 +176,17 @@ public class ConventionsTests(PortailFactory portail)
         Assert.DoesNotContain(aSigner.Nom, page.Document.GetElementById("controle")!.TextContent, StringComparison.Ordinal);
         // The demo's notice (received 30 days before the tests' today) is pending.
         Assert.NotEqual("0", page.Document.QuerySelector("#titre-denoncees .badge")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task L_API_des_conventions_est_decrite_en_francais_dans_le_document_OpenAPI()
+    {
+        using var agent = await portail.ConnecterAsync(Comptes.Agent);
+        using var json = JsonDocument.Parse((await agent.GetAsync("/openapi/v1.json")).Texte);
+
+        var operation = json.RootElement.GetProperty("paths").GetProperty("/api/v1/conventions").GetProperty("get");
+        Assert.StartsWith("Conventions des membres", operation.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.Contains("date de sortie", operation.GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 
     private static string Jeton(Session.Page page, string action) =>
