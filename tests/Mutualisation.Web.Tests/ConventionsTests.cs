@@ -189,6 +189,30 @@ public class ConventionsTests(PortailFactory portail)
         Assert.Contains("date de sortie", operation.GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Les_deux_profils_de_demonstration_ont_des_conventions_dans_plusieurs_etats_semees_une_seule_fois()
+    {
+        var redon = await portail.ExecuterAsync(db => db.Conventions.Join(db.Membres, c => c.MembreId, m => m.Id, (c, m) => new { m.NomRecherche, c.Modele, c.Statut })
+            .Where(x => x.NomRecherche == "ALLAIRE" || x.NomRecherche == "SAINT NICOLAS DE REDON").OrderBy(x => x.NomRecherche).ToListAsync());
+        Assert.Equal([(ModeleConvention.ServiceCommun, StatutConvention.EnVigueur), (ModeleConvention.ServiceCommun, StatutConvention.Denoncee)],
+            redon.Select(x => (x.Modele, x.Statut)));
+
+        using var cccf = PortailFactory.SurUneNouvelleBase();
+        cccf.Reglages["Demo:Profil"] = "coeur-cote-fleurie";
+        var conventions = await cccf.ExecuterAsync(db => db.Conventions.AsNoTracking().Join(db.Membres, c => c.MembreId, m => m.Id, (c, m) => new { m.Siren, c })
+            .ToListAsync());
+        Assert.All(conventions, x => Assert.Equal(ModeleConvention.ConventionGlobale, x.c.Modele));
+        var trouville = conventions.Single(x => x.Siren.Valeur == "211407150").c;
+        Assert.Equal(StatutConvention.EnVigueur, trouville.Statut);
+        Assert.StartsWith("014-211407150-", trouville.ControleLegaliteIdentifiant, StringComparison.Ordinal);
+        Assert.Equal(new DateOnly(2027, 1, 1), conventions.Single(x => x.c.Statut == StatutConvention.Denoncee).c.DateSortie);
+        Assert.True(conventions.Single(x => x.c.Statut == StatutConvention.Signee).c.AttendLeControleDeLegalite);
+        Assert.Single(conventions, x => x.c.Statut == StatutConvention.Brouillon);
+
+        using var redemarre = PortailFactory.SurLaMemeBase(cccf);
+        Assert.Equal(conventions.Count, await redemarre.ExecuterAsync(db => db.Conventions.CountAsync()));
+    }
+
     private static string Jeton(Session.Page page, string action) =>
         page.Document.QuerySelectorAll("form").First(f => f.GetAttribute("action") == action)
             .QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
