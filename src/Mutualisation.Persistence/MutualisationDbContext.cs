@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Mutualisation.Domain.Catalogue;
 using Mutualisation.Domain.Commun;
+using Mutualisation.Domain.Conventions;
 using Mutualisation.Domain.Membres;
 using Mutualisation.Persistence.Historique;
 using Mutualisation.Persistence.Perimetre;
@@ -32,6 +33,8 @@ public abstract class MutualisationDbContext : IdentityDbContext<Utilisateur>, I
     public DbSet<QuantiteMembre> QuantitesMembres => Set<QuantiteMembre>();
 
     public DbSet<VersionCatalogue> VersionsCatalogue => Set<VersionCatalogue>();
+
+    public DbSet<Convention> Conventions => Set<Convention>();
 
     public DbSet<EntreeHistorique> Historique => Set<EntreeHistorique>();
 

@@ -80,7 +80,7 @@ public class IsolationTests(PortailFactory portail)
     /// Ids the URLs use: <see cref="Membre"/> is the Mairie user's own commune in the role sweep and another commune in the
     /// foreign-id sweep; the draft catalogue and the user are created for each sweep.
     /// </summary>
-    private sealed record Contexte(int Membre, string Utilisateur, int Brouillon, int Annexe, int Service, int ServiceJetable, int Formule, int Travail);
+    private sealed record Contexte(int Membre, string Utilisateur, int Brouillon, int Annexe, int Service, int ServiceJetable, int Formule, int Travail, int Convention = 0, int DocumentConvention = 0);
 
     /// <summary>Order of the role sweep: deletions after the lines that read what they delete, sign-out last.</summary>
     private enum Phase
@@ -121,6 +121,30 @@ public class IsolationTests(PortailFactory portail)
         new("GET", "membres/import", _ => "/membres/import", Acces.Administration, Attendu.Refus),
         new("POST", "membres/import", _ => "/membres/import", Acces.Administration, Attendu.Refus),
         new("GET", "api/v1/membres", _ => "/api/v1/membres?taille=200", Acces.Connectes, Attendu.SansEtranger),
+        new("GET", "conventions", _ => "/conventions", Acces.Connectes, Attendu.SansEtranger),
+        new("GET", "conventions", c => $"/conventions?Membre={c.Membre}", Acces.Connectes, Attendu.SansEtranger),
+        new("GET", "api/v1/conventions", _ => "/api/v1/conventions", Acces.Connectes, Attendu.SansEtranger),
+        new("GET", "conventions/tableau-de-bord", _ => "/conventions/tableau-de-bord", Acces.Personnel, Attendu.Refus),
+        new("GET", "conventions/{id:int}", c => $"/conventions/{c.Convention}", Acces.Connectes, Attendu.Refus),
+        new("GET", "conventions/{id:int}/documents/{documentId:int}", c => $"/conventions/{c.Convention}/documents/{c.DocumentConvention}", Acces.Connectes, Attendu.Refus),
+        new("GET", "conventions/nouvelle", c => $"/conventions/nouvelle?membre={c.Membre}", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "conventions/nouvelle", _ => "/conventions/nouvelle", Acces.GestionMembres, Attendu.Refus,
+            Champs: c => new() { ["MembreId"] = c.Membre.ToString(CultureInfo.InvariantCulture), ["Modele"] = "ConventionGlobale" }),
+        new("GET", "conventions/{id:int}/modifier", c => $"/conventions/{c.Convention}/modifier", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "conventions/{id:int}/modifier", c => $"/conventions/{c.Convention}/modifier", Acces.GestionMembres, Attendu.Refus),
+        new("GET", "conventions/{id:int}/signer", c => $"/conventions/{c.Convention}/signer", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "conventions/{id:int}/signer", c => $"/conventions/{c.Convention}/signer", Acces.GestionMembres, Attendu.Refus),
+        new("GET", "conventions/{id:int}/proces-verbal", c => $"/conventions/{c.Convention}/proces-verbal", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "conventions/{id:int}/proces-verbal", c => $"/conventions/{c.Convention}/proces-verbal", Acces.GestionMembres, Attendu.Refus),
+        new("GET", "conventions/{id:int}/controle-de-legalite", c => $"/conventions/{c.Convention}/controle-de-legalite", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "conventions/{id:int}/controle-de-legalite", c => $"/conventions/{c.Convention}/controle-de-legalite", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "conventions/{id:int}/mettre-en-vigueur", c => $"/conventions/{c.Convention}/mettre-en-vigueur", Acces.GestionMembres, Attendu.Refus),
+        new("GET", "conventions/{id:int}/denonciation", c => $"/conventions/{c.Convention}/denonciation", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "conventions/{id:int}/denonciation", c => $"/conventions/{c.Convention}/denonciation", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "conventions/{id:int}/resilier", c => $"/conventions/{c.Convention}/resilier", Acces.GestionMembres, Attendu.Refus),
+        new("GET", "conventions/{id:int}/avenants/nouveau", c => $"/conventions/{c.Convention}/avenants/nouveau", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "conventions/{id:int}/avenants/nouveau", c => $"/conventions/{c.Convention}/avenants/nouveau", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "conventions/{id:int}/documents", c => $"/conventions/{c.Convention}/documents", Acces.GestionMembres, Attendu.Refus, Statut: 422),
         new("GET", "administration/utilisateurs", _ => "/administration/utilisateurs", Acces.Administration, Attendu.Refus),
         new("GET", "administration/utilisateurs/nouveau", _ => "/administration/utilisateurs/nouveau", Acces.Administration, Attendu.Refus),
         new("POST", "administration/utilisateurs/nouveau", _ => "/administration/utilisateurs/nouveau", Acces.Administration, Attendu.Refus),
@@ -387,7 +411,8 @@ public class IsolationTests(PortailFactory portail)
         var socle = version.Services.Single(s => s.Code == "SOCLE");
         var autre = version.Services.Where(s => s != socle).OrderBy(s => s.Id).Last();
         var travail = await portail.LancerTravailAsync(courrielUtilisateur, TravailCompte.Genre, Cle.Nouvelle());
-        return new Contexte(membre, utilisateur, brouillon, annexe, socle.Id, autre.Id, version.Formules.OrderBy(f => f.Id).First().Id, travail);
+        var (convention, document) = await portail.AjouterConventionAsync(membre, Domain.Conventions.ModeleConvention.ServiceCommun, Domain.Conventions.StatutConvention.EnVigueur);
+        return new Contexte(membre, utilisateur, brouillon, annexe, socle.Id, autre.Id, version.Formules.OrderBy(f => f.Id).First().Id, travail, convention, document);
     }
 
     private static Dictionary<string, string?> ChampsMalveillants(int etranger) => new()
@@ -404,6 +429,8 @@ public class IsolationTests(PortailFactory portail)
         var utilisateur = await db.Users.AsNoTracking().SingleAsync(u => u.Id == utilisateurId);
         var historique = await db.Historique.CountAsync(h => h.MembreId == membreId);
         var pirates = await db.Users.CountAsync(u => u.NomComplet == "Pirate") + await db.Membres.CountAsync(m => m.Nom == "Piraté");
-        return $"{membre.Nom}|{membre.Populations.Count}|{membre.Decideur}|{utilisateur.Actif}|{utilisateur.SecurityStamp}|{utilisateur.MembreId}|{historique}|{pirates}";
+        var conventions = string.Join(",", await db.Conventions.AsNoTracking().Where(c => c.MembreId == membreId)
+            .Select(c => $"{c.Statut}:{c.Evenements.Count}:{c.Avenants.Count}:{c.Documents.Count}:{c.DateSortie}").ToListAsync());
+        return $"{conventions}|{membre.Nom}|{membre.Populations.Count}|{membre.Decideur}|{utilisateur.Actif}|{utilisateur.SecurityStamp}|{utilisateur.MembreId}|{historique}|{pirates}";
     });
 }

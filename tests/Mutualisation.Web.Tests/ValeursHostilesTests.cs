@@ -34,7 +34,7 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         ("date nulle", "0000-00-00"),
     ];
 
-    private sealed record Contexte(int Membre, string Utilisateur, int Brouillon, int Service, int Formule, int Annexe);
+    private sealed record Contexte(int Membre, string Utilisateur, int Brouillon, int Service, int Formule, int Annexe, int Convention = 0, int Document = 0);
 
     /// <summary>How a route is swept: its query parameters (GET), its form (POST, read from the page that shows it), and its ids in the path.</summary>
     private sealed record Cible(string Methode, string Modele, Func<Contexte, string> Url)
@@ -60,6 +60,8 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
 
     private static string Cat(Contexte c) => $"/catalogue/{c.Brouillon}";
 
+    private static string Conv(Contexte c) => $"/conventions/{c.Convention}";
+
     private static readonly Cible[] Cibles =
     [
         new("GET", "", _ => "/"),
@@ -78,6 +80,34 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         new("GET", "membres/import", _ => "/membres/import"),
         new("POST", "membres/import", _ => "/membres/import") { Page = _ => "/membres/import", Multipart = true },
         new("GET", "api/v1/membres", _ => "/api/v1/membres") { Parametres = ["page", "taille"], Base = "page=1&taille=10" },
+        new("GET", "conventions", _ => "/conventions") { Parametres = ["Statut", "Modele", "Membre"], Base = "Statut=Brouillon&Modele=ServiceCommun" },
+        new("GET", "conventions/tableau-de-bord", _ => "/conventions/tableau-de-bord"),
+        new("GET", "api/v1/conventions", _ => "/api/v1/conventions"),
+        new("GET", "conventions/{id:int}", c => Conv(c)) { IdHostile = (_, v) => $"/conventions/{v}" },
+        new("GET", "conventions/{id:int}/documents/{documentId:int}", c => $"{Conv(c)}/documents/{c.Document}") { IdHostile = (c, v) => $"{Conv(c)}/documents/{v}" },
+        new("GET", "conventions/nouvelle", _ => "/conventions/nouvelle") { Parametres = ["membre"] },
+        new("POST", "conventions/nouvelle", _ => "/conventions/nouvelle") { Page = _ => "/conventions/nouvelle" },
+        new("GET", "conventions/{id:int}/modifier", c => Conv(c) + "/modifier") { IdHostile = (_, v) => $"/conventions/{v}/modifier" },
+        new("POST", "conventions/{id:int}/modifier", c => Conv(c) + "/modifier") { Page = c => Conv(c) + "/modifier", IdHostile = (_, v) => $"/conventions/{v}/modifier" },
+        new("GET", "conventions/{id:int}/signer", c => Conv(c) + "/signer") { IdHostile = (_, v) => $"/conventions/{v}/signer" },
+        new("POST", "conventions/{id:int}/signer", c => Conv(c) + "/signer") { Page = c => Conv(c) + "/signer", IdHostile = (_, v) => $"/conventions/{v}/signer" },
+        new("GET", "conventions/{id:int}/proces-verbal", c => Conv(c) + "/proces-verbal") { IdHostile = (_, v) => $"/conventions/{v}/proces-verbal" },
+        new("POST", "conventions/{id:int}/proces-verbal", c => Conv(c) + "/proces-verbal") { Page = c => Conv(c) + "/proces-verbal", IdHostile = (_, v) => $"/conventions/{v}/proces-verbal" },
+        new("GET", "conventions/{id:int}/controle-de-legalite", c => Conv(c) + "/controle-de-legalite") { IdHostile = (_, v) => $"/conventions/{v}/controle-de-legalite" },
+        new("POST", "conventions/{id:int}/controle-de-legalite", c => Conv(c) + "/controle-de-legalite")
+        {
+            Page = c => Conv(c) + "/controle-de-legalite", IdHostile = (_, v) => $"/conventions/{v}/controle-de-legalite",
+        },
+        new("POST", "conventions/{id:int}/mettre-en-vigueur", _ => string.Empty) { IdHostile = (_, v) => $"/conventions/{v}/mettre-en-vigueur" },
+        new("GET", "conventions/{id:int}/denonciation", c => Conv(c) + "/denonciation") { IdHostile = (_, v) => $"/conventions/{v}/denonciation" },
+        new("POST", "conventions/{id:int}/denonciation", c => Conv(c) + "/denonciation") { Page = c => Conv(c) + "/denonciation", IdHostile = (_, v) => $"/conventions/{v}/denonciation" },
+        new("POST", "conventions/{id:int}/resilier", _ => string.Empty) { IdHostile = (_, v) => $"/conventions/{v}/resilier" },
+        new("GET", "conventions/{id:int}/avenants/nouveau", c => Conv(c) + "/avenants/nouveau") { IdHostile = (_, v) => $"/conventions/{v}/avenants/nouveau" },
+        new("POST", "conventions/{id:int}/avenants/nouveau", c => Conv(c) + "/avenants/nouveau")
+        {
+            Page = c => Conv(c) + "/avenants/nouveau", Multipart = true, IdHostile = (_, v) => $"/conventions/{v}/avenants/nouveau",
+        },
+        new("POST", "conventions/{id:int}/documents", c => Conv(c) + "/documents") { Page = Conv, Multipart = true, IdHostile = (_, v) => $"/conventions/{v}/documents" },
         new("GET", "administration/utilisateurs", _ => "/administration/utilisateurs"),
         new("GET", "administration/utilisateurs/nouveau", _ => "/administration/utilisateurs/nouveau"),
         new("POST", "administration/utilisateurs/nouveau", _ => "/administration/utilisateurs/nouveau") { Page = _ => "/administration/utilisateurs/nouveau" },
@@ -337,7 +367,8 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         var (brouillon, annexe) = await application.AjouterBrouillonAvecAnnexeAsync();
         var version = await application.LireAsync(brouillon);
         var service = version.Services.First(s => s.Composantes.Count > 0);
-        return new Contexte(membre.Id, utilisateur, brouillon, service.Id, version.Formules[0].Id, annexe);
+        var (convention, document) = await application.AjouterConventionAsync(membre.Id);
+        return new Contexte(membre.Id, utilisateur, brouillon, service.Id, version.Formules[0].Id, annexe, convention, document);
     }
 
     private static string Jeton(Session.Page page, string? action = null) =>

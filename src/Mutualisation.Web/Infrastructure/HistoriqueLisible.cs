@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Mutualisation.Domain.Conventions;
 using Mutualisation.Domain.Membres;
 
 namespace Mutualisation.Web.Infrastructure;
@@ -33,8 +34,14 @@ public static class HistoriqueLisible
 
     private static Champ Nature(string libelle) => new(libelle, v => Enum.TryParse<NatureMembre>(v, out var n) ? n.Libelle() : v);
 
+    private static Champ ChampStatutConvention(string libelle) => new(libelle, v => Enum.TryParse<Domain.Conventions.StatutConvention>(v, out var n) ? n.Libelle() : v);
+
+    private static Champ ChampModeleConvention(string libelle) => new(libelle, v => Enum.TryParse<Domain.Conventions.ModeleConvention>(v, out var n) ? n.Libelle() : v);
+
     private static readonly Dictionary<string, string> Entites = new(StringComparer.Ordinal)
     {
+        ["Convention"] = "Convention",
+        ["DocumentConvention"] = "Document de convention",
         ["Membre"] = "Membre",
         ["PopulationLegale"] = "Population légale",
         ["VersionCatalogue"] = "Version du catalogue",
@@ -92,6 +99,38 @@ public static class HistoriqueLisible
             ("MontantPremiereAnnee", Argent("Montant la première année")),
             ("Plancher", Argent("Plancher")),
             ("Plafond", Argent("Plafond")),
+        ],
+        ["Convention"] =
+        [
+            ("Modele", ChampModeleConvention("Modèle")),
+            ("Statut", ChampStatutConvention("Statut")),
+            ("DeliberationMembreNumero", Texte("Délibération de la commune")),
+            ("DeliberationMembreDate", Date("Délibération de la commune du")),
+            ("DeliberationMembreOrgane", Texte("Organe délibérant de la commune")),
+            ("DeliberationEpciNumero", Texte("Délibération de l'EPCI")),
+            ("DeliberationEpciDate", Date("Délibération de l'EPCI du")),
+            ("DeliberationEpciOrgane", Texte("Organe délibérant de l'EPCI")),
+            ("DateSignatureMembre", Date("Signée par la commune le")),
+            ("DateSignatureEpci", Date("Signée par l'EPCI le")),
+            ("DatePvMiseEnService", Date("Procès-verbal de mise en service")),
+            ("ControleLegaliteIdentifiant", Texte("Identifiant du contrôle de légalité")),
+            ("ControleLegaliteDate", Date("Transmise au contrôle de légalité le")),
+            ("DateEffet", Date("Date d'effet")),
+            ("DateDenonciation", Date("Dénonciation reçue le")),
+            ("ReferenceDenonciation", Texte("Courrier de dénonciation")),
+            ("DenonceePar", Texte("Dénoncée par")),
+            ("DateSortieConvenue", Date("Sortie convenue le")),
+            ("ReferenceAccordSortie", Texte("Accord de sortie")),
+            ("DateSortie", Date("Date de sortie")),
+        ],
+        ["DocumentConvention"] =
+        [
+            ("Titre", Texte("Titre")),
+            ("Nature", Texte("Nature")),
+            ("NomFichier", Texte("Nom du fichier")),
+            ("Taille", Population("Taille (octets)")),
+            ("DeposeLe", Date("Déposé le")),
+            ("DeposePar", Texte("Déposé par")),
         ],
         ["AnnexeCatalogue"] =
         [

@@ -25,6 +25,8 @@ public static class PlanDuSite
         [
             new("Membres", "/membres", Autorisations.Connecte, LibelleCommune: "Ma commune"),
             new("Import Etalab", "/membres/import", Autorisations.Administration),
+            new("Conventions", "/conventions", Autorisations.Connecte, LibelleCommune: "Ma convention"),
+            new("Tableau de bord des conventions", "/conventions/tableau-de-bord", Autorisations.Intercommunale),
         ]),
         new("Projets", []),
         new("Facturation",

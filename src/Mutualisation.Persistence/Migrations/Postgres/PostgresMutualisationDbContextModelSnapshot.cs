@@ -524,6 +524,159 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                     b.ToTable("VersionsCatalogue", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.Conventions.Convention", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("ControleLegaliteDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ControleLegaliteIdentifiant")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateOnly?>("DateDenonciation")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DateEffet")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DatePvMiseEnService")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DateSignatureEpci")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DateSignatureMembre")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DateSortie")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DateSortieConvenue")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DeliberationEpciDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DeliberationEpciNumero")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("DeliberationEpciOrgane")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<DateOnly?>("DeliberationMembreDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DeliberationMembreNumero")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("DeliberationMembreOrgane")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<string>("DenonceePar")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("MembreId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Modele")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("ReferenceAccordSortie")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ReferenceDenonciation")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Statut");
+
+                    b.HasIndex("MembreId", "Modele");
+
+                    b.ToTable("Conventions", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Conventions.DocumentConvention", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AvenantNumero")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Contenu")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("ConventionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("DeposeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeposePar")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("MembreId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Nature")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("NomFichier")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<int>("Taille")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Titre")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TypeContenu")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConventionId");
+
+                    b.HasIndex("MembreId");
+
+                    b.ToTable("DocumentsConventions", (string)null);
+                });
+
             modelBuilder.Entity("Mutualisation.Domain.Membres.Membre", b =>
                 {
                     b.Property<int>("Id")
@@ -1019,6 +1172,115 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.Conventions.Convention", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.Membres.Membre", null)
+                        .WithMany()
+                        .HasForeignKey("MembreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Mutualisation.Domain.Conventions.Avenant", "Avenants", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<int>("ConventionId")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateOnly>("Date")
+                                .HasColumnType("date");
+
+                            b1.Property<int>("Numero")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Objet")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ConventionId", "Numero")
+                                .IsUnique();
+
+                            b1.ToTable("AvenantsConventions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ConventionId");
+                        });
+
+                    b.OwnsMany("Mutualisation.Domain.Conventions.EvenementConvention", "Evenements", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<int>("ConventionId")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateOnly>("Date")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("Detail")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.Property<DateTimeOffset>("Horodatage")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("Libelle")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("StatutApres")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<string>("StatutAvant")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<string>("UtilisateurId")
+                                .HasMaxLength(450)
+                                .HasColumnType("character varying(450)");
+
+                            b1.Property<string>("UtilisateurNom")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ConventionId");
+
+                            b1.ToTable("EvenementsConventions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ConventionId");
+                        });
+
+                    b.Navigation("Avenants");
+
+                    b.Navigation("Evenements");
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Conventions.DocumentConvention", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.Conventions.Convention", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("ConventionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mutualisation.Domain.Membres.Membre", b =>
                 {
                     b.OwnsMany("Mutualisation.Domain.Membres.MotDuNom", "MotsDuNom", b1 =>
@@ -1089,6 +1351,11 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                     b.Navigation("Services");
 
                     b.Navigation("_quantites");
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Conventions.Convention", b =>
+                {
+                    b.Navigation("Documents");
                 });
 
             modelBuilder.Entity("Mutualisation.Domain.Membres.Membre", b =>

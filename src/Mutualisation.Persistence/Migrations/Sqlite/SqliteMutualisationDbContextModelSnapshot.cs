@@ -499,6 +499,155 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                     b.ToTable("VersionsCatalogue", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.Conventions.Convention", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ControleLegaliteDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ControleLegaliteIdentifiant")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateDenonciation")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateEffet")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DatePvMiseEnService")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateSignatureEpci")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateSignatureMembre")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateSortie")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateSortieConvenue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DeliberationEpciDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeliberationEpciNumero")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeliberationEpciOrgane")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DeliberationMembreDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeliberationMembreNumero")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeliberationMembreOrgane")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DenonceePar")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MembreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Modele")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferenceAccordSortie")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferenceDenonciation")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Statut");
+
+                    b.HasIndex("MembreId", "Modele");
+
+                    b.ToTable("Conventions", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Conventions.DocumentConvention", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AvenantNumero")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Contenu")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("ConventionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("DeposeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeposePar")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MembreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Nature")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NomFichier")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Taille")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Titre")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TypeContenu")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConventionId");
+
+                    b.HasIndex("MembreId");
+
+                    b.ToTable("DocumentsConventions", (string)null);
+                });
+
             modelBuilder.Entity("Mutualisation.Domain.Membres.Membre", b =>
                 {
                     b.Property<int>("Id")
@@ -984,6 +1133,111 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.Conventions.Convention", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.Membres.Membre", null)
+                        .WithMany()
+                        .HasForeignKey("MembreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Mutualisation.Domain.Conventions.Avenant", "Avenants", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("ConventionId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly>("Date")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Numero")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Objet")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ConventionId", "Numero")
+                                .IsUnique();
+
+                            b1.ToTable("AvenantsConventions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ConventionId");
+                        });
+
+                    b.OwnsMany("Mutualisation.Domain.Conventions.EvenementConvention", "Evenements", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("ConventionId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly>("Date")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Detail")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTimeOffset>("Horodatage")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Libelle")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("StatutApres")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("StatutAvant")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("UtilisateurId")
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("UtilisateurNom")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ConventionId");
+
+                            b1.ToTable("EvenementsConventions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ConventionId");
+                        });
+
+                    b.Navigation("Avenants");
+
+                    b.Navigation("Evenements");
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Conventions.DocumentConvention", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.Conventions.Convention", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("ConventionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mutualisation.Domain.Membres.Membre", b =>
                 {
                     b.OwnsMany("Mutualisation.Domain.Membres.MotDuNom", "MotsDuNom", b1 =>
@@ -1053,6 +1307,11 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                     b.Navigation("Services");
 
                     b.Navigation("_quantites");
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Conventions.Convention", b =>
+                {
+                    b.Navigation("Documents");
                 });
 
             modelBuilder.Entity("Mutualisation.Domain.Membres.Membre", b =>
