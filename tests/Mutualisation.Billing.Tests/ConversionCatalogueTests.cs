@@ -47,7 +47,7 @@ public class ConversionCatalogueTests
     }
 
     [Theory]
-    [InlineData(2024, 12, 15, null, "Le", "doit dater de l'exercice")]
+    [InlineData(2024, 12, 15, null, "Le", "antérieure à 2025")]
     [InlineData(2027, 1, 15, null, "Le", "doit dater de l'exercice")]
     [InlineData(2026, 6, 10, null, "EnVigueurLe", "vote en cours d'année")]
     [InlineData(2026, 6, 10, "2026-06-01", "EnVigueurLe", "ne peut pas précéder")]

@@ -178,7 +178,7 @@ public sealed class VersionCatalogue
         }
 
         var effet = enVigueurLe ?? debut;
-        if (effet < le)
+        if (enCoursDAnnee && effet < le)
         {
             throw new CatalogueException("EnVigueurLe", "La date d'effet ne peut pas précéder la délibération.");
         }
