@@ -104,7 +104,7 @@ public class CatalogueTests(PortailFactory portail)
         Assert.Equal("Un nombre (ex. 1,50).", page.ErreurDuChamp("Taux"));
         Assert.Contains("au centime près", page.ErreurDuChamp("Montant"), StringComparison.Ordinal);
         Assert.Contains("jamais proratisé", page.ErreurDuChamp("Prorata"), StringComparison.Ordinal);
-        Assert.Contains("sans trou ni chevauchement", page.Document.GetElementById("Tranches-erreur")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Chevauchement", page.Document.GetElementById("Tranches_1_Minimum-erreur")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("abc", page.ValeurDuChamp("Taux"));
         Assert.Equal("50", page.ValeurDuChamp("Tranches[1].Minimum"));
         var stocke = (await portail.LireAsync(brouillon)).Services.Single(s => s.Code == "SOCLE").Composantes[0];

@@ -229,16 +229,17 @@ public sealed class ComposanteFormulaire
             QuantiteTranche = SaisieFr.EstVide(QuantiteTranche) ? null : QuantiteTranche!.Trim(),
             Taux = SaisieFr.Nombre(Taux) ?? 0m,
             BaseParUnite = SaisieFr.Nombre(BaseParUnite),
-            Montant = new Montant(SaisieFr.Nombre(Montant) ?? 0m),
+            Montant = EnMontant(Montant) ?? default,
             MontantPremiereAnnee = EnMontant(MontantPremiereAnnee),
             Plancher = EnMontant(Plancher),
             Plafond = EnMontant(Plafond),
         };
 
     private static TrancheTarif VersTranche(TrancheFormulaire t) =>
-        new(t.Libelle ?? string.Empty, SaisieFr.Nombre(t.Minimum) ?? 0m, SaisieFr.Nombre(t.MaximumExclu), new Montant(SaisieFr.Nombre(t.Montant) ?? 0m), SaisieFr.Nombre(t.Taux) ?? 0m, EnMontant(t.MontantPremiereAnnee), SaisieFr.Nombre(t.Coefficient));
+        new(t.Libelle ?? string.Empty, SaisieFr.Nombre(t.Minimum) ?? 0m, SaisieFr.Nombre(t.MaximumExclu), EnMontant(t.Montant) ?? default, SaisieFr.Nombre(t.Taux) ?? 0m, EnMontant(t.MontantPremiereAnnee), SaisieFr.Nombre(t.Coefficient));
 
-    private static Montant? EnMontant(string? texte) => SaisieFr.Nombre(texte) is { } d ? new Montant(d) : null;
+    /// <summary>An amount in cents, or null (empty, or not in cents: the validator has put its error beside the field).</summary>
+    private static Montant? EnMontant(string? texte) => SaisieFr.Nombre(texte) is { } d && decimal.Round(d, 2) == d ? new Montant(d) : null;
 }
 
 /// <summary>What the form parses; every rule of the tariff itself is the version's (<see cref="VersionCatalogue.ErreursDe"/>).</summary>

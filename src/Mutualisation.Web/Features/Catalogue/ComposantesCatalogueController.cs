@@ -69,23 +69,50 @@ public sealed class ComposantesCatalogueController(MutualisationDbContext db, IV
                 return Vue(version, service, index, formulaire, lignesVides: 0);
             }
 
-            if ((await validateur.ValidateAsync(formulaire, annulation)).CopierDans(ModelState))
+            (await validateur.ValidateAsync(formulaire, annulation)).CopierDans(ModelState);
+            if (Lire(formulaire) is { } composante)
             {
-                try
+                // The version's rules too, beside the fields the parsing did not already flag: every error at once.
+                foreach (var erreur in version.ErreursDe(composante))
                 {
-                    version.DefinirComposante(service, index, formulaire.VersComposante());
-                    await Db.SaveChangesAsync(annulation);
-                    TempData["Succes"] = $"Tarif du service {service.Code} enregistré.";
-                    return Redirect($"/catalogue/{id}#service-{serviceId}");
+                    var champ = formulaire.ChampDuFormulaire(erreur.Champ);
+                    if (ModelState.GetFieldValidationState(champ) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+                    {
+                        ModelState.AddModelError(champ, erreur.Message);
+                    }
                 }
-                catch (CatalogueException refus)
+
+                if (ModelState.IsValid)
                 {
-                    Ajouter(ModelState, refus, formulaire.ChampDuFormulaire);
+                    try
+                    {
+                        version.DefinirComposante(service, index, composante);
+                        await Db.SaveChangesAsync(annulation);
+                        TempData["Succes"] = $"Tarif du service {service.Code} enregistré.";
+                        return Redirect($"/catalogue/{id}#service-{serviceId}");
+                    }
+                    catch (CatalogueException refus)
+                    {
+                        Ajouter(ModelState, refus, formulaire.ChampDuFormulaire);
+                    }
                 }
             }
 
             return Vue(version, service, index, formulaire);
         });
+
+    /// <summary>The component as typed (an unreadable number counts as empty: its field already has its error), or null when an amount is not in cents.</summary>
+    private static ComposanteTarif? Lire(ComposanteFormulaire formulaire)
+    {
+        try
+        {
+            return formulaire.VersComposante();
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
 
     private ViewResult Vue(VersionCatalogue version, ServiceCatalogue service, int? index, ComposanteFormulaire formulaire, int lignesVides = 1) =>
         View(Vues + "Composante.cshtml", new FormulaireComposanteModel(version.Id, version.Exercice, service.Id, service.Libelle, index, formulaire.AvecLignesVides(lignesVides), version.Quantites));
