@@ -112,6 +112,35 @@ public class CatalogueTests(PortailFactory portail)
     }
 
     [Fact]
+    public async Task Un_taux_a_six_decimales_est_garde_tel_quel_meme_apres_un_nouvel_enregistrement_et_au_dela_il_est_refuse()
+    {
+        var (brouillon, _) = await portail.AjouterBrouillonAvecAnnexeAsync();
+        var service = (await portail.LireAsync(brouillon)).Services.Single(s => s.Code == "SOCLE").Id;
+        using var finances = await portail.ConnecterAsync(Comptes.Finances);
+        var url = $"/catalogue/{brouillon}/services/{service}/composantes/1/modifier";
+
+        var champs = (await finances.GetAsync(url)).ChampsDuFormulaire(url);
+        champs["Taux"] = "0,123456";
+        Assert.Equal(HttpStatusCode.Redirect, (await finances.SoumettreAsync(url, champs)).Statut);
+        Assert.Equal(0.123456m, (await portail.LireAsync(brouillon)).Services.Single(s => s.Code == "SOCLE").Composantes[1].Taux);
+
+        // Shown as stored, and an unchanged save stores the same rate.
+        var relu = await finances.GetAsync(url);
+        Assert.Equal("0,123456", relu.ValeurDuChamp("Taux"));
+        Assert.Contains("0,123456 € / habitant", (await finances.GetAsync($"/catalogue/{brouillon}")).TexteVisible, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await finances.SoumettreAsync(url, relu.ChampsDuFormulaire(url))).Statut);
+        Assert.Equal(0.123456m, (await portail.LireAsync(brouillon)).Services.Single(s => s.Code == "SOCLE").Composantes[1].Taux);
+
+        // Beyond six decimals: refused beside the field, the input kept, nothing changed.
+        champs["Taux"] = "0,1234567";
+        var refus = await finances.SoumettreAsync(url, champs);
+        Assert.Equal(HttpStatusCode.OK, refus.Statut);
+        Assert.Contains("au plus 6 décimales", refus.ErreurDuChamp("Taux"), StringComparison.Ordinal);
+        Assert.Equal("0,1234567", refus.ValeurDuChamp("Taux"));
+        Assert.Equal(0.123456m, (await portail.LireAsync(brouillon)).Services.Single(s => s.Code == "SOCLE").Composantes[1].Taux);
+    }
+
+    [Fact]
     public async Task Un_service_au_code_deja_pris_ou_exonere_par_un_code_inconnu_est_refuse()
     {
         var (brouillon, _) = await portail.AjouterBrouillonAvecAnnexeAsync();
