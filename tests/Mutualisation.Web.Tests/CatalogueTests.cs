@@ -63,6 +63,11 @@ public class CatalogueTests(PortailFactory portail)
         var vote2 = await finances.SoumettreAsync(vote, new() { ["Numero"] = "CC_TEST_88", ["Le"] = $"10/06/{Courant}", ["EnVigueurLe"] = $"01/07/{Courant}" });
         Assert.Equal(HttpStatusCode.Redirect, vote2.Statut);
 
+        var liste = await finances.GetAsync("/catalogue");
+        Assert.Contains($"Remplacée le 01/07/{Courant}", liste.TexteVisible, StringComparison.Ordinal);
+        Assert.Single(liste.Document.QuerySelectorAll(".badge"), b => b.TextContent == "En vigueur" && b.Closest("tr")!.TextContent.Contains($"Catalogue {Courant}", StringComparison.Ordinal));
+        Assert.Contains($"Remplacée le 01/07/{Courant}", (await finances.GetAsync($"/catalogue/{source}")).TexteVisible, StringComparison.Ordinal);
+
         var simulation = await autre.NouvelleSession().GetAsync($"/api/v1/simulation?population=2355&formule=socle-complet&exercice={Courant}");
         Assert.Contains("\"total\":5768.00", simulation.Texte, StringComparison.Ordinal); // 2 000 + 2 355 × 1,60
 
@@ -104,11 +109,92 @@ public class CatalogueTests(PortailFactory portail)
         Assert.Equal("Un nombre (ex. 1,50).", page.ErreurDuChamp("Taux"));
         Assert.Contains("au centime près", page.ErreurDuChamp("Montant"), StringComparison.Ordinal);
         Assert.Contains("jamais proratisé", page.ErreurDuChamp("Prorata"), StringComparison.Ordinal);
-        Assert.Contains("sans trou ni chevauchement", page.Document.GetElementById("Tranches-erreur")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Chevauchement", page.Document.GetElementById("Tranches_1_Minimum-erreur")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("abc", page.ValeurDuChamp("Taux"));
         Assert.Equal("50", page.ValeurDuChamp("Tranches[1].Minimum"));
         var stocke = (await portail.LireAsync(brouillon)).Services.Single(s => s.Code == "SOCLE").Composantes[0];
         Assert.Equal((3, 0m), (stocke.Tranches.Count, stocke.Taux));
+    }
+
+    [Fact]
+    public async Task Un_taux_a_six_decimales_est_garde_tel_quel_meme_apres_un_nouvel_enregistrement_et_au_dela_il_est_refuse()
+    {
+        var (brouillon, _) = await portail.AjouterBrouillonAvecAnnexeAsync();
+        var service = (await portail.LireAsync(brouillon)).Services.Single(s => s.Code == "SOCLE").Id;
+        using var finances = await portail.ConnecterAsync(Comptes.Finances);
+        var url = $"/catalogue/{brouillon}/services/{service}/composantes/1/modifier";
+
+        var champs = (await finances.GetAsync(url)).ChampsDuFormulaire(url);
+        champs["Taux"] = "0,123456";
+        Assert.Equal(HttpStatusCode.Redirect, (await finances.SoumettreAsync(url, champs)).Statut);
+        Assert.Equal(0.123456m, (await portail.LireAsync(brouillon)).Services.Single(s => s.Code == "SOCLE").Composantes[1].Taux);
+
+        // Shown as stored, and an unchanged save stores the same rate.
+        var relu = await finances.GetAsync(url);
+        Assert.Equal("0,123456", relu.ValeurDuChamp("Taux"));
+        Assert.Contains("0,123456 € / habitant", (await finances.GetAsync($"/catalogue/{brouillon}")).TexteVisible, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await finances.SoumettreAsync(url, relu.ChampsDuFormulaire(url))).Statut);
+        Assert.Equal(0.123456m, (await portail.LireAsync(brouillon)).Services.Single(s => s.Code == "SOCLE").Composantes[1].Taux);
+
+        // Beyond six decimals: refused beside the field, the input kept, nothing changed.
+        champs["Taux"] = "0,1234567";
+        var refus = await finances.SoumettreAsync(url, champs);
+        Assert.Equal(HttpStatusCode.OK, refus.Statut);
+        Assert.Contains("au plus 6 décimales", refus.ErreurDuChamp("Taux"), StringComparison.Ordinal);
+        Assert.Equal("0,1234567", refus.ValeurDuChamp("Taux"));
+        Assert.Equal(0.123456m, (await portail.LireAsync(brouillon)).Services.Single(s => s.Code == "SOCLE").Composantes[1].Taux);
+    }
+
+    [Fact]
+    public async Task Une_quantite_se_declare_sur_sa_page_et_un_code_mal_forme_revient_a_cote_du_champ()
+    {
+        var (brouillon, _) = await portail.AjouterBrouillonAvecAnnexeAsync();
+        using var finances = await portail.ConnecterAsync(Comptes.Finances);
+        var url = $"/catalogue/{brouillon}/quantites/nouvelle";
+
+        var refus = await finances.SoumettreAsync(url, new() { ["Code"] = "Postes de travail", ["Libelle"] = "Postes de travail", ["UniteSingulier"] = "", ["Type"] = "Entiere" });
+        Assert.Equal(HttpStatusCode.OK, refus.Statut);
+        Assert.Contains("obligatoire", refus.ErreurDuChamp("UniteSingulier"), StringComparison.Ordinal);
+        Assert.Equal("Postes de travail", refus.ValeurDuChamp("Code"));
+
+        var code = await finances.SoumettreAsync(url, new() { ["Code"] = "Postes de travail", ["Libelle"] = "Postes de travail", ["UniteSingulier"] = "poste", ["UnitePluriel"] = "postes", ["Type"] = "Entiere" });
+        Assert.Contains("minuscules", code.ErreurDuChamp("Code"), StringComparison.Ordinal);
+
+        var accepte = await finances.SoumettreAsync(url, new() { ["Code"] = "postes", ["Libelle"] = "Postes de travail", ["UniteSingulier"] = "poste", ["UnitePluriel"] = "postes", ["Type"] = "Entiere" });
+        Assert.Equal(HttpStatusCode.Redirect, accepte.Statut);
+        var detail = await finances.GetAsync($"/catalogue/{brouillon}");
+        Assert.Contains("1 poste, 2 postes", detail.TexteVisible, StringComparison.Ordinal);
+
+        var quantite = (await portail.LireAsync(brouillon)).Quantite("postes")!.Id;
+        var modifie = await finances.SoumettreAsync($"/catalogue/{brouillon}/quantites/{quantite}/modifier", new() { ["Code"] = "postes", ["Libelle"] = "Ordinateurs", ["UniteSingulier"] = "ordinateur", ["UnitePluriel"] = "ordinateurs", ["Type"] = "Entiere" });
+        Assert.Equal(HttpStatusCode.Redirect, modifie.Statut);
+        Assert.Equal("ordinateurs", (await portail.LireAsync(brouillon)).Quantite("postes")!.UnitePluriel);
+        var retire = await finances.SoumettreAsync($"/catalogue/{brouillon}", [], $"/catalogue/{brouillon}/quantites/{quantite}/supprimer");
+        Assert.Equal(HttpStatusCode.Redirect, retire.Statut);
+        Assert.Null((await portail.LireAsync(brouillon)).Quantite("postes"));
+    }
+
+    [Fact]
+    public async Task Sans_script_ajouter_une_tranche_rend_le_formulaire_avec_une_ligne_de_plus_et_la_saisie_gardee()
+    {
+        var (brouillon, _) = await portail.AjouterBrouillonAvecAnnexeAsync();
+        var service = (await portail.LireAsync(brouillon)).Services.Single(s => s.Code == "AUDIT").Id;
+        using var finances = await portail.ConnecterAsync(Comptes.Finances);
+        var url = $"/catalogue/{brouillon}/services/{service}/composantes/nouvelle";
+        var page = await finances.GetAsync(url);
+        var lignes = page.Document.QuerySelectorAll("table[data-tranches] tbody tr").Length;
+        var champs = page.ChampsDuFormulaire(url);
+        champs["Libelle"] = "forfait par strate";
+        champs["Tranches[0].Libelle"] = "petites";
+        champs["action"] = "ajouter-tranche";
+
+        var plus = await finances.SoumettreAsync(url, champs);
+        Assert.Equal(HttpStatusCode.OK, plus.Statut);
+        Assert.Equal(lignes + 1, plus.Document.QuerySelectorAll("table[data-tranches] tbody tr").Length);
+        Assert.Equal("forfait par strate", plus.ValeurDuChamp("Libelle"));
+        Assert.Equal("petites", plus.ValeurDuChamp("Tranches[0].Libelle"));
+        Assert.Empty(plus.Document.QuerySelectorAll(".invalid-feedback"));
+        Assert.Single((await portail.LireAsync(brouillon)).Services.Single(s => s.Code == "AUDIT").Composantes);
     }
 
     [Fact]

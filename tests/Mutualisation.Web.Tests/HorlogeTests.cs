@@ -14,8 +14,8 @@ public class HorlogeTests
     public async Task L_exercice_et_le_millesime_N_moins_3_changent_a_minuit_heure_de_Paris()
     {
         using var portail = PortailFactory.SurUneNouvelleBase(maintenant: new DateTimeOffset(2026, 12, 31, 23, 59, 59, HeureDHiver));
-        var version2027 = ConversionCatalogue.VersVersion(CataloguesDeReference.Redon(2027), "Catalogue 2027 de test");
-        Assert.Null(version2027.Voter("CC_2027_NOUVEL_AN", new DateOnly(2027, 1, 1), null));
+        var version2027 = CataloguesDeReference.VersionRedon(2027, "Catalogue 2027 de test");
+        version2027.Voter("CC_2027_NOUVEL_AN", new DateOnly(2027, 1, 1), null);
         await portail.ExecuterAsync(db =>
         {
             db.VersionsCatalogue.Add(version2027);

@@ -80,7 +80,7 @@ public class IsolationTests(PortailFactory portail)
     /// Ids the URLs use: <see cref="Membre"/> is the Mairie user's own commune in the role sweep and another commune in the
     /// foreign-id sweep; the draft catalogue and the user are created for each sweep.
     /// </summary>
-    private sealed record Contexte(int Membre, string Utilisateur, int Brouillon, int Annexe, int Service, int ServiceJetable, int Formule, int Travail, int Convention = 0, int DocumentConvention = 0);
+    private sealed record Contexte(int Membre, string Utilisateur, int Brouillon, int Annexe, int Service, int ServiceJetable, int Formule, int Travail, int Quantite, int Convention = 0, int DocumentConvention = 0);
 
     /// <summary>Order of the role sweep: deletions after the lines that read what they delete, sign-out last.</summary>
     private enum Phase
@@ -182,6 +182,11 @@ public class IsolationTests(PortailFactory portail)
         new("POST", "catalogue/{id:int}/annexes", c => $"/catalogue/{c.Brouillon}/annexes", Acces.GestionCatalogue, Attendu.Refus),
         new("GET", "catalogue/{id:int}/annexes/{annexeId:int}", c => $"/catalogue/{c.Brouillon}/annexes/{c.Annexe}", Acces.PersonnelSeul, Attendu.Refus),
         new("POST", "catalogue/{id:int}/annexes/{annexeId:int}/supprimer", c => $"/catalogue/{c.Brouillon}/annexes/{c.Annexe}/supprimer", Acces.GestionCatalogue, Attendu.Refus, Phase: Phase.SupprimeUnePartie),
+        new("GET", "catalogue/{id:int}/quantites/nouvelle", c => $"/catalogue/{c.Brouillon}/quantites/nouvelle", Acces.GestionCatalogue, Attendu.Refus),
+        new("POST", "catalogue/{id:int}/quantites/nouvelle", c => $"/catalogue/{c.Brouillon}/quantites/nouvelle", Acces.GestionCatalogue, Attendu.Refus),
+        new("GET", "catalogue/{id:int}/quantites/{quantiteId:int}/modifier", c => $"/catalogue/{c.Brouillon}/quantites/{c.Quantite}/modifier", Acces.GestionCatalogue, Attendu.Refus),
+        new("POST", "catalogue/{id:int}/quantites/{quantiteId:int}/modifier", c => $"/catalogue/{c.Brouillon}/quantites/{c.Quantite}/modifier", Acces.GestionCatalogue, Attendu.Refus),
+        new("POST", "catalogue/{id:int}/quantites/{quantiteId:int}/supprimer", c => $"/catalogue/{c.Brouillon}/quantites/{c.Quantite}/supprimer", Acces.GestionCatalogue, Attendu.Refus, Phase: Phase.SupprimeUnePartie),
         new("GET", "catalogue/{id:int}/pdf", c => $"/catalogue/{c.Brouillon}/pdf", Acces.PersonnelSeul, Attendu.Refus),
         new("GET", "travaux/{id:int}", c => $"/travaux/{c.Travail}", Acces.LanceurOuAdministration, Attendu.Refus),
         new("GET", "travaux/{id:int}/etat", c => $"/travaux/{c.Travail}/etat", Acces.LanceurOuAdministration, Attendu.Refus),
@@ -412,7 +417,7 @@ public class IsolationTests(PortailFactory portail)
         var autre = version.Services.Where(s => s != socle).OrderBy(s => s.Id).Last();
         var travail = await portail.LancerTravailAsync(courrielUtilisateur, TravailCompte.Genre, Cle.Nouvelle());
         var (convention, document) = await portail.AjouterConventionAsync(membre, Domain.Conventions.ModeleConvention.ServiceCommun, Domain.Conventions.StatutConvention.EnVigueur);
-        return new Contexte(membre, utilisateur, brouillon, annexe, socle.Id, autre.Id, version.Formules.OrderBy(f => f.Id).First().Id, travail, convention, document);
+        return new Contexte(membre, utilisateur, brouillon, annexe, socle.Id, autre.Id, version.Formules.OrderBy(f => f.Id).First().Id, travail, version.Quantites[0].Id, convention, document);
     }
 
     private static Dictionary<string, string?> ChampsMalveillants(int etranger) => new()

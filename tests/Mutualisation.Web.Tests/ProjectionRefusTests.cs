@@ -12,12 +12,9 @@ public class ProjectionRefusTests(PortailFactory portail)
     public async Task Une_formule_sur_une_quantite_que_les_membres_n_ont_pas_donne_la_raison_par_membre_et_pas_une_erreur_500()
     {
         const int Exercice = 2087;
-        var catalogue = CataloguesDeReference.CoeurCoteFleurieExemple(Exercice) with
-        {
-            Formules = [new FormuleTarifaire("postes-seuls", "Maintenance des postes", ["POSTES"])],
-        };
-        var version = ConversionCatalogue.VersVersion(catalogue, "Catalogue de test : formule par poste");
-        Assert.Null(version.Voter("CC_2087_POSTES", new DateOnly(Exercice, 1, 15), null));
+        var version = CataloguesDeReference.VersionCoeurCoteFleurie(Exercice, "Catalogue de test : formule par poste");
+        version.AjouterFormule(new Domain.Catalogue.FormuleCatalogue("postes-seuls", "Maintenance des postes", "POSTES"));
+        version.Voter("CC_2087_POSTES", new DateOnly(Exercice, 1, 15), null);
         await portail.ExecuterAsync(db =>
         {
             db.VersionsCatalogue.Add(version);

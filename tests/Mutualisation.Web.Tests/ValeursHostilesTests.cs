@@ -34,7 +34,7 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         ("date nulle", "0000-00-00"),
     ];
 
-    private sealed record Contexte(int Membre, string Utilisateur, int Brouillon, int Service, int Formule, int Annexe, int Convention = 0, int Document = 0);
+    private sealed record Contexte(int Membre, string Utilisateur, int Brouillon, int Service, int Formule, int Annexe, int Quantite, int Convention = 0, int Document = 0);
 
     /// <summary>How a route is swept: its query parameters (GET), its form (POST, read from the page that shows it), and its ids in the path.</summary>
     private sealed record Cible(string Methode, string Modele, Func<Contexte, string> Url)
@@ -162,6 +162,14 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         new("GET", "catalogue/{id:int}/formules/nouvelle", c => Cat(c) + "/formules/nouvelle"),
         new("POST", "catalogue/{id:int}/formules/nouvelle", c => Cat(c) + "/formules/nouvelle") { Page = c => Cat(c) + "/formules/nouvelle" },
         new("POST", "catalogue/{id:int}/formules/{formuleId:int}/supprimer", _ => string.Empty) { IdHostile = (c, v) => $"{Cat(c)}/formules/{v}/supprimer" },
+        new("GET", "catalogue/{id:int}/quantites/nouvelle", c => Cat(c) + "/quantites/nouvelle"),
+        new("POST", "catalogue/{id:int}/quantites/nouvelle", c => Cat(c) + "/quantites/nouvelle") { Page = c => Cat(c) + "/quantites/nouvelle" },
+        new("GET", "catalogue/{id:int}/quantites/{quantiteId:int}/modifier", c => $"{Cat(c)}/quantites/{c.Quantite}/modifier") { IdHostile = (c, v) => $"{Cat(c)}/quantites/{v}/modifier" },
+        new("POST", "catalogue/{id:int}/quantites/{quantiteId:int}/modifier", c => $"{Cat(c)}/quantites/{c.Quantite}/modifier")
+        {
+            Page = c => $"{Cat(c)}/quantites/{c.Quantite}/modifier", IdHostile = (c, v) => $"{Cat(c)}/quantites/{v}/modifier",
+        },
+        new("POST", "catalogue/{id:int}/quantites/{quantiteId:int}/supprimer", _ => string.Empty) { IdHostile = (c, v) => $"{Cat(c)}/quantites/{v}/supprimer" },
         new("POST", "catalogue/{id:int}/annexes", c => Cat(c) + "/annexes") { Page = Cat, Multipart = true, IdHostile = (_, v) => $"/catalogue/{v}/annexes" },
         new("GET", "catalogue/{id:int}/annexes/{annexeId:int}", c => $"{Cat(c)}/annexes/{c.Annexe}") { IdHostile = (c, v) => $"{Cat(c)}/annexes/{v}" },
         new("POST", "catalogue/{id:int}/annexes/{annexeId:int}/supprimer", _ => string.Empty) { IdHostile = (c, v) => $"{Cat(c)}/annexes/{v}/supprimer" },
@@ -368,7 +376,7 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         var version = await application.LireAsync(brouillon);
         var service = version.Services.First(s => s.Composantes.Count > 0);
         var (convention, document) = await application.AjouterConventionAsync(membre.Id);
-        return new Contexte(membre.Id, utilisateur, brouillon, service.Id, version.Formules[0].Id, annexe, convention, document);
+        return new Contexte(membre.Id, utilisateur, brouillon, service.Id, version.Formules[0].Id, annexe, version.Quantites[0].Id, convention, document);
     }
 
     private static string Jeton(Session.Page page, string? action = null) =>

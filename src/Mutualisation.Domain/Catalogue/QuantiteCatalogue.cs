@@ -68,20 +68,20 @@ public sealed partial class QuantiteCatalogue
     {
         if (RefusCode(d.Code) is { } refus)
         {
-            throw new CatalogueException(refus);
+            throw new CatalogueException("Code", refus);
         }
 
         Code = d.Code.Trim();
-        Libelle = Obligatoire(d.Libelle, "Le libellé de la quantité est obligatoire.");
-        UniteSingulier = Obligatoire(d.UniteSingulier, "L'unité au singulier est obligatoire.");
+        Libelle = Obligatoire(d.Libelle, "Libelle", "Le libellé de la quantité est obligatoire.");
+        UniteSingulier = Obligatoire(d.UniteSingulier, "UniteSingulier", "L'unité au singulier est obligatoire.");
         UnitePluriel = string.IsNullOrWhiteSpace(d.UnitePluriel) ? UniteSingulier : d.UnitePluriel.Trim();
         Type = d.Type;
     }
 
     internal QuantiteCatalogue Copier() => new(Donnees, Ordre);
 
-    private static string Obligatoire(string? texte, string message) =>
-        string.IsNullOrWhiteSpace(texte) ? throw new CatalogueException(message) : texte.Trim();
+    private static string Obligatoire(string? texte, string champ, string message) =>
+        string.IsNullOrWhiteSpace(texte) ? throw new CatalogueException(champ, message) : texte.Trim();
 
     [GeneratedRegex("^[a-z][a-z0-9-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex FormeCode();

@@ -101,7 +101,7 @@ public sealed class ServiceCatalogue
         var existantes = Composantes;
         if (index is { } i)
         {
-            var ancienne = existantes.ElementAtOrDefault(i) ?? throw new CatalogueException("Cette composante n'existe pas.");
+            var ancienne = existantes.ElementAtOrDefault(i) ?? throw new CatalogueException(string.Empty, "Cette composante n'existe pas.");
             composante.Ordre = ancienne.Ordre;
             _composantes.Remove(ancienne);
         }
@@ -114,7 +114,7 @@ public sealed class ServiceCatalogue
     }
 
     internal void SupprimerComposante(int index) =>
-        _composantes.Remove(Composantes.ElementAtOrDefault(index) ?? throw new CatalogueException("Cette composante n'existe pas."));
+        _composantes.Remove(Composantes.ElementAtOrDefault(index) ?? throw new CatalogueException(string.Empty, "Cette composante n'existe pas."));
 
     internal ServiceCatalogue Copier()
     {

@@ -63,7 +63,8 @@ public sealed class ComposanteTarifConfiguration : IEntityTypeConfiguration<Comp
         builder.Property(c => c.Quantite).HasMaxLength(50).IsRequired();
         builder.Property(c => c.QuantiteTranche).HasMaxLength(50);
         builder.Property(c => c.Unite).HasMaxLength(50).IsRequired();
-        builder.Property(c => c.Taux).HasPrecision(18, 4);
+        builder.Property(c => c.Taux).HasPrecision(18, ComposanteTarif.DecimalesTaux);
+        builder.Property(c => c.BaseParUnite).HasPrecision(18, 2);
         builder.HasMany<TrancheTarif>("_tranches").WithOne().HasForeignKey(t => t.ComposanteTarifId).OnDelete(DeleteBehavior.Cascade);
         builder.Ignore(c => c.Tranches);
     }
@@ -77,7 +78,8 @@ public sealed class TrancheTarifConfiguration : IEntityTypeConfiguration<Tranche
         builder.Property(t => t.Libelle).HasMaxLength(200).IsRequired();
         builder.Property(t => t.Minimum).HasPrecision(18, 4);
         builder.Property(t => t.MaximumExclu).HasPrecision(18, 4);
-        builder.Property(t => t.Taux).HasPrecision(18, 4);
+        builder.Property(t => t.Taux).HasPrecision(18, ComposanteTarif.DecimalesTaux);
+        builder.Property(t => t.Coefficient).HasPrecision(18, ComposanteTarif.DecimalesCoefficient);
     }
 }
 

@@ -1,4 +1,5 @@
 using Mutualisation.Billing;
+using Mutualisation.Domain.Catalogue;
 using Mutualisation.Domain.Commun;
 
 namespace Mutualisation.Web.Demarrage;
@@ -9,7 +10,7 @@ public sealed record ProfilDemo(
     string SirenEpci,
     string NomEpci,
     IReadOnlyList<(string Courriel, string Nom, string Role, string? SirenCommune)> Comptes,
-    Func<int, CatalogueTarifaire> Catalogue,
+    Func<int, string?, VersionCatalogue> Catalogue,
     string IntituleCatalogue,
     string PrefixeDeliberation);
 
@@ -32,7 +33,7 @@ public static class ProfilsDemo
             ("mairie@saint-nicolas-de-redon.demo", "Secrétariat de Saint-Nicolas-de-Redon (démo)", Roles.Mairie, "214401853"),
             ("mairie@allaire.demo", "Secrétariat d'Allaire (démo)", Roles.Mairie, "215600016"),
         ],
-        CataloguesDeReference.Redon,
+        CataloguesDeReference.VersionRedon,
         "Tarifs de la convention cadre du service commun (délibération CC_2020_77), reconduits",
         "CC");
 
@@ -46,7 +47,7 @@ public static class ProfilsDemo
             ("finances@coeur-cote-fleurie.demo", "Françoise Finances (démo)", Roles.Finance, null),
             ("mairie@trouville-sur-mer.demo", "Secrétariat de Trouville-sur-Mer (démo)", Roles.Mairie, "211407150"),
         ],
-        CataloguesDeReference.CoeurCoteFleurieExemple,
+        CataloguesDeReference.VersionCoeurCoteFleurie,
         "Catalogue de services (prix d'exemple, non votés par la CCCF)",
         "DEMO");
 

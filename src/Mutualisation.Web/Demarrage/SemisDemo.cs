@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Mutualisation.Billing;
 using Mutualisation.Domain.Commun;
 using Mutualisation.Domain.Membres;
 using Mutualisation.Persistence;
@@ -77,13 +76,8 @@ public sealed class SemisDemo(
                 continue;
             }
 
-            var version = ConversionCatalogue.VersVersion(profil.Catalogue(exercice), profil.IntituleCatalogue);
-            var refus = version.Voter($"{profil.PrefixeDeliberation}_{exercice}_DEMO", new DateOnly(exercice, 2, 12), null);
-            if (refus is not null)
-            {
-                throw new InvalidOperationException(refus);
-            }
-
+            var version = profil.Catalogue(exercice, profil.IntituleCatalogue);
+            version.Voter($"{profil.PrefixeDeliberation}_{exercice}_DEMO", new DateOnly(exercice, 2, 12), null);
             db.VersionsCatalogue.Add(version);
         }
 

@@ -14,7 +14,7 @@ public static class FormatFr
     /// <summary>A number of inhabitants: 2 355.</summary>
     public static string Population(long valeur) => valeur.ToString("#,##0", Fr);
 
-    public static string Taux(decimal taux) => taux.ToString("#,##0.00## €", Fr);
+    public static string Taux(decimal taux) => taux.ToString("#,##0.00#### €", Fr);
 
     public static string Nombre(decimal valeur) => valeur.ToString("#,##0.##", Fr);
 

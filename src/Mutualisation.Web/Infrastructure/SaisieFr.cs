@@ -40,5 +40,5 @@ public static class SaisieFr
         return DateOnly.TryParseExact(texte!.Trim(), formats, Fr, DateTimeStyles.None, out var date) ? date : null;
     }
 
-    public static string Texte(decimal? valeur) => valeur?.ToString("0.####", Fr) ?? string.Empty;
+    public static string Texte(decimal? valeur) => valeur?.ToString("0.######", Fr) ?? string.Empty;
 }

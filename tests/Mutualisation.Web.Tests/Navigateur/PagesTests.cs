@@ -177,6 +177,7 @@ public class PagesTests(PortailReel portail)
             ($"/catalogue/{version}", $"Catalogue {exercice}"), ($"/catalogue/{brouillon.Item1}", "Catalogue 2091"), ($"/catalogue/{brouillon.Item1}/voter", "Vote du catalogue 2091"),
             ($"/catalogue/{brouillon.Item1}/parametres", "Paramètres du catalogue 2091"), ($"/catalogue/{brouillon.Item1}/services/nouveau", "Nouveau service — catalogue 2091"),
             ($"/catalogue/{brouillon.Item1}/formules/nouvelle", "Nouvelle formule — catalogue 2091"), ($"/catalogue/{brouillon.Item1}/services/{brouillon.Item2}/composantes/0/modifier", "Modifier la composante"),
+            ($"/catalogue/{brouillon.Item1}/quantites/nouvelle", "Déclarer une quantité — catalogue 2091"),
         })
         {
             violations.AddRange(await VerifierAsync(page, chemin, titre));
@@ -188,5 +189,35 @@ public class PagesTests(PortailReel portail)
         }
 
         Assert.Empty(violations);
+    }
+
+    [Fact]
+    public async Task Les_tranches_s_ajoutent_et_se_retirent_sur_la_page_sans_la_recharger()
+    {
+        var (brouillon, _) = await portail.AjouterBrouillonAvecAnnexeAsync(2092);
+        var socle = portail.Executer(db => db.VersionsCatalogue.AvecTarifs().Single(v => v.Id == brouillon).Services.Single(s => s.Code == "SOCLE").Id);
+        var page = await portail.PageConnecteeAsync(Comptes.Finances);
+        var url = $"/catalogue/{brouillon}/services/{socle}/composantes/0/modifier";
+        await page.GotoAsync(portail.Adresse + url);
+        var lignes = page.Locator("table[data-tranches] tbody tr");
+        var avant = await lignes.CountAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter une tranche" }).ClickAsync();
+        Assert.Equal(avant + 1, await lignes.CountAsync());
+        Assert.EndsWith(url, page.Url, StringComparison.Ordinal);
+        await page.Locator($"#Tranches_{avant}_Libelle").FillAsync("plus de 8 000 habitants");
+        await page.Locator($"#Tranches_{avant}_Minimum").FillAsync("8001");
+        await page.Locator($"#Tranches_{avant}_Montant").FillAsync("3000,00");
+
+        // The empty row the page offers is removed; the new one takes its place and its number.
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Retirer la tranche {avant}" }).ClickAsync();
+        Assert.Equal(avant, await lignes.CountAsync());
+        Assert.Equal("8001", await page.Locator($"#Tranches_{avant - 1}_Minimum").InputValueAsync());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await page.WaitForURLAsync(u => !u.EndsWith("/modifier", StringComparison.Ordinal));
+        var tranches = portail.Executer(db => db.VersionsCatalogue.AvecTarifs().Single(v => v.Id == brouillon).Services.Single(s => s.Code == "SOCLE").Composantes[0].Tranches);
+        Assert.Equal(4, tranches.Count);
+        Assert.Equal(3000m, tranches[3].Montant.Euros);
     }
 }

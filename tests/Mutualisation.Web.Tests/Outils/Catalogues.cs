@@ -35,7 +35,7 @@ public static class Catalogues
     /// <summary>A draft (Redon tariffs, a far exercice no other test prices) with one annex; returns their ids.</summary>
     public static async Task<(int Version, int Annexe)> AjouterBrouillonAvecAnnexeAsync(this PortailFactory portail, int exercice = 2090)
     {
-        var version = ConversionCatalogue.VersVersion(CataloguesDeReference.Redon(exercice), "Brouillon de test " + Guid.NewGuid().ToString("N")[..6]);
+        var version = CataloguesDeReference.VersionRedon(exercice, "Brouillon de test " + Guid.NewGuid().ToString("N")[..6]);
         var annexe = version.AjouterAnnexe("Annexe RGPD", "rgpd.pdf", "application/pdf", Pdf, portail.Horloge.GetUtcNow());
         await portail.ExecuterAsync(async db =>
         {

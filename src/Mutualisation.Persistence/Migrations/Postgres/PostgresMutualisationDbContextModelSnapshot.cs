@@ -226,6 +226,10 @@ namespace Mutualisation.Persistence.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<decimal?>("BaseParUnite")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
                     b.Property<string>("Frequence")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -274,8 +278,8 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<decimal>("Taux")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("numeric(18,4)");
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
 
                     b.Property<string>("Unite")
                         .IsRequired()
@@ -443,6 +447,10 @@ namespace Mutualisation.Persistence.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<decimal?>("Coefficient")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
                     b.Property<int>("ComposanteTarifId")
                         .HasColumnType("integer");
 
@@ -469,8 +477,8 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<decimal>("Taux")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("numeric(18,4)");
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
 
                     b.HasKey("Id");
 

@@ -227,6 +227,10 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<decimal?>("BaseParUnite")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
                     b.Property<string>("Frequence")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -275,8 +279,8 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.Property<decimal>("Taux")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("decimal(18,4)");
+                        .HasPrecision(18, 6)
+                        .HasColumnType("decimal(18,6)");
 
                     b.Property<string>("Unite")
                         .IsRequired()
@@ -444,6 +448,10 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<decimal?>("Coefficient")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
                     b.Property<int>("ComposanteTarifId")
                         .HasColumnType("int");
 
@@ -470,8 +478,8 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.Property<decimal>("Taux")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("decimal(18,4)");
+                        .HasPrecision(18, 6)
+                        .HasColumnType("decimal(18,6)");
 
                     b.HasKey("Id");
 

@@ -211,6 +211,10 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal?>("BaseParUnite")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Frequence")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -259,7 +263,7 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<decimal>("Taux")
-                        .HasPrecision(18, 4)
+                        .HasPrecision(18, 6)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Unite")
@@ -420,6 +424,10 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal?>("Coefficient")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ComposanteTarifId")
                         .HasColumnType("INTEGER");
 
@@ -446,7 +454,7 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<decimal>("Taux")
-                        .HasPrecision(18, 4)
+                        .HasPrecision(18, 6)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

@@ -136,11 +136,14 @@ public sealed class TrancheFormulaire
 
     public string? Taux { get; set; }
 
-    public bool EstVide => new[] { Libelle, Minimum, MaximumExclu, Montant, MontantPremiereAnnee, Taux }.All(SaisieFr.EstVide);
+    public string? Coefficient { get; set; }
+
+    public bool EstVide => new[] { Libelle, Minimum, MaximumExclu, Montant, MontantPremiereAnnee, Taux, Coefficient }.All(SaisieFr.EstVide);
 }
 
 public sealed class ComposanteFormulaire
 {
+    /// <summary>Empty rows offered on a new component.</summary>
     public const int LignesVides = 3;
 
     public string? Libelle { get; set; }
@@ -151,13 +154,13 @@ public sealed class ComposanteFormulaire
 
     public Prorata Prorata { get; set; }
 
-    public string? Quantite { get; set; } = "population";
+    public string? Quantite { get; set; } = QuantiteCatalogue.CodePopulation;
 
     public string? QuantiteTranche { get; set; }
 
-    public string? Unite { get; set; } = "habitant";
-
     public string? Taux { get; set; }
+
+    public string? BaseParUnite { get; set; }
 
     public string? Montant { get; set; }
 
@@ -169,9 +172,6 @@ public sealed class ComposanteFormulaire
 
     public List<TrancheFormulaire> Tranches { get; set; } = [];
 
-    public static bool UtiliseDesTranches(NatureComposante nature) =>
-        nature is NatureComposante.ParTranche or NatureComposante.Progressif or NatureComposante.AuDelaDeFranchise;
-
     public static ComposanteFormulaire Depuis(ComposanteTarif c) => new()
     {
         Libelle = c.Libelle,
@@ -180,8 +180,8 @@ public sealed class ComposanteFormulaire
         Prorata = c.Prorata,
         Quantite = c.Quantite,
         QuantiteTranche = c.QuantiteTranche,
-        Unite = c.Unite,
         Taux = SaisieFr.Texte(c.Taux == 0 ? null : c.Taux),
+        BaseParUnite = SaisieFr.Texte(c.BaseParUnite),
         Montant = SaisieFr.Texte(c.Montant.Euros == 0 ? null : c.Montant.Euros),
         MontantPremiereAnnee = SaisieFr.Texte(c.MontantPremiereAnnee?.Euros),
         Plancher = SaisieFr.Texte(c.Plancher?.Euros),
@@ -191,40 +191,58 @@ public sealed class ComposanteFormulaire
             Libelle = t.Libelle,
             Minimum = SaisieFr.Texte(t.Minimum),
             MaximumExclu = SaisieFr.Texte(t.MaximumExclu),
-            Montant = SaisieFr.Texte(t.Montant.Euros),
+            Montant = SaisieFr.Texte(t.Montant.Euros == 0 ? null : t.Montant.Euros),
             MontantPremiereAnnee = SaisieFr.Texte(t.MontantPremiereAnnee?.Euros),
-            Taux = SaisieFr.Texte(t.Taux == 0 ? null : t.Taux),
+            Taux = t.Coefficient is null ? SaisieFr.Texte(t.Taux == 0 ? null : t.Taux) : null,
+            Coefficient = SaisieFr.Texte(t.Coefficient),
         }).ToList(),
     };
 
-    /// <summary>Rows shown in the form: those typed (or stored) plus a few empty ones to add brackets.</summary>
-    public ComposanteFormulaire AvecLignesVides()
+    /// <summary>Rows shown: those posted or stored, in their order (so errors stay on their row), plus empty ones to add brackets (three on a new grid).</summary>
+    public ComposanteFormulaire AvecLignesVides(int lignesVides)
     {
-        Tranches = Tranches.Where(t => !t.EstVide).Concat(Enumerable.Range(0, LignesVides).Select(_ => new TrancheFormulaire())).ToList();
+        var total = Tranches.All(t => t.EstVide) ? Math.Max(LignesVides, Tranches.Count + lignesVides) : Tranches.Count + lignesVides;
+        while (Tranches.Count < total)
+        {
+            Tranches.Add(new TrancheFormulaire());
+        }
+
         return this;
     }
 
+    /// <summary>The field of the form for a field the version names (its brackets are the rows typed, empty rows skipped).</summary>
+    public string ChampDuFormulaire(string champ)
+    {
+        var saisies = Tranches.Select((t, i) => (t, i)).Where(x => !x.t.EstVide).Select(x => x.i).ToList();
+        var match = System.Text.RegularExpressions.Regex.Match(champ, @"^Tranches\[(\d+)\](.*)$");
+        return match.Success && int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) is var k && k < saisies.Count
+            ? $"Tranches[{saisies[k]}]{match.Groups[2].Value}"
+            : champ;
+    }
+
     public ComposanteTarif VersComposante() =>
-        new(Libelle!, Nature, UtiliseDesTranches(Nature) ? Tranches.Where(t => !t.EstVide).Select(VersTranche) : [])
+        new(Libelle ?? string.Empty, Nature, ComposanteTarif.UtiliseDesTranches(Nature) ? Tranches.Where(t => !t.EstVide).Select(VersTranche) : [])
         {
             Frequence = Frequence,
             Prorata = Prorata,
-            Quantite = Quantite!.Trim(),
+            Quantite = (Quantite ?? string.Empty).Trim(),
             QuantiteTranche = SaisieFr.EstVide(QuantiteTranche) ? null : QuantiteTranche!.Trim(),
-            Unite = Unite!.Trim(),
             Taux = SaisieFr.Nombre(Taux) ?? 0m,
-            Montant = new Montant(SaisieFr.Nombre(Montant) ?? 0m),
+            BaseParUnite = SaisieFr.Nombre(BaseParUnite),
+            Montant = EnMontant(Montant) ?? default,
             MontantPremiereAnnee = EnMontant(MontantPremiereAnnee),
             Plancher = EnMontant(Plancher),
             Plafond = EnMontant(Plafond),
         };
 
     private static TrancheTarif VersTranche(TrancheFormulaire t) =>
-        new(t.Libelle!, SaisieFr.Nombre(t.Minimum) ?? 0m, SaisieFr.Nombre(t.MaximumExclu), new Montant(SaisieFr.Nombre(t.Montant) ?? 0m), SaisieFr.Nombre(t.Taux) ?? 0m, EnMontant(t.MontantPremiereAnnee));
+        new(t.Libelle ?? string.Empty, SaisieFr.Nombre(t.Minimum) ?? 0m, SaisieFr.Nombre(t.MaximumExclu), EnMontant(t.Montant) ?? default, SaisieFr.Nombre(t.Taux) ?? 0m, EnMontant(t.MontantPremiereAnnee), SaisieFr.Nombre(t.Coefficient));
 
-    private static Montant? EnMontant(string? texte) => SaisieFr.Nombre(texte) is { } d ? new Montant(d) : null;
+    /// <summary>An amount in cents, or null (empty, or not in cents: the validator has put its error beside the field).</summary>
+    private static Montant? EnMontant(string? texte) => SaisieFr.Nombre(texte) is { } d && decimal.Round(d, 2) == d ? new Montant(d) : null;
 }
 
+/// <summary>What the form parses; every rule of the tariff itself is the version's (<see cref="VersionCatalogue.ErreursDe"/>).</summary>
 public sealed class ComposanteFormulaireValidator : AbstractValidator<ComposanteFormulaire>
 {
     private const string MessageMontant = "Un montant en euros, positif, au centime près (ex. 1 500,00).";
@@ -233,66 +251,64 @@ public sealed class ComposanteFormulaireValidator : AbstractValidator<Composante
     public ComposanteFormulaireValidator()
     {
         RuleFor(f => f.Libelle).NotEmpty().WithMessage("Le libellé est obligatoire.").MaximumLength(200).WithMessage("200 caractères au plus.");
-        RuleFor(f => f.Nature).IsInEnum().WithMessage("Nature inconnue.");
-        RuleFor(f => f.Quantite).NotEmpty().WithMessage("La quantité facturée est obligatoire (population, postes, go…).").MaximumLength(50).WithMessage("50 caractères au plus.");
+        RuleFor(f => f.Nature).IsInEnum().WithMessage("Calcul inconnu.");
+        RuleFor(f => f.Frequence).IsInEnum().WithMessage("Facturation inconnue.");
+        RuleFor(f => f.Prorata).IsInEnum().WithMessage("Prorata inconnu.");
+        RuleFor(f => f.Quantite).NotEmpty().WithMessage("Choisissez la quantité facturée.").MaximumLength(50).WithMessage("50 caractères au plus.");
         RuleFor(f => f.QuantiteTranche).MaximumLength(50).WithMessage("50 caractères au plus.");
-        RuleFor(f => f.Unite).NotEmpty().WithMessage("L'unité est obligatoire (habitant, poste, Go…).").MaximumLength(50).WithMessage("50 caractères au plus.");
         RuleFor(f => f.Taux).Must(SaisieFr.EstDecimalOuVide).WithMessage(MessageNombre);
+        RuleFor(f => f.BaseParUnite).Must(SaisieFr.EstMontantOuVide).WithMessage(MessageMontant);
         RuleFor(f => f.Montant).Must(SaisieFr.EstMontantOuVide).WithMessage(MessageMontant);
         RuleFor(f => f.MontantPremiereAnnee).Must(SaisieFr.EstMontantOuVide).WithMessage(MessageMontant);
         RuleFor(f => f.Plancher).Must(SaisieFr.EstMontantOuVide).WithMessage(MessageMontant);
-        RuleFor(f => f.Plafond).Must(SaisieFr.EstMontantOuVide).WithMessage(MessageMontant)
-            .Must((f, plafond) => SaisieFr.Nombre(f.Plancher) is not { } bas || SaisieFr.Nombre(plafond) is not { } haut || bas <= haut)
-            .WithMessage("Le plafond ne peut pas être inférieur au plancher.");
-        RuleFor(f => f.Prorata)
-            .Must((f, prorata) => prorata == Prorata.Aucun || (f.Frequence == Frequence.Annuelle && f.Nature is not (NatureComposante.AuDelaDeFranchise or NatureComposante.AllocationMensuelle)))
-            .WithMessage("Un service à l'unité ou ponctuel n'est jamais proratisé (l'allocation mois par mois se proratise d'elle-même).");
-        RuleFor(f => f.Taux).NotEmpty()
-            .When(f => f.Nature is NatureComposante.ParUnite or NatureComposante.AuDelaDeFranchise or NatureComposante.AllocationMensuelle, ApplyConditionTo.CurrentValidator)
-            .WithMessage("Cette nature se calcule avec un taux : indiquez-le.");
+        RuleFor(f => f.Plafond).Must(SaisieFr.EstMontantOuVide).WithMessage(MessageMontant);
         RuleForEach(f => f.Tranches).ChildRules(t =>
         {
-            t.RuleFor(x => x.Libelle).NotEmpty().When(x => !x.EstVide, ApplyConditionTo.CurrentValidator).WithMessage("Le libellé de la tranche est obligatoire.")
-                .MaximumLength(200).WithMessage("Le libellé de la tranche fait au plus 200 caractères.");
+            t.RuleFor(x => x.Libelle).MaximumLength(200).WithMessage("Le libellé de la tranche fait au plus 200 caractères.");
             t.RuleFor(x => x.Minimum).NotEmpty().When(x => !x.EstVide, ApplyConditionTo.CurrentValidator).WithMessage("Le minimum est obligatoire.")
                 .Must(SaisieFr.EstDecimalOuVide).WithMessage(MessageNombre);
-            t.RuleFor(x => x.MaximumExclu).Must(SaisieFr.EstDecimalOuVide).WithMessage(MessageNombre)
-                .Must((x, max) => SaisieFr.Nombre(max) is not { } haut || SaisieFr.Nombre(x.Minimum) is not { } bas || haut > bas)
-                .WithMessage("Le maximum (exclu) doit dépasser le minimum.");
+            t.RuleFor(x => x.MaximumExclu).Must(SaisieFr.EstDecimalOuVide).WithMessage(MessageNombre);
             t.RuleFor(x => x.Montant).Must(SaisieFr.EstMontantOuVide).WithMessage(MessageMontant);
             t.RuleFor(x => x.MontantPremiereAnnee).Must(SaisieFr.EstMontantOuVide).WithMessage(MessageMontant);
             t.RuleFor(x => x.Taux).Must(SaisieFr.EstDecimalOuVide).WithMessage(MessageNombre);
+            t.RuleFor(x => x.Coefficient).Must(SaisieFr.EstDecimalOuVide).WithMessage("Un coefficient (ex. 0,9).");
         });
-        RuleFor(f => f.Tranches).Custom((tranches, contexte) =>
-        {
-            if (!ComposanteFormulaire.UtiliseDesTranches(contexte.InstanceToValidate.Nature))
-            {
-                return;
-            }
+    }
+}
 
-            var saisies = tranches.Where(t => !t.EstVide).ToList();
-            if (saisies.Count == 0)
-            {
-                contexte.AddFailure("Tranches", "Cette nature se calcule sur une grille : saisissez au moins une tranche.");
-                return;
-            }
+public sealed class QuantiteFormulaire
+{
+    public string? Code { get; set; }
 
-            var lues = saisies.Select(t => (Min: SaisieFr.Nombre(t.Minimum), Max: SaisieFr.Nombre(t.MaximumExclu))).ToList();
-            if (lues.Any(t => t.Min is null))
-            {
-                return;
-            }
+    public string? Libelle { get; set; }
 
-            var triees = lues.OrderBy(t => t.Min).ToList();
-            for (var i = 1; i < triees.Count; i++)
-            {
-                if (triees[i - 1].Max != triees[i].Min)
-                {
-                    contexte.AddFailure("Tranches", $"Les tranches doivent se suivre sans trou ni chevauchement : une tranche commence à {SaisieFr.Texte(triees[i].Min)} alors que la précédente s'arrête {(triees[i - 1].Max is { } m ? "avant " + SaisieFr.Texte(m) : "jamais (sans maximum)")}.");
-                    return;
-                }
-            }
-        });
+    public string? UniteSingulier { get; set; }
+
+    public string? UnitePluriel { get; set; }
+
+    public TypeQuantite Type { get; set; }
+
+    public static QuantiteFormulaire Depuis(QuantiteCatalogue q) => new()
+    {
+        Code = q.Code,
+        Libelle = q.Libelle,
+        UniteSingulier = q.UniteSingulier,
+        UnitePluriel = q.UnitePluriel,
+        Type = q.Type,
+    };
+
+    public DonneesQuantite Donnees() => new(Code ?? string.Empty, Libelle ?? string.Empty, UniteSingulier ?? string.Empty, UnitePluriel ?? string.Empty, Type);
+}
+
+/// <summary>Lengths and the enum; the code's shape and uniqueness are the version's rules.</summary>
+public sealed class QuantiteFormulaireValidator : AbstractValidator<QuantiteFormulaire>
+{
+    public QuantiteFormulaireValidator()
+    {
+        RuleFor(f => f.Libelle).NotEmpty().WithMessage("Le libellé est obligatoire (ex. Postes de travail).").MaximumLength(200).WithMessage("200 caractères au plus.");
+        RuleFor(f => f.UniteSingulier).NotEmpty().WithMessage("L'unité au singulier est obligatoire (ex. poste).").MaximumLength(50).WithMessage("50 caractères au plus.");
+        RuleFor(f => f.UnitePluriel).MaximumLength(50).WithMessage("50 caractères au plus.");
+        RuleFor(f => f.Type).IsInEnum().WithMessage("Choisissez entière ou décimale.");
     }
 }
 
