@@ -63,7 +63,7 @@ public class CatalogueTests(PortailFactory portail)
         var vote2 = await finances.SoumettreAsync(vote, new() { ["Numero"] = "CC_TEST_88", ["Le"] = $"10/06/{Courant}", ["EnVigueurLe"] = $"01/07/{Courant}" });
         Assert.Equal(HttpStatusCode.Redirect, vote2.Statut);
 
-        var simulation = await autre.NouvelleSession().GetAsync($"/api/v1/simulation?population=2355&formule=socle-complet&exercice={Courant}");
+        var simulation = await autre.NouvelleSession().GetAsync($"/api/v1/simulation?population=2355&formule=socle-complet&annee=premiere&exercice={Courant}");
         Assert.Contains("\"total\":5768.00", simulation.Texte, StringComparison.Ordinal); // 2 000 + 2 355 × 1,60
 
         // Voted: read-only. The same form now bounces with the reason and changes nothing.
@@ -286,7 +286,7 @@ public class ContributionsTests(PortailFactory portail)
     public async Task La_projection_tarife_chaque_membre_et_compare_aux_ETP_du_modele()
     {
         using var finances = await portail.ConnecterAsync(Comptes.Finances);
-        var page = await finances.GetAsync("/contributions?formule=socle-complet");
+        var page = await finances.GetAsync("/contributions?formule=socle-complet&annee=premiere");
 
         Assert.Equal(HttpStatusCode.OK, page.Statut);
         var allaire = await portail.ExecuterAsync(db => db.Membres.SingleAsync(m => m.NomRecherche == "ALLAIRE"));

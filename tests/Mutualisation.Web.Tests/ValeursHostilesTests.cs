@@ -56,7 +56,7 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         public string Qui { get; init; } = "admin";
     }
 
-    private static readonly string[] ParametresSimulation = ["commune", "population", "formule", "exercice", "auditLivreLe", "adhesionLe", "joursN1"];
+    private static readonly string[] ParametresSimulation = ["commune", "population", "formule", "exercice", "auditLivreLe", "adhesionLe", "joursN1", "annee", "demi-journees-n1"];
 
     private static string Cat(Contexte c) => $"/catalogue/{c.Brouillon}";
 
@@ -90,9 +90,10 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         new("POST", "administration/utilisateurs/{id}/reactiver", _ => string.Empty) { IdHostile = (_, v) => $"/administration/utilisateurs/{v}/reactiver" },
         new("POST", "administration/utilisateurs/{id}/deverrouiller", _ => string.Empty) { IdHostile = (_, v) => $"/administration/utilisateurs/{v}/deverrouiller" },
         new("GET", "documentation/api", _ => "/documentation/api") { Qui = "anonyme" },
-        new("GET", "simulation", _ => "/simulation") { Parametres = ParametresSimulation, Base = "population=2355&formule=socle-complet", Qui = "anonyme" },
-        new("GET", "api/v1/simulation", _ => "/api/v1/simulation") { Parametres = ParametresSimulation, Base = "population=2355&formule=socle-complet", Qui = "anonyme" },
-        new("GET", "contributions", _ => "/contributions") { Parametres = ["exercice", "formule"] },
+        new("GET", "simulation", _ => "/simulation") { Parametres = ParametresSimulation, Base = "population=2355&formule=socle-complet&annee=premiere", Qui = "anonyme" },
+        new("GET", "api/v1/simulation", _ => "/api/v1/simulation") { Parametres = ParametresSimulation, Base = "population=2355&formule=socle-complet&annee=premiere", Qui = "anonyme" },
+        new("GET", "contributions", _ => "/contributions") { Parametres = ["exercice", "formule", "annee", "version"] },
+        new("GET", "api/v1/simulation/formules", _ => "/api/v1/simulation/formules") { Parametres = ["exercice"], Qui = "anonyme" },
         new("GET", "catalogue", _ => "/catalogue"),
         new("POST", "catalogue/copier", _ => "/catalogue/copier") { Page = _ => "/catalogue" },
         new("GET", "catalogue/{id:int}", Cat) { IdHostile = (_, v) => $"/catalogue/{v}" },
