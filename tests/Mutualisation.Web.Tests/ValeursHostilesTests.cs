@@ -56,7 +56,7 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         public string Qui { get; init; } = "admin";
     }
 
-    private static readonly string[] ParametresSimulation = ["commune", "population", "formule", "exercice", "auditLivreLe", "adhesionLe", "joursN1", "annee", "demi-journees-n1"];
+    private static readonly string[] ParametresSimulation = ["commune", "population", "formule", "exercice", "auditLivreLe", "adhesionLe", "joursN1", "annee", "demi-journees-n1", "version", "formulePrecedente"];
 
     private static string Cat(Contexte c) => $"/catalogue/{c.Brouillon}";
 
@@ -75,6 +75,8 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         new("POST", "membres/nouveau", _ => "/membres/nouveau") { Page = _ => "/membres/nouveau" },
         new("GET", "membres/{id:int}/modifier", c => $"/membres/{c.Membre}/modifier") { IdHostile = (_, v) => $"/membres/{v}/modifier" },
         new("POST", "membres/{id:int}/modifier", c => $"/membres/{c.Membre}/modifier") { Page = c => $"/membres/{c.Membre}/modifier", IdHostile = (_, v) => $"/membres/{v}/modifier" },
+        new("POST", "membres/{id:int}/quantites", c => $"/membres/{c.Membre}/quantites") { Page = c => $"/membres/{c.Membre}", IdHostile = (_, v) => $"/membres/{v}/quantites" },
+        new("POST", "membres/{id:int}/quantites/{quantiteId:int}/supprimer", _ => string.Empty) { IdHostile = (c, v) => $"/membres/{c.Membre}/quantites/{v}/supprimer" },
         new("GET", "membres/import", _ => "/membres/import"),
         new("POST", "membres/import", _ => "/membres/import") { Page = _ => "/membres/import", Multipart = true },
         new("GET", "api/v1/membres", _ => "/api/v1/membres") { Parametres = ["page", "taille"], Base = "page=1&taille=10" },

@@ -27,6 +27,8 @@ public static class HistoriqueLisible
 
     private static Champ Argent(string libelle) => new(libelle, v => decimal.TryParse(v, NumberStyles.Number, Invariante, out var euros) ? FormatFr.Euros(euros) : v);
 
+    private static Champ Nombre(string libelle) => new(libelle, v => decimal.TryParse(v, NumberStyles.Number, Invariante, out var n) ? FormatFr.Nombre(n) : v);
+
     private static Champ Date(string libelle) => new(libelle, FormaterDate);
 
     private static Champ Booleen(string libelle) => new(libelle, v => bool.TryParse(v, out var b) ? (b ? "oui" : "non") : v);
@@ -37,6 +39,7 @@ public static class HistoriqueLisible
     {
         ["Membre"] = "Membre",
         ["PopulationLegale"] = "Population légale",
+        ["QuantiteMembre"] = "Quantité déclarée",
         ["VersionCatalogue"] = "Version du catalogue",
         ["ServiceCatalogue"] = "Service du catalogue",
         ["ComposanteTarif"] = "Composante de tarif",
@@ -73,6 +76,13 @@ public static class HistoriqueLisible
             ("Millesime", Annee("Millésime")),
             ("Totale", Population("Population totale")),
             ("Municipale", Population("Population municipale")),
+            ("Source", Texte("Source")),
+        ],
+        ["QuantiteMembre"] =
+        [
+            ("Code", Texte("Quantité")),
+            ("Depuis", Date("À partir du")),
+            ("Valeur", Nombre("Valeur")),
             ("Source", Texte("Source")),
         ],
         ["VersionCatalogue"] =

@@ -4,7 +4,6 @@ using Mutualisation.Billing;
 using Mutualisation.Domain.Catalogue;
 using Mutualisation.Persistence;
 using Mutualisation.Web.Features.Tarifs;
-using Mutualisation.Web.Infrastructure;
 
 namespace Mutualisation.Web.Features.Simulation;
 
@@ -225,7 +224,7 @@ public sealed class SimulateurContributions(MutualisationDbContext db, TarifsDeL
                 continue;
             }
 
-            if (LireQuantite(q, texte, out var valeur) is { } refus)
+            if (SaisieQuantite.Refus(q, texte, out var valeur) is { } refus)
             {
                 erreurs[q.Code] = refus;
                 continue;
@@ -236,34 +235,6 @@ public sealed class SimulateurContributions(MutualisationDbContext db, TarifsDeL
         }
 
         return (saisies, retenues);
-    }
-
-    /// <summary>Why a typed value cannot be a value of the quantity (French), or null with the value.</summary>
-    public static string? LireQuantite(QuantiteCatalogue q, string texte, out decimal valeur)
-    {
-        valeur = 0;
-        if (SaisieFr.Nombre(texte) is not { } lue)
-        {
-            return $"« {q.Libelle} » est un nombre de {q.UnitePluriel} (reçu « {Extrait(texte)} »).";
-        }
-
-        if (lue < 0)
-        {
-            return $"« {q.Libelle} » ne peut pas être négatif.";
-        }
-
-        if (q.Type == TypeQuantite.Entiere && lue != decimal.Truncate(lue))
-        {
-            return $"« {q.Libelle} » se compte en nombre entier de {q.UnitePluriel}, sans décimale (reçu « {Extrait(texte)} »).";
-        }
-
-        if (decimal.Round(lue, 4) != lue)
-        {
-            return $"« {q.Libelle} » a au plus quatre décimales (reçu « {Extrait(texte)} »).";
-        }
-
-        valeur = lue;
-        return null;
     }
 
     /// <summary>An exercice typed as a year a catalogue can exist for (an absurd year would break the date arithmetic).</summary>
