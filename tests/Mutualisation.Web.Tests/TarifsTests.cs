@@ -289,4 +289,21 @@ public class TarifsTests(PortailFactory portail)
         Assert.Equal(HttpStatusCode.Redirect, (await agent.PostAsync($"{action}/{id}/supprimer", [], jeton)).Statut);
         Assert.Empty((await agent.GetAsync(fiche)).Document.QuerySelectorAll("tr.valeur-quantite"));
     }
+
+    [Fact]
+    public async Task Le_document_OpenAPI_decrit_les_quantites_du_catalogue_en_vigueur_sans_codes_de_formules()
+    {
+        using var anonyme = portail.NouvelleSession();
+
+        var document = await anonyme.GetAsync("/openapi/public.json");
+
+        using var json = JsonDocument.Parse(document.Texte);
+        var parametres = json.RootElement.GetProperty("paths").GetProperty("/api/v1/simulation").GetProperty("get").GetProperty("parameters").EnumerateArray().ToList();
+        var n1 = parametres.Single(p => p.GetProperty("name").GetString() == "demi-journees-n1");
+        Assert.False(n1.TryGetProperty("required", out var requis) && requis.GetBoolean());
+        Assert.Contains("Assistance N1 consommée, en demi-journées (nombre entier)", n1.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Contains(parametres, p => p.GetProperty("name").GetString() == "annee");
+        Assert.DoesNotContain("socle-complet", parametres.Single(p => p.GetProperty("name").GetString() == "formule").GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.True(json.RootElement.GetProperty("paths").TryGetProperty("/api/v1/simulation/formules", out _));
+    }
 }
