@@ -306,4 +306,30 @@ public class TarifsTests(PortailFactory portail)
         Assert.DoesNotContain("socle-complet", parametres.Single(p => p.GetProperty("name").GetString() == "formule").GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.True(json.RootElement.GetProperty("paths").TryGetProperty("/api/v1/simulation/formules", out _));
     }
+
+    [Fact]
+    public async Task Le_simulateur_prend_les_quantites_declarees_du_membre_pour_le_personnel_et_les_demande_a_un_anonyme()
+    {
+        await EnregistrerAsync(GrilleAuPoste(2081));
+        var commune = await portail.AjouterCommuneAsync();
+        await portail.ExecuterAsync(async db =>
+        {
+            var m = await db.Membres.Include(x => x.Quantites).SingleAsync(x => x.Id == commune.Id);
+            m.EnregistrerQuantite("postes", new DateOnly(2080, 1, 1), 6, "inventaire");
+            return await db.SaveChangesAsync();
+        });
+        var url = $"/simulation?exercice=2081&commune={commune.Id}&formule=au-poste&annee=suivante";
+        using var agent = await portail.ConnecterAsync(Comptes.Agent);
+        using var anonyme = portail.NouvelleSession();
+
+        var page = await agent.GetAsync(url);
+        var refus = await anonyme.GetAsync(url);
+
+        Assert.Equal("980,00 €", page.Document.GetElementById("total")!.TextContent);
+        Assert.Contains("Postes de travail : 6 postes (valeur déclarée)", page.TexteVisible, StringComparison.Ordinal);
+        // The declared quantities are not public data: an anonymous visitor types them.
+        Assert.Equal(HttpStatusCode.BadRequest, refus.Statut);
+        Assert.Contains("« Postes de travail » est obligatoire", refus.ErreurDuChamp("postes"), StringComparison.Ordinal);
+        Assert.DoesNotContain("6 postes", refus.TexteVisible, StringComparison.Ordinal);
+    }
 }

@@ -123,7 +123,7 @@ public sealed class SimulateurContributions(MutualisationDbContext db, TarifsDeL
 
         var utilisePopulation = tarif.UtiliseLaPopulation(formule);
         var membre = await LireMembreAsync(p, tarif, utilisePopulation, anonyme, erreurs, annulation);
-        var (saisies, retenues) = LireQuantites(p, tarif, formule, membre, jours, erreurs);
+        var (saisies, retenues) = LireQuantites(p, tarif, formule, membre, jours, anonyme, erreurs);
         if (erreurs.Count > 0 || membre is null)
         {
             return new IssueSimulation(null, erreurs, null);
@@ -191,7 +191,7 @@ public sealed class SimulateurContributions(MutualisationDbContext db, TarifsDeL
     /// left empty. The N1 half-days are typed as days (<c>joursN1</c>) or as half-days.
     /// </summary>
     private static (Dictionary<string, decimal> Saisies, List<QuantiteRetenue> Retenues) LireQuantites(
-        ParametresSimulation p, ExerciceTarifaire tarif, FormuleTarifaire formule, FaitsDuMembre? membre, decimal jours, Dictionary<string, string> erreurs)
+        ParametresSimulation p, ExerciceTarifaire tarif, FormuleTarifaire formule, FaitsDuMembre? membre, decimal jours, bool anonyme, Dictionary<string, string> erreurs)
     {
         var saisies = new Dictionary<string, decimal>(StringComparer.Ordinal);
         var retenues = new List<QuantiteRetenue>();
@@ -216,9 +216,8 @@ public sealed class SimulateurContributions(MutualisationDbContext db, TarifsDeL
                 }
                 else if (obligatoire)
                 {
-                    erreurs[q.Code] = membre is { MembreId: > 0 }
-                        ? $"{membre.Nom} n'a pas déclaré de valeur pour « {q.Libelle} » : saisissez-la (paramètre {q.Code}, en {q.UnitePluriel})."
-                        : $"La quantité « {q.Libelle} » est obligatoire pour la formule « {formule.Libelle} » (paramètre {q.Code}, en {q.UnitePluriel}).";
+                    erreurs[q.Code] = $"La quantité « {q.Libelle} » est obligatoire pour la formule « {formule.Libelle} » (paramètre {q.Code}, en {q.UnitePluriel})."
+                        + (membre is { MembreId: > 0 } choisi && !anonyme ? $" {choisi.Nom} n'en a pas déclaré pour l'exercice." : string.Empty);
                 }
 
                 continue;
@@ -256,10 +255,17 @@ public sealed class SimulateurContributions(MutualisationDbContext db, TarifsDeL
         if (!string.IsNullOrWhiteSpace(p.Commune))
         {
             var lus = int.TryParse(p.Commune, NumberStyles.None, Invariant, out var id) ? await faits.LireAsync(tarif, [id], horsPerimetre: anonyme, annulation) : [];
-            if (lus.Count == 0 || lus[0] is not { } membre)
+            if (lus.Count == 0 || lus[0] is not { } lu)
             {
                 erreurs["commune"] = "Commune inconnue.";
                 return null;
+            }
+
+            var membre = lu;
+            if (anonyme)
+            {
+                // Names and populations légales are public INSEE data; the quantities a member declared are not.
+                membre = membre with { Quantites = aucune };
             }
 
             if (membre.Population is null && utilisePopulation)
