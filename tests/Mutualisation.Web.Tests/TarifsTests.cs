@@ -210,6 +210,7 @@ public class TarifsTests(PortailFactory portail)
         string Ligne(string nom) => page.Document.QuerySelectorAll("tbody tr").Single(tr => tr.TextContent.Contains(nom, StringComparison.Ordinal)).TextContent;
         // In force on 1 January: 7 postes (the March value counts from the next exercice).
         Assert.Contains((7 * 80m + 500m).ToString("#,##0.00 €", Fr), Ligne(equipee.Nom), StringComparison.Ordinal);
+        Assert.Contains("7 postes", Ligne(equipee.Nom), StringComparison.Ordinal);
         // None on 1 January: the first value dated within the exercice.
         Assert.Contains((3 * 100m + 500m).ToString("#,##0.00 €", Fr), Ligne(tardive.Nom), StringComparison.Ordinal);
         Assert.Contains("« postes » n'est pas renseignée", Ligne(sansPostes.Nom), StringComparison.Ordinal);

@@ -1,14 +1,20 @@
 using Mutualisation.Billing;
 using Mutualisation.Web.Features.Tarifs;
+using Mutualisation.Web.Infrastructure;
 
 namespace Mutualisation.Web.Features.Contributions;
 
-public sealed record LigneProjection(int MembreId, string Nom, int? Population, int? Millesime, string? Tranche, decimal? Total, string? Refus);
+public sealed record LigneProjection(int MembreId, string Nom, int? Population, int? Millesime, string? Tranche, decimal? Total, string? Refus)
+{
+    /// <summary>The member's declared quantities the formule prices on (« 7 postes »), as used.</summary>
+    public string? Quantites { get; init; }
+}
 
 public sealed record Projection(
     ExerciceTarifaire Tarif,
     FormuleTarifaire Formule,
     bool PremiereAnnee,
+    bool AvecQuantites,
     IReadOnlyList<LigneProjection> Lignes,
     BilanEffectifs Effectifs)
 {
@@ -39,6 +45,7 @@ public sealed class ProjectionContributions(FaitsDesMembres faits)
         }
 
         var hypothese = new HypotheseAdhesion(formule.Code, premiereAnnee);
+        var demandees = tarif.QuantitesDe(formule).Where(q => q.Obligatoire).Select(q => q.Quantite).ToList();
         var membres = await faits.LireAsync(tarif, membres: null, horsPerimetre: false, annulation);
         var lignes = new List<LigneProjection>(membres.Count);
         foreach (var m in membres)
@@ -49,11 +56,13 @@ public sealed class ProjectionContributions(FaitsDesMembres faits)
                 continue;
             }
 
-            lignes.Add(Tarifer(catalogue, m, hypothese));
+            var quantites = string.Join(", ", demandees.Where(q => m.Quantites.ContainsKey(q.Code))
+                .Select(q => $"{FormatFr.Nombre(m.Quantites[q.Code])} {q.Unite(m.Quantites[q.Code])}"));
+            lignes.Add(Tarifer(catalogue, m, hypothese) with { Quantites = quantites.Length == 0 ? null : quantites });
         }
 
         var tarifes = lignes.Where(l => l.Total is not null).ToList();
-        return new Projection(tarif, formule, premiereAnnee, lignes, ModeleEffectifs.Bilan(tarifes.Count, tarifes.Sum(l => l.Total!.Value)));
+        return new Projection(tarif, formule, premiereAnnee, demandees.Count > 0, lignes, ModeleEffectifs.Bilan(tarifes.Count, tarifes.Sum(l => l.Total!.Value)));
     }
 
     private static LigneProjection Tarifer(CatalogueTarifaire catalogue, FaitsDuMembre m, HypotheseAdhesion hypothese)
