@@ -1,8 +1,14 @@
 namespace Mutualisation.Billing;
 
-/// <summary>What someone types in the simulator: a formule of the catalogue, a population, optional dates and N1 days.</summary>
+/// <summary>What someone types in the simulator: a formule of the catalogue, a population, optional dates, N1 days and declared quantities.</summary>
 public sealed record DemandeSimulation(string Formule, int Population)
 {
+    /// <summary>Declared quantities by code (postes, agents, go…), in force for the whole exercice.</summary>
+    public IReadOnlyDictionary<string, decimal> Quantites { get; init; } = Simulation.AucuneQuantite;
+
+    /// <summary>First year of membership, or a following one (subscribed since an earlier exercice); an adhesion date decides instead.</summary>
+    public bool PremiereAnnee { get; init; } = true;
+
     public int? Millesime { get; init; }
 
     public DateOnly? AuditLivreLe { get; init; }
@@ -39,7 +45,7 @@ public static class Simulation
             throw new TarificationImpossibleException($"Les jours N1 consommés se comptent par demi-journées (multiple de 0,5, positif, au plus {JoursN1Maximum:0} par exercice).", "jours-invalides");
         }
 
-        var debut = demande.AdhesionLe ?? new DateOnly(catalogue.Exercice, 1, 1);
+        var debut = demande.AdhesionLe ?? new DateOnly(demande.PremiereAnnee ? catalogue.Exercice : catalogue.Exercice - 1, 1, 1);
         if (debut.Year > catalogue.Exercice)
         {
             throw new TarificationImpossibleException($"L'adhésion du {Fr.Date(debut)} est postérieure à l'exercice {catalogue.Exercice}.", "dates-contradictoires");
@@ -61,15 +67,23 @@ public static class Simulation
             abonnements[i] = new Abonnement(formule.Services[i], debut);
         }
 
+        var quantites = demande.Quantites;
+        if (demande.JoursN1 != 0)
+        {
+            quantites = new Dictionary<string, decimal>(demande.Quantites) { [Quantites.DemiJourneesN1] = demande.JoursN1 * 2 };
+        }
+
         return Tarification.Evaluer(catalogue, new FaitsMembre(demande.Population, demande.Millesime)
         {
             Abonnements = abonnements,
             Livraisons = auditsPrealables,
-            Quantites = demande.JoursN1 == 0 ? AucuneQuantite : new Dictionary<string, decimal> { [Quantites.DemiJourneesN1] = demande.JoursN1 * 2 },
+            Quantites = quantites,
+            // A quantity billed on its monthly allocation (GB) is allocated from the start of the exercice.
+            Allocations = quantites.Select(q => new Allocation(q.Key, new DateOnly(catalogue.Exercice, 1, 1), q.Value)).ToList(),
         });
     }
 
-    private static readonly IReadOnlyDictionary<string, decimal> AucuneQuantite = new Dictionary<string, decimal>();
+    internal static readonly IReadOnlyDictionary<string, decimal> AucuneQuantite = new Dictionary<string, decimal>();
 
     /// <summary>The population bracket shown with the result: the first one a line was priced on.</summary>
     public static string? Tranche(Contribution contribution) =>

@@ -68,7 +68,7 @@ public class CatalogueTests(PortailFactory portail)
         Assert.Single(liste.Document.QuerySelectorAll(".badge"), b => b.TextContent == "En vigueur" && b.Closest("tr")!.TextContent.Contains($"Catalogue {Courant}", StringComparison.Ordinal));
         Assert.Contains($"Remplacée le 01/07/{Courant}", (await finances.GetAsync($"/catalogue/{source}")).TexteVisible, StringComparison.Ordinal);
 
-        var simulation = await autre.NouvelleSession().GetAsync($"/api/v1/simulation?population=2355&formule=socle-complet&exercice={Courant}");
+        var simulation = await autre.NouvelleSession().GetAsync($"/api/v1/simulation?population=2355&formule=socle-complet&annee=premiere&exercice={Courant}");
         Assert.Contains("\"total\":5768.00", simulation.Texte, StringComparison.Ordinal); // 2 000 + 2 355 × 1,60
 
         // Voted: read-only. The same form now bounces with the reason and changes nothing.
@@ -372,7 +372,7 @@ public class ContributionsTests(PortailFactory portail)
     public async Task La_projection_tarife_chaque_membre_et_compare_aux_ETP_du_modele()
     {
         using var finances = await portail.ConnecterAsync(Comptes.Finances);
-        var page = await finances.GetAsync("/contributions?formule=socle-complet");
+        var page = await finances.GetAsync("/contributions?formule=socle-complet&annee=premiere");
 
         Assert.Equal(HttpStatusCode.OK, page.Statut);
         var allaire = await portail.ExecuterAsync(db => db.Membres.SingleAsync(m => m.NomRecherche == "ALLAIRE"));

@@ -39,7 +39,7 @@ public class HorlogeTests
     private static async Task<int> ExerciceSimuleAsync(PortailFactory portail)
     {
         using var anonyme = portail.NouvelleSession();
-        var page = await anonyme.GetAsync("/api/v1/simulation?population=2355&formule=socle-complet");
+        var page = await anonyme.GetAsync("/api/v1/simulation?population=2355&formule=socle-complet&annee=premiere");
         Assert.Equal(HttpStatusCode.OK, page.Statut);
         return JsonDocument.Parse(page.Texte).RootElement.GetProperty("exercice").GetInt32();
     }

@@ -58,6 +58,9 @@ public class IsolationTests(PortailFactory portail)
         public static readonly Acces Connectes = new(R.C, R.O, R.O, R.O, R.O);
         public static readonly Acces Personnel = new(R.C, R.X, R.O, R.O, R.O);
         public static readonly Acces PersonnelSeul = new(R.C, R.Cache, R.O, R.O, R.O);
+
+        /// <summary>A draft previewed on a public page: hidden (404) from anonymous visitors and Mairie users.</summary>
+        public static readonly Acces ApercuBrouillon = new(R.Cache, R.Cache, R.O, R.O, R.O);
         public static readonly Acces GestionMembres = new(R.C, R.X, R.O, R.X, R.O);
         public static readonly Acces GestionCatalogue = new(R.C, R.X, R.X, R.O, R.O);
         public static readonly Acces Administration = new(R.C, R.X, R.X, R.X, R.O);
@@ -80,7 +83,7 @@ public class IsolationTests(PortailFactory portail)
     /// Ids the URLs use: <see cref="Membre"/> is the Mairie user's own commune in the role sweep and another commune in the
     /// foreign-id sweep; the draft catalogue and the user are created for each sweep.
     /// </summary>
-    private sealed record Contexte(int Membre, string Utilisateur, int Brouillon, int Annexe, int Service, int ServiceJetable, int Formule, int Travail, int Quantite, int Convention = 0, int DocumentConvention = 0);
+    private sealed record Contexte(int Membre, string Utilisateur, int Brouillon, int Annexe, int Service, int ServiceJetable, int Formule, int Travail, int Quantite, int QuantiteMembre, int Convention = 0, int DocumentConvention = 0);
 
     /// <summary>Order of the role sweep: deletions after the lines that read what they delete, sign-out last.</summary>
     private enum Phase
@@ -118,6 +121,9 @@ public class IsolationTests(PortailFactory portail)
         new("POST", "membres/nouveau", _ => "/membres/nouveau", Acces.GestionMembres, Attendu.Refus),
         new("GET", "membres/{id:int}/modifier", c => $"/membres/{c.Membre}/modifier", Acces.GestionMembres, Attendu.Refus),
         new("POST", "membres/{id:int}/modifier", c => $"/membres/{c.Membre}/modifier", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "membres/{id:int}/quantites", c => $"/membres/{c.Membre}/quantites", Acces.GestionMembres, Attendu.Refus,
+            Champs: _ => new() { ["Code"] = "demi-journees-n1", ["Depuis"] = "2026-01-01", ["Valeur"] = "4", ["Source"] = "Matrice" }),
+        new("POST", "membres/{id:int}/quantites/{quantiteId:int}/supprimer", c => $"/membres/{c.Membre}/quantites/{c.QuantiteMembre}/supprimer", Acces.GestionMembres, Attendu.Refus, Phase: Phase.SupprimeUnePartie),
         new("GET", "membres/import", _ => "/membres/import", Acces.Administration, Attendu.Refus),
         new("POST", "membres/import", _ => "/membres/import", Acces.Administration, Attendu.Refus),
         new("GET", "api/v1/membres", _ => "/api/v1/membres?taille=200", Acces.Connectes, Attendu.SansEtranger),
@@ -154,10 +160,14 @@ public class IsolationTests(PortailFactory portail)
         new("POST", "administration/utilisateurs/{id}/reactiver", c => $"/administration/utilisateurs/{c.Utilisateur}/reactiver", Acces.Administration, Attendu.Refus),
         new("POST", "administration/utilisateurs/{id}/deverrouiller", c => $"/administration/utilisateurs/{c.Utilisateur}/deverrouiller", Acces.Administration, Attendu.Refus),
         new("GET", "simulation", _ => "/simulation", Acces.Public, Attendu.SansEtranger),
-        new("GET", "simulation", c => $"/simulation?commune={c.Membre}&formule=socle-complet", Acces.Public, Attendu.SansTrace),
-        new("GET", "api/v1/simulation", _ => "/api/v1/simulation?population=1000&formule=socle-complet", Acces.Public, Attendu.HorsPerimetre, "population saisie, aucune donnée de membre"),
+        new("GET", "simulation", c => $"/simulation?commune={c.Membre}&formule=socle-complet&annee=premiere", Acces.Public, Attendu.SansTrace),
+        new("GET", "api/v1/simulation", _ => "/api/v1/simulation?population=1000&formule=socle-complet&annee=premiere", Acces.Public, Attendu.HorsPerimetre, "population saisie, aucune donnée de membre"),
+        new("GET", "api/v1/simulation/formules", _ => "/api/v1/simulation/formules", Acces.Public, Attendu.HorsPerimetre, "formules du catalogue voté, aucune donnée de membre"),
+        new("GET", "simulation", c => $"/simulation?version={c.Brouillon}", Acces.ApercuBrouillon, Attendu.Refus),
+        new("GET", "simulation", c => $"/simulation?version={c.Brouillon}&commune={c.Membre}&formule=socle-complet&annee=suivante", Acces.ApercuBrouillon, Attendu.Refus),
+        new("GET", "contributions", c => $"/contributions?version={c.Brouillon}", Acces.Personnel, Attendu.Refus),
         new("GET", "catalogue", _ => "/catalogue", Acces.Connectes, Attendu.SansEtranger),
-        new("GET", "contributions", _ => "/contributions?formule=socle-complet", Acces.Personnel, Attendu.Refus),
+        new("GET", "contributions", _ => "/contributions?formule=socle-complet&annee=premiere", Acces.Personnel, Attendu.Refus),
         new("GET", "catalogue/{id:int}", c => $"/catalogue/{c.Brouillon}", Acces.PersonnelSeul, Attendu.Refus),
         new("POST", "catalogue/copier", _ => "/catalogue/copier", Acces.GestionCatalogue, Attendu.Refus,
             Champs: c => new() { ["source"] = c.Brouillon.ToString(CultureInfo.InvariantCulture), ["exercice"] = "1990" }),
@@ -417,7 +427,14 @@ public class IsolationTests(PortailFactory portail)
         var autre = version.Services.Where(s => s != socle).OrderBy(s => s.Id).Last();
         var travail = await portail.LancerTravailAsync(courrielUtilisateur, TravailCompte.Genre, Cle.Nouvelle());
         var (convention, document) = await portail.AjouterConventionAsync(membre, Domain.Conventions.ModeleConvention.ServiceCommun, Domain.Conventions.StatutConvention.EnVigueur);
-        return new Contexte(membre, utilisateur, brouillon, annexe, socle.Id, autre.Id, version.Formules.OrderBy(f => f.Id).First().Id, travail, version.Quantites[0].Id, convention, document);
+        var quantite = await portail.ExecuterAsync(async db =>
+        {
+            var m = await db.Membres.IgnoreQueryFilters().Include(x => x.Quantites).SingleAsync(x => x.Id == membre);
+            var q = m.EnregistrerQuantite("postes", new DateOnly(2025, 1, 1), 12, "Matrice");
+            await db.SaveChangesAsync();
+            return q.Id;
+        });
+        return new Contexte(membre, utilisateur, brouillon, annexe, socle.Id, autre.Id, version.Formules.OrderBy(f => f.Id).First().Id, travail, version.Quantites[0].Id, quantite, convention, document);
     }
 
     private static Dictionary<string, string?> ChampsMalveillants(int etranger) => new()
@@ -430,12 +447,12 @@ public class IsolationTests(PortailFactory portail)
 
     private Task<string> EtatAsync(int membreId, string utilisateurId) => portail.ExecuterAsync(async db =>
     {
-        var membre = await db.Membres.AsNoTracking().Include(m => m.Populations).SingleAsync(m => m.Id == membreId);
+        var membre = await db.Membres.AsNoTracking().Include(m => m.Populations).Include(m => m.Quantites).SingleAsync(m => m.Id == membreId);
         var utilisateur = await db.Users.AsNoTracking().SingleAsync(u => u.Id == utilisateurId);
         var historique = await db.Historique.CountAsync(h => h.MembreId == membreId);
         var pirates = await db.Users.CountAsync(u => u.NomComplet == "Pirate") + await db.Membres.CountAsync(m => m.Nom == "Piraté");
         var conventions = string.Join(",", await db.Conventions.AsNoTracking().Where(c => c.MembreId == membreId)
             .Select(c => $"{c.Statut}:{c.Evenements.Count}:{c.Avenants.Count}:{c.Documents.Count}:{c.DateSortie}").ToListAsync());
-        return $"{conventions}|{membre.Nom}|{membre.Populations.Count}|{membre.Decideur}|{utilisateur.Actif}|{utilisateur.SecurityStamp}|{utilisateur.MembreId}|{historique}|{pirates}";
+        return $"{conventions}|{membre.Nom}|{membre.Populations.Count}|{membre.Quantites.Count}|{membre.Decideur}|{utilisateur.Actif}|{utilisateur.SecurityStamp}|{utilisateur.MembreId}|{historique}|{pirates}";
     });
 }

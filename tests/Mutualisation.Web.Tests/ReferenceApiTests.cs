@@ -22,13 +22,13 @@ public class ReferenceApiTests(PortailFactory portail)
         Assert.Contains("Paramètres invalides", page.TexteVisible, StringComparison.Ordinal);
         var obligatoires = page.Document.QuerySelectorAll("tbody tr")
             .Where(l => l.Children[3].TextContent == "oui").Select(l => l.Children[0].TextContent).ToList();
-        Assert.Equal(["population", "formule"], obligatoires);
+        Assert.Equal(["formule"], obligatoires);
 
         var document = await anonyme.GetAsync("/openapi/public.json");
         Assert.Equal(HttpStatusCode.OK, document.Statut);
         using var json = JsonDocument.Parse(document.Texte);
-        var chemins = json.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Equal(["/api/v1/simulation"], chemins);
+        var chemins = json.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["/api/v1/simulation", "/api/v1/simulation/formules"], chemins);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public class SaisiesTests(PortailFactory portail)
     {
         using var anonyme = portail.NouvelleSession();
 
-        var page = await anonyme.GetAsync("/api/v1/simulation?population=2355&formule=socle-complet&" + parametre);
+        var page = await anonyme.GetAsync("/api/v1/simulation?population=2355&formule=socle-complet&annee=premiere&" + parametre);
 
         Assert.Equal(HttpStatusCode.BadRequest, page.Statut);
         Assert.Equal("application/problem+json", page.Reponse.Content.Headers.ContentType?.MediaType);
@@ -47,7 +47,7 @@ public class SaisiesTests(PortailFactory portail)
     {
         using var anonyme = portail.NouvelleSession();
 
-        var page = await anonyme.GetAsync($"/simulation?population=2355&formule=socle-complet&{champ}={valeur}");
+        var page = await anonyme.GetAsync($"/simulation?population=2355&formule=socle-complet&annee=premiere&{champ}={valeur}");
 
         Assert.Equal(HttpStatusCode.BadRequest, page.Statut);
         Assert.Contains(message, page.ErreurDuChamp(champ), StringComparison.Ordinal);
@@ -270,7 +270,7 @@ public class SaisiesTests(PortailFactory portail)
         var annexe = await DeposerAsync(session, brouillon, "Trop grosse", new byte[31_000_000], "gros.pdf");
         var import = await DeposerAsync(session, 0, null, new byte[31_000_000], "epci.json", "/membres/import");
 
-        var longue = await session.GetAsync("/simulation?formule=socle-complet&population=" + new string('9', 20_000));
+        var longue = await session.GetAsync("/simulation?formule=socle-complet&annee=premiere&population=" + new string('9', 20_000));
         Assert.Equal(HttpStatusCode.BadRequest, longue.Statut);
         Assert.Contains("La population est un nombre entier", longue.ErreurDuChamp("population"), StringComparison.Ordinal);
 

@@ -18,7 +18,7 @@ public class SimulationTests(PortailFactory portail)
     [Fact]
     public async Task L_exemple_de_la_convention_2355_habitants_au_socle_complet_donne_5532_50_sans_etre_connecte()
     {
-        var (page, json) = await SimulerAsync("population=2355&formule=socle-complet");
+        var (page, json) = await SimulerAsync("population=2355&formule=socle-complet&annee=premiere");
 
         Assert.Equal(HttpStatusCode.OK, page.Statut);
         Assert.Equal("application/json", page.Reponse.Content.Headers.ContentType?.MediaType);
@@ -39,22 +39,22 @@ public class SimulationTests(PortailFactory portail)
     public async Task L_audit_livre_puis_l_adhesion_dans_les_six_mois_donne_2032_50_la_premiere_annee()
     {
         var annee = PortailFactory.Exercice;
-        var (_, json) = await SimulerAsync($"population=2355&formule=socle-complet&auditLivreLe={annee}-03-15&adhesionLe={annee}-06-01");
+        var (_, json) = await SimulerAsync($"population=2355&formule=socle-complet&annee=premiere&auditLivreLe={annee}-03-15&adhesionLe={annee}-06-01");
         Assert.Equal(2032.50m, json.GetProperty("total").GetDecimal());
         var deduction = json.GetProperty("lignes")[2];
         Assert.Equal(-3500.00m, deduction.GetProperty("montant").GetDecimal());
         Assert.Contains("dans les 6 mois", deduction.GetProperty("bases").GetProperty("motifDeduction").GetString(), StringComparison.Ordinal);
 
-        var (_, tard) = await SimulerAsync($"population=2355&formule=socle-complet&auditLivreLe={annee}-03-15&adhesionLe={annee}-09-16");
+        var (_, tard) = await SimulerAsync($"population=2355&formule=socle-complet&annee=premiere&auditLivreLe={annee}-03-15&adhesionLe={annee}-09-16");
         Assert.Equal(5532.50m, tard.GetProperty("total").GetDecimal());
     }
 
     [Theory]
-    [InlineData("population=2355&formule=audit", 3500.00)]
-    [InlineData("population=2355&formule=groupement-achats", 1838.75)]
-    [InlineData("population=2355&formule=socle-annexe-complet", 5338.75)]
-    [InlineData("population=8000&formule=socle-complet", 14500.00)]
-    [InlineData("population=2355&formule=socle-complet&joursN1=5", 5732.50)]
+    [InlineData("population=2355&formule=audit&annee=premiere", 3500.00)]
+    [InlineData("population=2355&formule=groupement-achats&annee=premiere", 1838.75)]
+    [InlineData("population=2355&formule=socle-annexe-complet&annee=premiere", 5338.75)]
+    [InlineData("population=8000&formule=socle-complet&annee=premiere", 14500.00)]
+    [InlineData("population=2355&formule=socle-complet&annee=premiere&joursN1=5", 5732.50)]
     public async Task Chaque_formule_est_tarifee(string requete, decimal total)
     {
         var (page, json) = await SimulerAsync(requete);
@@ -65,22 +65,22 @@ public class SimulationTests(PortailFactory portail)
     [Fact]
     public async Task Au_dela_de_8000_habitants_le_socle_complet_donne_422_avec_la_raison()
     {
-        var (page, json) = await SimulerAsync("population=8001&formule=socle-complet");
+        var (page, json) = await SimulerAsync("population=8001&formule=socle-complet&annee=premiere");
         Assert.Equal((HttpStatusCode)422, page.Statut);
         Assert.Equal("application/problem+json", page.Reponse.Content.Headers.ContentType?.MediaType);
         Assert.Contains("examen approfondi", json.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("population=-5&formule=audit", "ne peut pas être négative")]
-    [InlineData("population=deux-mille&formule=audit", "nombre entier d'habitants")]
-    [InlineData("population=2355&formule=tout-compris", "Formule inconnue « tout-compris »")]
-    [InlineData("formule=audit", "« population » est obligatoire")]
+    [InlineData("population=-5&formule=audit&annee=premiere", "ne peut pas être négative")]
+    [InlineData("population=deux-mille&formule=audit&annee=premiere", "nombre entier d'habitants")]
+    [InlineData("population=2355&formule=tout-compris&annee=premiere", "Formule inconnue « tout-compris »")]
+    [InlineData("formule=audit&annee=premiere", "« population » est obligatoire")]
     [InlineData("population=2355", "La formule est obligatoire")]
-    [InlineData("population=2355&formule=socle-complet&adhesionLe=01/06/2026", "AAAA-MM-JJ")]
-    [InlineData("population=2355&formule=socle-complet&joursN1=1.3", "demi-journées")]
-    [InlineData("population=2355&formule=audit&exercice=2099", "Aucun catalogue voté pour l'exercice 2099")]
-    [InlineData("population=2355&formule=audit&exercice=1990", "L'exercice est une année entre 2000 et 2100")]
+    [InlineData("population=2355&formule=socle-complet&annee=premiere&adhesionLe=01/06/2026", "AAAA-MM-JJ")]
+    [InlineData("population=2355&formule=socle-complet&annee=premiere&joursN1=1.3", "demi-journées")]
+    [InlineData("population=2355&formule=audit&annee=premiere&exercice=2099", "Aucun catalogue voté pour l'exercice 2099")]
+    [InlineData("population=2355&formule=audit&annee=premiere&exercice=1990", "L'exercice est une année entre 2000 et 2100")]
     public async Task Une_mauvaise_saisie_donne_400_avec_un_detail_en_francais(string requete, string attendu)
     {
         var (page, json) = await SimulerAsync(requete);
@@ -107,7 +107,7 @@ public class SimulationTests(PortailFactory portail)
         var commune = await portail.ExecuterAsync(db => db.Membres.SingleAsync(m => m.NomRecherche == "SAINT NICOLAS DE REDON"));
         using var anonyme = portail.NouvelleSession();
 
-        var page = await anonyme.GetAsync($"/simulation?commune={commune.Id}&formule=socle-complet");
+        var page = await anonyme.GetAsync($"/simulation?commune={commune.Id}&formule=socle-complet&annee=premiere");
 
         Assert.Equal(HttpStatusCode.OK, page.Statut);
         var population = commune.PopulationTotale!.Value;
@@ -120,7 +120,7 @@ public class SimulationTests(PortailFactory portail)
     public async Task La_page_garde_la_saisie_et_met_l_erreur_a_cote_du_champ()
     {
         using var anonyme = portail.NouvelleSession();
-        var page = await anonyme.GetAsync("/simulation?population=12a&formule=audit&joursN1=0,3");
+        var page = await anonyme.GetAsync("/simulation?population=12a&formule=audit&annee=premiere&joursN1=0,3");
 
         Assert.Equal(HttpStatusCode.BadRequest, page.Statut);
         Assert.Contains("nombre entier d'habitants", page.ErreurDuChamp("population"), StringComparison.Ordinal);
@@ -134,7 +134,7 @@ public class SimulationTests(PortailFactory portail)
     public async Task La_page_dit_pourquoi_il_n_y_a_pas_de_tarif_automatique()
     {
         using var anonyme = portail.NouvelleSession();
-        var page = await anonyme.GetAsync("/simulation?population=12000&formule=socle-complet");
+        var page = await anonyme.GetAsync("/simulation?population=12000&formule=socle-complet&annee=premiere");
         Assert.Equal((HttpStatusCode)422, page.Statut);
         Assert.Contains("Pas de tarif automatique", page.TexteVisible, StringComparison.Ordinal);
         Assert.Contains("examen approfondi", page.TexteVisible, StringComparison.Ordinal);
@@ -152,7 +152,7 @@ public class SimulationTests(PortailFactory portail)
 
         Assert.Equal((courant - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), page.Document.QuerySelector("#exercice option[selected]")?.GetAttribute("value"));
         Assert.NotEmpty(page.Document.QuerySelectorAll("#formule option"));
-        var resultat = await anonyme.GetAsync("/simulation?population=2355&formule=socle-complet");
+        var resultat = await anonyme.GetAsync("/simulation?population=2355&formule=socle-complet&annee=premiere");
         Assert.Equal("5\u202F532,50 €", resultat.Document.GetElementById("total")!.TextContent);
     }
 }

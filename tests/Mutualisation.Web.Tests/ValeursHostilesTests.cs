@@ -56,7 +56,7 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         public string Qui { get; init; } = "admin";
     }
 
-    private static readonly string[] ParametresSimulation = ["commune", "population", "formule", "exercice", "auditLivreLe", "adhesionLe", "joursN1"];
+    private static readonly string[] ParametresSimulation = ["commune", "population", "formule", "exercice", "auditLivreLe", "adhesionLe", "joursN1", "annee", "demi-journees-n1", "version", "formulePrecedente"];
 
     private static string Cat(Contexte c) => $"/catalogue/{c.Brouillon}";
 
@@ -77,6 +77,8 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         new("POST", "membres/nouveau", _ => "/membres/nouveau") { Page = _ => "/membres/nouveau" },
         new("GET", "membres/{id:int}/modifier", c => $"/membres/{c.Membre}/modifier") { IdHostile = (_, v) => $"/membres/{v}/modifier" },
         new("POST", "membres/{id:int}/modifier", c => $"/membres/{c.Membre}/modifier") { Page = c => $"/membres/{c.Membre}/modifier", IdHostile = (_, v) => $"/membres/{v}/modifier" },
+        new("POST", "membres/{id:int}/quantites", c => $"/membres/{c.Membre}/quantites") { Page = c => $"/membres/{c.Membre}", IdHostile = (_, v) => $"/membres/{v}/quantites" },
+        new("POST", "membres/{id:int}/quantites/{quantiteId:int}/supprimer", _ => string.Empty) { IdHostile = (c, v) => $"/membres/{c.Membre}/quantites/{v}/supprimer" },
         new("GET", "membres/import", _ => "/membres/import"),
         new("POST", "membres/import", _ => "/membres/import") { Page = _ => "/membres/import", Multipart = true },
         new("GET", "api/v1/membres", _ => "/api/v1/membres") { Parametres = ["page", "taille"], Base = "page=1&taille=10" },
@@ -120,9 +122,10 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         new("POST", "administration/utilisateurs/{id}/reactiver", _ => string.Empty) { IdHostile = (_, v) => $"/administration/utilisateurs/{v}/reactiver" },
         new("POST", "administration/utilisateurs/{id}/deverrouiller", _ => string.Empty) { IdHostile = (_, v) => $"/administration/utilisateurs/{v}/deverrouiller" },
         new("GET", "documentation/api", _ => "/documentation/api") { Qui = "anonyme" },
-        new("GET", "simulation", _ => "/simulation") { Parametres = ParametresSimulation, Base = "population=2355&formule=socle-complet", Qui = "anonyme" },
-        new("GET", "api/v1/simulation", _ => "/api/v1/simulation") { Parametres = ParametresSimulation, Base = "population=2355&formule=socle-complet", Qui = "anonyme" },
-        new("GET", "contributions", _ => "/contributions") { Parametres = ["exercice", "formule"] },
+        new("GET", "simulation", _ => "/simulation") { Parametres = ParametresSimulation, Base = "population=2355&formule=socle-complet&annee=premiere", Qui = "anonyme" },
+        new("GET", "api/v1/simulation", _ => "/api/v1/simulation") { Parametres = ParametresSimulation, Base = "population=2355&formule=socle-complet&annee=premiere", Qui = "anonyme" },
+        new("GET", "contributions", _ => "/contributions") { Parametres = ["exercice", "formule", "annee", "version"] },
+        new("GET", "api/v1/simulation/formules", _ => "/api/v1/simulation/formules") { Parametres = ["exercice"], Qui = "anonyme" },
         new("GET", "catalogue", _ => "/catalogue"),
         new("POST", "catalogue/copier", _ => "/catalogue/copier") { Page = _ => "/catalogue" },
         new("GET", "catalogue/{id:int}", Cat) { IdHostile = (_, v) => $"/catalogue/{v}" },

@@ -103,6 +103,7 @@ public static class Services
         services.AddScoped<ImportEtalab>();
         services.AddScoped<Features.Simulation.SimulateurContributions>();
         services.AddScoped<Features.Contributions.ProjectionContributions>();
+        Features.Tarifs.ServicesTarifs.AjouterTarifs(services);
         services.AddScoped<SemisDemo>();
         services.AddScoped<AmorcageAdministrateur>();
         services.AjouterTravaux();

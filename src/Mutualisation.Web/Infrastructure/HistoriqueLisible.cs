@@ -28,6 +28,8 @@ public static class HistoriqueLisible
 
     private static Champ Argent(string libelle) => new(libelle, v => decimal.TryParse(v, NumberStyles.Number, Invariante, out var euros) ? FormatFr.Euros(euros) : v);
 
+    private static Champ Nombre(string libelle) => new(libelle, v => decimal.TryParse(v, NumberStyles.Number, Invariante, out var n) ? FormatFr.Nombre(n) : v);
+
     private static Champ Date(string libelle) => new(libelle, FormaterDate);
 
     private static Champ Booleen(string libelle) => new(libelle, v => bool.TryParse(v, out var b) ? (b ? "oui" : "non") : v);
@@ -44,6 +46,7 @@ public static class HistoriqueLisible
         ["DocumentConvention"] = "Document de convention",
         ["Membre"] = "Membre",
         ["PopulationLegale"] = "Population légale",
+        ["QuantiteMembre"] = "Quantité déclarée",
         ["VersionCatalogue"] = "Version du catalogue",
         ["ServiceCatalogue"] = "Service du catalogue",
         ["ComposanteTarif"] = "Composante de tarif",
@@ -80,6 +83,13 @@ public static class HistoriqueLisible
             ("Millesime", Annee("Millésime")),
             ("Totale", Population("Population totale")),
             ("Municipale", Population("Population municipale")),
+            ("Source", Texte("Source")),
+        ],
+        ["QuantiteMembre"] =
+        [
+            ("Code", Texte("Quantité")),
+            ("Depuis", Date("À partir du")),
+            ("Valeur", Nombre("Valeur")),
             ("Source", Texte("Source")),
         ],
         ["VersionCatalogue"] =

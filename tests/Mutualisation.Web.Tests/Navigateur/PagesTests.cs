@@ -139,6 +139,7 @@ public class PagesTests(PortailReel portail)
         var allaire = portail.Executer(db => db.Membres.Single(m => m.NomRecherche == "ALLAIRE").Id);
         await page.GetByLabel("Ma commune").SelectOptionAsync(allaire.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByLabel("Formule *").SelectOptionAsync("socle-complet");
+        await page.GetByLabel("Années suivantes").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Simuler" }).ClickAsync();
         await page.WaitForSelectorAsync("#total");
 

@@ -1,28 +1,38 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Mutualisation.Web.Infrastructure;
 using Mutualisation.Web.Features.Simulation;
+using Mutualisation.Web.Features.Tarifs;
+using Mutualisation.Web.Infrastructure;
 
 namespace Mutualisation.Web.Features.Contributions;
 
 /// <summary>The EPCI's projection of contributions against the staffing model. EPCI staff only.</summary>
 [Authorize(Policy = Autorisations.Intercommunale)]
 [Route("contributions")]
-public sealed class ContributionsController(ProjectionContributions projection, SimulateurContributions simulateur) : Controller
+public sealed class ContributionsController(ProjectionContributions projection, TarifsDeLExercice tarifs) : Controller
 {
+    /// <summary>The projection with the version in force, or with a draft (<c>version</c>) before its vote.</summary>
+    /// <param name="annee">premiere or suivante: the year of membership assumed for every member (following years by default, shown).</param>
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromQuery] int? exercice, [FromQuery] string? formule, CancellationToken annulation)
+    public async Task<IActionResult> Index([FromQuery] int? exercice, [FromQuery] string? formule, [FromQuery] string? annee, [FromQuery] int? version, CancellationToken annulation)
     {
-        var annee = exercice ?? simulateur.ExerciceCourant;
-        var resultat = await projection.CalculerAsync(annee, formule, annulation);
+        var tarif = version is { } id
+            ? await tarifs.BrouillonAsync(id, annulation)
+            : await tarifs.EnVigueurAsync(exercice ?? tarifs.ExerciceCourant, annulation);
+        if (tarif is null)
+        {
+            return NotFound();
+        }
+
+        var resultat = await projection.CalculerAsync(tarif, formule, annee == SimulateurContributions.PremiereAnnee, annulation);
         if (resultat is null)
         {
             return NotFound();
         }
 
         return View("/Features/Contributions/Views/Index.cshtml",
-            new PageContributions(resultat, (await simulateur.ExercicesAsync(annulation)).Select(e => e.ToString(CultureInfo.InvariantCulture)).ToList()));
+            new PageContributions(resultat, (await tarifs.ExercicesVotesAsync(annulation)).Select(e => e.ToString(CultureInfo.InvariantCulture)).ToList()));
     }
 }
 

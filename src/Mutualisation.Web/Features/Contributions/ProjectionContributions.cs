@@ -1,73 +1,75 @@
-using Microsoft.EntityFrameworkCore;
 using Mutualisation.Billing;
-using Mutualisation.Domain.Membres;
-using Mutualisation.Persistence;
-using Mutualisation.Web.Features.Simulation;
+using Mutualisation.Web.Features.Tarifs;
+using Mutualisation.Web.Infrastructure;
 
 namespace Mutualisation.Web.Features.Contributions;
 
-public sealed record LigneProjection(int MembreId, string Nom, int? Population, int? Millesime, string? Tranche, decimal? Total, string? Refus);
+public sealed record LigneProjection(int MembreId, string Nom, int? Population, int? Millesime, string? Tranche, decimal? Total, string? Refus)
+{
+    /// <summary>The member's declared quantities the formule prices on (« 7 postes »), as used.</summary>
+    public string? Quantites { get; init; }
+}
 
 public sealed record Projection(
-    int Exercice,
+    ExerciceTarifaire Tarif,
     FormuleTarifaire Formule,
-    IReadOnlyList<FormuleTarifaire> Formules,
+    bool PremiereAnnee,
+    bool AvecQuantites,
     IReadOnlyList<LigneProjection> Lignes,
     BilanEffectifs Effectifs)
 {
+    public int Exercice => Tarif.Exercice;
+
+    public IReadOnlyList<FormuleTarifaire> Formules => Tarif.Catalogue.Formules;
+
     public int Tarifes => Lignes.Count(l => l.Total is not null);
 
     public decimal Total => Lignes.Sum(l => l.Total ?? 0m);
 }
 
 /// <summary>
-/// What every member would pay if it chose one formule of the catalogue in force, and how that
-/// compares with the staff the contributions are meant to fund (Redon art. 7: 1, 2 or 3 ETP).
+/// What every member would pay if it chose one formule of the catalogue that applies to the exercice
+/// (or of a draft previewed before its vote), from its facts in the database (<see cref="FaitsDesMembres"/>),
+/// and how that compares with the staff the contributions are meant to fund (Redon art. 7: 1, 2 or 3 ETP).
+/// Every expected refusal of the engine is shown on the member's line with its reason.
 /// </summary>
-public sealed class ProjectionContributions(MutualisationDbContext db, SimulateurContributions simulateur)
+public sealed class ProjectionContributions(FaitsDesMembres faits)
 {
-    public async Task<Projection?> CalculerAsync(int exercice, string? codeFormule, CancellationToken annulation)
+    public async Task<Projection?> CalculerAsync(ExerciceTarifaire tarif, string? codeFormule, bool premiereAnnee, CancellationToken annulation)
     {
-        var catalogue = await simulateur.CatalogueEnVigueurAsync(exercice, annulation);
-        if (catalogue is null)
-        {
-            return null;
-        }
-
-        var formule = (codeFormule is null ? null : catalogue.Formule(codeFormule)) ?? (catalogue.Formules.Count > 0 ? catalogue.Formules[0] : null);
+        var catalogue = tarif.Catalogue;
+        var formule = tarif.Formule(codeFormule) ?? (catalogue.Formules.Count > 0 ? catalogue.Formules[0] : null);
         if (formule is null)
         {
             return null;
         }
 
-        var millesime = PopulationLegale.MillesimeEnVigueur(exercice);
-        var membres = await db.Membres.AsNoTracking().OrderBy(m => m.NomRecherche)
-            .Select(m => new
-            {
-                m.Id,
-                m.Nom,
-                Population = m.Populations.Where(p => p.Millesime <= millesime).OrderByDescending(p => p.Millesime)
-                    .Select(p => new { p.Millesime, p.Totale, p.Municipale }).FirstOrDefault(),
-            })
-            .ToListAsync(annulation);
-
+        var hypothese = new HypotheseAdhesion(formule.Code, premiereAnnee);
+        var demandees = tarif.QuantitesDe(formule).Where(q => q.Obligatoire).Select(q => q.Quantite).ToList();
+        var membres = await faits.LireAsync(tarif, membres: null, horsPerimetre: false, annulation);
         var lignes = new List<LigneProjection>(membres.Count);
         foreach (var m in membres)
         {
-            if (m.Population is null)
+            if (m.Manque(tarif.Exercice, tarif.MillesimePopulation) is { } manque)
             {
-                lignes.Add(new(m.Id, m.Nom, null, null, null, null, $"population légale en vigueur au 1er janvier {exercice} inconnue"));
+                lignes.Add(new(m.MembreId, m.Nom, null, null, null, null, manque));
                 continue;
             }
 
-            var population = PopulationLegale.Selon(catalogue.Population, m.Population.Totale, m.Population.Municipale);
-            var resultat = Billing.Simulation.Evaluer(catalogue, new DemandeSimulation(formule.Code, population) { Millesime = m.Population.Millesime });
-            lignes.Add(resultat.Contribution is { } contribution
-                ? new(m.Id, m.Nom, population, m.Population.Millesime, Billing.Simulation.Tranche(contribution), contribution.Total, null)
-                : new(m.Id, m.Nom, population, m.Population.Millesime, null, null, resultat.Refus!.Message));
+            var quantites = string.Join(", ", demandees.Where(q => m.Quantites.ContainsKey(q.Code))
+                .Select(q => $"{FormatFr.Nombre(m.Quantites[q.Code])} {q.Unite(m.Quantites[q.Code])}"));
+            lignes.Add(Tarifer(catalogue, m, hypothese) with { Quantites = quantites.Length == 0 ? null : quantites });
         }
 
         var tarifes = lignes.Where(l => l.Total is not null).ToList();
-        return new Projection(exercice, formule, catalogue.Formules, lignes, ModeleEffectifs.Bilan(tarifes.Count, tarifes.Sum(l => l.Total!.Value)));
+        return new Projection(tarif, formule, premiereAnnee, demandees.Count > 0, lignes, ModeleEffectifs.Bilan(tarifes.Count, tarifes.Sum(l => l.Total!.Value)));
+    }
+
+    private static LigneProjection Tarifer(CatalogueTarifaire catalogue, FaitsDuMembre m, HypotheseAdhesion hypothese)
+    {
+        var resultat = Billing.Simulation.Evaluer(catalogue, m.Demande(hypothese));
+        return resultat.Contribution is { } contribution
+            ? new(m.MembreId, m.Nom, m.Population, m.Millesime, Billing.Simulation.Tranche(contribution), contribution.Total, null)
+            : new(m.MembreId, m.Nom, m.Population, m.Millesime, null, null, resultat.Refus!.Message);
     }
 }

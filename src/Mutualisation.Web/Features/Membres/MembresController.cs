@@ -25,27 +25,8 @@ public sealed class MembresController(MutualisationDbContext db, IValidator<Memb
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Detail(int id, CancellationToken annulation)
     {
-        var membre = await db.Membres.AsNoTracking().Include(m => m.Populations).AsSplitQuery().FirstOrDefaultAsync(m => m.Id == id, annulation);
-        if (membre is null)
-        {
-            return NotFound();
-        }
-
-        var entrees = await db.Historique.AsNoTracking()
-            .Where(h => h.MembreId == id)
-            .OrderByDescending(h => h.Id)
-            .Take(50)
-            .GroupJoin(db.Users.AsNoTracking(), h => h.UtilisateurId, u => u.Id, (h, u) => new { h, u })
-            .SelectMany(x => x.u.DefaultIfEmpty(), (x, u) => new { x.h.Horodatage, x.h.UtilisateurId, Nom = u == null ? null : u.NomComplet, Courriel = u == null ? null : u.Email, x.h.Entite, x.h.Action, x.h.Changements })
-            .ToListAsync(annulation);
-        var historique = entrees.Select(h => new LigneHistorique(
-                h.Horodatage,
-                !string.IsNullOrWhiteSpace(h.Nom) ? h.Nom : h.Courriel ?? (h.UtilisateurId is null ? "Système" : "Compte supprimé"),
-                HistoriqueLisible.Entite(h.Entite),
-                h.Action,
-                HistoriqueLisible.Lire(h.Entite, h.Action, h.Changements)))
-            .ToList();
-        return View(new DetailMembreModel(membre, historique));
+        var modele = await DetailMembreModel.ChargerAsync(db, id, new QuantiteFormulaire(), User, annulation);
+        return modele is null ? NotFound() : View(modele);
     }
 
     [Authorize(Policy = Autorisations.GestionMembres)]
@@ -128,7 +109,6 @@ public sealed class MembresController(MutualisationDbContext db, IValidator<Memb
 
 public sealed record FormulaireMembreModel(int? Id, MembreFormulaire Formulaire);
 
-public sealed record DetailMembreModel(Membre Membre, IReadOnlyList<LigneHistorique> Historique);
 
 public sealed record LigneHistorique(DateTimeOffset Horodatage, string Auteur, string Entite, string Action, IReadOnlyList<ChampModifie> Champs);
 

@@ -14,7 +14,7 @@ public static class DocumentsOpenApi
 
     public static IServiceCollection AjouterDocumentsOpenApi(this IServiceCollection services)
     {
-        services.AddOpenApi(Complet, o => o.AddOperationTransformer(ParametresObligatoires).AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(Complet, o => o.AddOperationTransformer(ParametresObligatoires).AddOperationTransformer(Simulation.QuantitesOpenApi.DecrireAsync).AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Mutualisation — API";
             document.Info.Description = "API en lecture seule du portail Mutualisation. Authentification par le cookie de session du portail ; " +
@@ -24,7 +24,7 @@ public static class DocumentsOpenApi
         services.AddOpenApi(Public, o =>
         {
             o.ShouldInclude = EstPublique;
-            o.AddOperationTransformer(ParametresObligatoires);
+            o.AddOperationTransformer(ParametresObligatoires).AddOperationTransformer(Simulation.QuantitesOpenApi.DecrireAsync);
             o.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "Mutualisation — API publique";

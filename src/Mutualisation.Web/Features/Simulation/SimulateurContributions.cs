@@ -2,9 +2,8 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Mutualisation.Billing;
 using Mutualisation.Domain.Catalogue;
-using Mutualisation.Domain.Membres;
 using Mutualisation.Persistence;
-using Mutualisation.Web.Infrastructure;
+using Mutualisation.Web.Features.Tarifs;
 
 namespace Mutualisation.Web.Features.Simulation;
 
@@ -16,11 +15,31 @@ public sealed record ParametresSimulation(
     string? Exercice = null,
     string? AuditLivreLe = null,
     string? AdhesionLe = null,
-    string? JoursN1 = null);
+    string? JoursN1 = null,
+    string? Annee = null,
+    string? Version = null)
+{
+    /// <summary>The declared quantities as typed, by code (query parameters named by the codes: postes=4).</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public IReadOnlyDictionary<string, string> Quantites { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
-public sealed record ResultatSimulation(int Exercice, FormuleTarifaire Formule, int Population, int? Millesime, string? NomCommune, Contribution Contribution)
+    /// <summary>The values of the query string named by the declared quantities of a catalogue version.</summary>
+    public static IReadOnlyDictionary<string, string> QuantitesDe(IQueryCollection requete, VersionCatalogue? version) =>
+        (version?.Quantites ?? []).Where(q => requete.ContainsKey(q.Code))
+            .ToDictionary(q => q.Code, q => requete[q.Code].ToString(), StringComparer.Ordinal);
+}
+
+/// <summary>A quantity priced, with its label and unit (« 4 postes »).</summary>
+public sealed record QuantiteRetenue(string Code, string Libelle, decimal Valeur, string Unite, bool Declaree);
+
+public sealed record ResultatSimulation(
+    int Exercice, FormuleTarifaire Formule, int Population, int? Millesime, string? NomCommune, Contribution Contribution,
+    bool PremiereAnnee, IReadOnlyList<QuantiteRetenue> Quantites, bool UtiliseLaPopulation)
 {
     public string? Tranche => Billing.Simulation.Tranche(Contribution);
+
+    /// <summary>The year of membership as shown with the result.</summary>
+    public string Annee => PremiereAnnee ? "première année d'adhésion" : "années suivantes";
 }
 
 /// <summary>The outcome: a result, or errors per field, or the rules' refusal to price (a negotiated amount is needed).</summary>
@@ -32,41 +51,24 @@ public sealed record IssueSimulation(ResultatSimulation? Resultat, IReadOnlyDict
 public sealed record CommuneSimulable(int Id, string Nom, int? Population);
 
 /// <summary>
-/// Prices a formule for a population or a member with the catalogue voted for the exercice, through
-/// the same engine as the titres. Members' names and legal populations are public INSEE data: an
+/// Prices a formule for a population or a member with the catalogue that applies to the exercice
+/// (<see cref="TarifsDeLExercice"/>), through the same engine as the titres, asking for exactly the
+/// quantities the formule needs. Members' names and legal populations are public INSEE data: an
 /// anonymous visitor may pick any member; a signed-in user sees the members of its perimeter.
 /// </summary>
-public sealed class SimulateurContributions(MutualisationDbContext db, TimeProvider horloge)
+public sealed class SimulateurContributions(MutualisationDbContext db, TarifsDeLExercice tarifs, FaitsDesMembres faits)
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    /// <summary>Catalogues already read in this request (the page and the pricing need the same one).</summary>
-    private readonly Dictionary<int, CatalogueTarifaire?> _catalogues = [];
+    /// <summary>Values of <c>annee</c>: the first year of membership, or a following one.</summary>
+    public const string PremiereAnnee = "premiere";
+    public const string AnneeSuivante = "suivante";
 
-    public int ExerciceCourant => horloge.ExerciceCourant();
+    public int ExerciceCourant => tarifs.ExerciceCourant;
 
-    public async Task<IReadOnlyList<int>> ExercicesAsync(CancellationToken annulation) =>
-        await db.VersionsCatalogue.Where(v => v.Statut == StatutVersion.Votee).Select(v => v.Exercice).Distinct().OrderBy(e => e).ToListAsync(annulation);
+    public Task<IReadOnlyList<int>> ExercicesAsync(CancellationToken annulation) => tarifs.ExercicesVotesAsync(annulation);
 
-    /// <summary>The voted version in force for the exercice (a mid-year vote replaces the earlier one from its date), ready to price.</summary>
-    public async Task<CatalogueTarifaire?> CatalogueEnVigueurAsync(int exercice, CancellationToken annulation)
-    {
-        if (exercice is < VersionCatalogue.ExerciceMinimal or > VersionCatalogue.ExerciceMaximal)
-        {
-            return null;
-        }
-
-        if (_catalogues.TryGetValue(exercice, out var connu))
-        {
-            return connu;
-        }
-
-        var versions = await db.VersionsCatalogue.AsNoTracking().AvecTarifs()
-            .Where(v => v.Exercice == exercice && v.Statut == StatutVersion.Votee)
-            .ToListAsync(annulation);
-        var version = VersionCatalogue.EnVigueurAu(versions, VersionCatalogue.DateDeReference(exercice, horloge.AujourdHui()));
-        return _catalogues[exercice] = version is null ? null : ConversionCatalogue.VersTarification(version);
-    }
+    public Task<ExerciceTarifaire?> EnVigueurAsync(int exercice, CancellationToken annulation) => tarifs.EnVigueurAsync(exercice, annulation);
 
     public async Task<IReadOnlyList<CommuneSimulable>> CommunesAsync(bool anonyme, CancellationToken annulation)
     {
@@ -76,33 +78,36 @@ public sealed class SimulateurContributions(MutualisationDbContext db, TimeProvi
             .ToListAsync(annulation);
     }
 
-    public async Task<IssueSimulation> SimulerAsync(ParametresSimulation p, bool anonyme, CancellationToken annulation)
+    /// <summary>Prices with the version in force for the typed exercice, or with <paramref name="brouillon"/> (a draft previewed by staff).</summary>
+    public async Task<IssueSimulation> SimulerAsync(ParametresSimulation p, bool anonyme, CancellationToken annulation, ExerciceTarifaire? brouillon = null)
     {
         var erreurs = new Dictionary<string, string>(StringComparer.Ordinal);
-        var exercice = ExerciceCourant;
-        if (!string.IsNullOrWhiteSpace(p.Exercice) && !EstExercice(p.Exercice, out exercice))
+        var exercice = brouillon?.Exercice ?? ExerciceCourant;
+        if (brouillon is null && !string.IsNullOrWhiteSpace(p.Exercice) && !EstExercice(p.Exercice, out exercice))
         {
             erreurs["exercice"] = $"L'exercice est une année entre {VersionCatalogue.ExerciceMinimal} et {VersionCatalogue.ExerciceMaximal} (reçu « {Extrait(p.Exercice)} »).";
         }
 
-        var catalogue = erreurs.ContainsKey("exercice") ? null : await CatalogueEnVigueurAsync(exercice, annulation);
-        if (catalogue is null && !erreurs.ContainsKey("exercice"))
+        var tarif = brouillon ?? (erreurs.ContainsKey("exercice") ? null : await tarifs.EnVigueurAsync(exercice, annulation));
+        if (tarif is null && !erreurs.ContainsKey("exercice"))
         {
             erreurs["exercice"] = $"Aucun catalogue voté pour l'exercice {exercice}. Exercices disponibles : {string.Join(", ", await ExercicesAsync(annulation))}.";
         }
 
+        var catalogue = tarif?.Catalogue;
+        FormuleTarifaire? formule = null;
         if (string.IsNullOrWhiteSpace(p.Formule))
         {
             erreurs["formule"] = "La formule est obligatoire" + (catalogue is null ? "." : $" : {string.Join(", ", catalogue.Formules.Select(f => f.Code))}.");
         }
-        else if (catalogue is not null && catalogue.Formule(p.Formule.Trim()) is null)
+        else if (catalogue is not null && (formule = tarif!.Formule(p.Formule)) is null)
         {
-            erreurs["formule"] = $"Formule inconnue « {p.Formule} ». Formules possibles : {string.Join(", ", catalogue.Formules.Select(f => f.Code))}.";
+            erreurs["formule"] = $"Formule inconnue « {Extrait(p.Formule)} ». Formules possibles : {string.Join(", ", catalogue.Formules.Select(f => f.Code))}.";
         }
 
-        var (population, millesime, nom) = await LirePopulationAsync(p, exercice, catalogue?.Population ?? ReferencePopulation.Totale, anonyme, erreurs, annulation);
         var audit = LireDate(p.AuditLivreLe, "auditLivreLe", erreurs);
         var adhesion = LireDate(p.AdhesionLe, "adhesionLe", erreurs);
+        var premiereAnnee = LireAnnee(p.Annee, adhesion, exercice, erreurs);
         var jours = 0m;
         if (!string.IsNullOrWhiteSpace(p.JoursN1)
             && (!decimal.TryParse(p.JoursN1.Trim().Replace(',', '.'), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, Invariant, out jours)
@@ -111,18 +116,32 @@ public sealed class SimulateurContributions(MutualisationDbContext db, TimeProvi
             erreurs["joursN1"] = $"Les jours N1 consommés sont un nombre positif, par demi-journées (0, 0,5, 1…), au plus {Billing.Simulation.JoursN1Maximum:0} ; reçu « {Extrait(p.JoursN1)} ».";
         }
 
-        if (erreurs.Count > 0 || catalogue is null)
+        if (tarif is null || formule is null)
         {
             return new IssueSimulation(null, erreurs, null);
         }
 
+        var utilisePopulation = tarif.UtiliseLaPopulation(formule);
+        var membre = await LireMembreAsync(p, tarif, utilisePopulation, anonyme, erreurs, annulation);
+        var (saisies, retenues) = LireQuantites(p, tarif, formule, membre, jours, anonyme, erreurs);
+        if (erreurs.Count > 0 || membre is null)
+        {
+            return new IssueSimulation(null, erreurs, null);
+        }
+
+        var hypothese = new HypotheseAdhesion(formule.Code, premiereAnnee ?? true) { AdhesionLe = adhesion, AuditLivreLe = audit, JoursN1 = jours, Saisies = saisies };
         try
         {
-            var demande = new DemandeSimulation(p.Formule!.Trim(), population) { Millesime = millesime, AuditLivreLe = audit, AdhesionLe = adhesion, JoursN1 = jours };
-            var resultat = Billing.Simulation.Evaluer(catalogue, demande);
-            return resultat.Contribution is { } contribution
-                ? new IssueSimulation(new ResultatSimulation(exercice, catalogue.Formule(demande.Formule)!, population, millesime, nom, contribution), erreurs, null)
-                : new IssueSimulation(null, erreurs, resultat.Refus!.Message);
+            var resultat = Billing.Simulation.Evaluer(catalogue!, membre.Demande(hypothese));
+            if (resultat.Contribution is { } contribution)
+            {
+                var nom = membre.MembreId == 0 ? null : membre.Nom;
+                return new IssueSimulation(
+                    new ResultatSimulation(tarif.Exercice, formule, membre.Population ?? 0, membre.Millesime, nom, contribution, premiereAnnee ?? true, retenues, utilisePopulation),
+                    erreurs, null);
+            }
+
+            return new IssueSimulation(null, erreurs, resultat.Refus!.Message);
         }
         catch (TarificationImpossibleException erreur)
         {
@@ -139,6 +158,79 @@ public sealed class SimulateurContributions(MutualisationDbContext db, TimeProvi
         }
     }
 
+    /// <summary>The year of membership: an adhesion date decides it; otherwise the explicit choice, required.</summary>
+    private static bool? LireAnnee(string? annee, DateOnly? adhesion, int exercice, Dictionary<string, string> erreurs)
+    {
+        if (adhesion is { } le)
+        {
+            return le.Year >= exercice;
+        }
+
+        switch (annee?.Trim())
+        {
+            case PremiereAnnee:
+                return true;
+            case AnneeSuivante:
+                return false;
+            case null or "":
+                erreurs["annee"] = "Précisez l'année d'adhésion : première année (premiere) ou années suivantes (suivante) ; une date d'adhésion en décide aussi.";
+                return null;
+            default:
+                erreurs["annee"] = $"L'année d'adhésion est « premiere » ou « suivante » (reçu « {Extrait(annee!)} »).";
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// The typed values of the quantities the formule needs; a member's declared value fills a field
+    /// left empty. The N1 half-days are typed as days (<c>joursN1</c>) or as half-days.
+    /// </summary>
+    private static (Dictionary<string, decimal> Saisies, List<QuantiteRetenue> Retenues) LireQuantites(
+        ParametresSimulation p, ExerciceTarifaire tarif, FormuleTarifaire formule, FaitsDuMembre? membre, decimal jours, bool anonyme, Dictionary<string, string> erreurs)
+    {
+        var saisies = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var retenues = new List<QuantiteRetenue>();
+        foreach (var (q, obligatoire) in tarif.QuantitesDe(formule))
+        {
+            if (q.Code == Quantites.DemiJourneesN1 && !string.IsNullOrWhiteSpace(p.JoursN1))
+            {
+                if (!erreurs.ContainsKey("joursN1") && jours > 0)
+                {
+                    retenues.Add(new QuantiteRetenue(q.Code, q.Libelle, jours * 2, q.Unite(jours * 2), false));
+                }
+
+                continue;
+            }
+
+            var texte = p.Quantites.GetValueOrDefault(q.Code);
+            if (string.IsNullOrWhiteSpace(texte))
+            {
+                if (membre?.Quantites.TryGetValue(q.Code, out var declaree) == true)
+                {
+                    retenues.Add(new QuantiteRetenue(q.Code, q.Libelle, declaree, q.Unite(declaree), true));
+                }
+                else if (obligatoire)
+                {
+                    erreurs[q.Code] = $"La quantité « {q.Libelle} » est obligatoire pour la formule « {formule.Libelle} » (paramètre {q.Code}, en {q.UnitePluriel})."
+                        + (membre is { MembreId: > 0 } choisi && !anonyme ? $" {choisi.Nom} n'en a pas déclaré pour l'exercice." : string.Empty);
+                }
+
+                continue;
+            }
+
+            if (SaisieQuantite.Refus(q, texte, out var valeur) is { } refus)
+            {
+                erreurs[q.Code] = refus;
+                continue;
+            }
+
+            saisies[q.Code] = valeur;
+            retenues.Add(new QuantiteRetenue(q.Code, q.Libelle, valeur, q.Unite(valeur), false));
+        }
+
+        return (saisies, retenues);
+    }
+
     /// <summary>An exercice typed as a year a catalogue can exist for (an absurd year would break the date arithmetic).</summary>
     public static bool EstExercice(string? texte, out int exercice) =>
         int.TryParse(texte?.Trim(), NumberStyles.None, Invariant, out exercice)
@@ -147,45 +239,48 @@ public sealed class SimulateurContributions(MutualisationDbContext db, TimeProvi
     /// <summary>What the user typed, shortened so a 20 000-character value does not fill the message.</summary>
     private static string Extrait(string texte) => texte.Length <= 40 ? texte : string.Concat(texte.AsSpan(0, 40), "…");
 
-    private async Task<(int Population, int? Millesime, string? Nom)> LirePopulationAsync(
-        ParametresSimulation p, int exercice, ReferencePopulation reference, bool anonyme, Dictionary<string, string> erreurs, CancellationToken annulation)
+    /// <summary>
+    /// The member chosen (its facts from <see cref="FaitsDesMembres"/>), or a typed population as an
+    /// anonymous member (id 0); a formule that does not read the population needs neither.
+    /// </summary>
+    private async Task<FaitsDuMembre?> LireMembreAsync(
+        ParametresSimulation p, ExerciceTarifaire tarif, bool utilisePopulation, bool anonyme, Dictionary<string, string> erreurs, CancellationToken annulation)
     {
+        var aucune = new Dictionary<string, decimal>();
         if (!string.IsNullOrWhiteSpace(p.Commune))
         {
-            if (!int.TryParse(p.Commune, NumberStyles.None, Invariant, out var id))
+            var lus = int.TryParse(p.Commune, NumberStyles.None, Invariant, out var id) ? await faits.LireAsync(tarif, [id], horsPerimetre: anonyme, annulation) : [];
+            if (lus.Count == 0 || lus[0] is not { } lu)
             {
                 erreurs["commune"] = "Commune inconnue.";
-                return (0, null, null);
+                return null;
             }
 
-            var membres = anonyme ? db.Membres.IgnoreQueryFilters() : db.Membres;
-            var membre = await membres.AsNoTracking().Where(m => m.Id == id).Select(m => new { m.Nom }).FirstOrDefaultAsync(annulation);
-            if (membre is null)
+            var membre = lu;
+            if (anonyme)
             {
-                erreurs["commune"] = "Commune inconnue.";
-                return (0, null, null);
+                // Names and populations légales are public INSEE data; the quantities a member declared are not.
+                membre = membre with { Quantites = aucune };
             }
 
-            var millesimeEnVigueur = PopulationLegale.MillesimeEnVigueur(exercice);
-            var populations = anonyme ? db.Populations.IgnoreQueryFilters() : db.Populations;
-            var enVigueur = await populations.AsNoTracking()
-                .Where(x => x.MembreId == id && x.Millesime <= millesimeEnVigueur)
-                .OrderByDescending(x => x.Millesime)
-                .Select(x => new { x.Millesime, x.Totale, x.Municipale })
-                .FirstOrDefaultAsync(annulation);
-            if (enVigueur is null)
+            if (membre.Population is null && utilisePopulation)
             {
-                erreurs["commune"] = $"La population légale de {membre.Nom} en vigueur au 1er janvier {exercice} (millésime {millesimeEnVigueur}) n'est pas connue : saisissez la population.";
-                return (0, null, membre.Nom);
+                erreurs["commune"] = $"La population légale de {membre.Nom} en vigueur au 1er janvier {tarif.Exercice} (millésime {tarif.MillesimePopulation}) n'est pas connue : saisissez la population.";
+                return null;
             }
 
-            return (PopulationLegale.Selon(reference, enVigueur.Totale, enVigueur.Municipale), enVigueur.Millesime, membre.Nom);
+            return membre;
         }
 
         var texte = p.Population?.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u00A0", string.Empty, StringComparison.Ordinal).Replace("\u202F", string.Empty, StringComparison.Ordinal);
         if (string.IsNullOrWhiteSpace(texte))
         {
-            erreurs["population"] = "Choisissez une commune ou saisissez une population.";
+            if (!utilisePopulation)
+            {
+                return new FaitsDuMembre(0, string.Empty, 0, null, aucune);
+            }
+
+            erreurs["population"] = "Choisissez une commune ou saisissez une population : le paramètre « population » est obligatoire pour cette formule (nombre d'habitants, entier positif ou nul).";
         }
         else if (!int.TryParse(texte, NumberStyles.AllowLeadingSign, Invariant, out var population))
         {
@@ -201,10 +296,10 @@ public sealed class SimulateurContributions(MutualisationDbContext db, TimeProvi
         }
         else
         {
-            return (population, null, null);
+            return new FaitsDuMembre(0, string.Empty, population, null, aucune);
         }
 
-        return (0, null, null);
+        return null;
     }
 
     private static DateOnly? LireDate(string? texte, string champ, Dictionary<string, string> erreurs)
