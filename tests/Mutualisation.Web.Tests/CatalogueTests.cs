@@ -60,6 +60,12 @@ public class CatalogueTests(PortailFactory portail)
         Assert.Contains("vote en cours d'année", sansEffet.ErreurDuChamp("EnVigueurLe"), StringComparison.Ordinal);
         Assert.Equal("CC_TEST_88", sansEffet.ValeurDuChamp("Numero"));
 
+        // Effective from the same date as the version already voted: which one prices would be arbitrary.
+        var memeDate = await finances.SoumettreAsync(vote, new() { ["Numero"] = "CC_TEST_88", ["Le"] = $"15/01/{Courant}" });
+        Assert.Equal(HttpStatusCode.OK, memeDate.Statut);
+        Assert.Contains($"s'applique déjà à l'exercice {Courant} depuis le 01/01/{Courant}", memeDate.ErreurDuChamp("EnVigueurLe"), StringComparison.Ordinal);
+        Assert.False((await autre.LireAsync(brouillon)).EstVotee);
+
         var vote2 = await finances.SoumettreAsync(vote, new() { ["Numero"] = "CC_TEST_88", ["Le"] = $"10/06/{Courant}", ["EnVigueurLe"] = $"01/07/{Courant}" });
         Assert.Equal(HttpStatusCode.Redirect, vote2.Statut);
 

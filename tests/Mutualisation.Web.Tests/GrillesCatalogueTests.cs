@@ -9,13 +9,14 @@ namespace Mutualisation.Web.Tests;
 /// <summary>
 /// The grids of other EPCIs, entered through the catalogue pages by a finance user in a new draft
 /// for next year, voted in October (an act dated before the exercice takes effect on 1 January),
-/// then priced with the engine on the stored version: the published amounts, to the cent.
+/// then priced with the engine on the stored version and through the simulation API (each grid in
+/// its own exercice, so that it is the catalogue in force there): the published amounts, to the cent.
 /// </summary>
 public class GrillesCatalogueTests
 {
     private const int Exercice = PortailFactory.Exercice + 1;
-    private static readonly DateOnly AnneePrecedente = new(Exercice - 1, 1, 1);
-    private static readonly DateOnly PremiereAnnee = new(Exercice, 1, 1);
+    private const bool PremiereAnnee = true;
+    private const bool AnneePrecedente = false;
 
     private static async Task<(PortailFactory Portail, Session Finances)> OuvrirAsync()
     {
@@ -23,17 +24,31 @@ public class GrillesCatalogueTests
         return (portail, await portail.ConnecterAsync(Comptes.Finances));
     }
 
-    private static decimal Prix(CatalogueTarifaire tarif, string service, int population, DateOnly debut, params (string Code, decimal Valeur)[] quantites) =>
+    /// <summary>The engine's total for a subscription that starts this exercice (first year) or started the year before.</summary>
+    private static decimal Prix(CatalogueTarifaire tarif, string service, int population, bool premiereAnnee, params (string Code, decimal Valeur)[] quantites) =>
         Tarification.Tarifer(tarif, new FaitsMembre(population, 2023)
         {
-            Abonnements = [new Abonnement(service, debut)],
+            Abonnements = [new Abonnement(service, new DateOnly(premiereAnnee ? tarif.Exercice : tarif.Exercice - 1, 1, 1))],
             Quantites = quantites.ToDictionary(q => q.Code, q => q.Valeur),
         }).Total;
+
+    /// <summary>The total the public simulation API answers for a formule of the catalogue in force for an exercice.</summary>
+    private static async Task<decimal> PrixApiAsync(Session session, int exercice, string formule, string annee, string quantites)
+    {
+        var reponse = await session.GetAsync($"/api/v1/simulation?exercice={exercice}&formule={formule}&annee={annee}&{quantites}");
+        Assert.True(reponse.Statut == HttpStatusCode.OK, reponse.Texte);
+        using var json = System.Text.Json.JsonDocument.Parse(reponse.Texte);
+        return json.RootElement.GetProperty("total").GetDecimal();
+    }
 
     [Fact]
     public async Task Les_grilles_d_autres_EPCI_saisies_sur_les_pages_puis_votees_donnent_les_montants_publies()
     {
-        var (portail, finances) = await OuvrirAsync();
+        // Today is two years after the last exercice used: every délibération below is already taken, and the demo
+        // catalogues (voted for the current and previous exercices) price other years.
+        var portail = PortailFactory.SurUneNouvelleBase();
+        portail.Horloge.SetUtcNow(new DateTimeOffset(Exercice + 6, 2, 15, 9, 0, 0, TimeSpan.Zero));
+        var finances = await portail.ConnecterAsync(Comptes.Finances);
         using var _ = portail;
         using var __ = finances;
 
@@ -44,15 +59,16 @@ public class GrillesCatalogueTests
         foreach (var (nombre, montant) in new[] { (1, 150m), (4, 600m), (5, 675m), (6, 810m), (16, 1920m), (20, 2400m) })
         {
             Assert.Equal(montant, Prix(tarif, "POSTES", 500, AnneePrecedente, ("postes", nombre)));
+            Assert.Equal(montant, await PrixApiAsync(finances, Exercice, "postes", "suivante", $"postes={nombre}"));
         }
 
         var detail = await finances.GetAsync($"/catalogue/{postes.Version}");
         Assert.Contains("coefficient 0,9, soit 135,00 € / poste", detail.TexteVisible, StringComparison.Ordinal);
-        Assert.Contains("Votée", detail.TexteVisible, StringComparison.Ordinal);
+        Assert.Contains("En vigueur", detail.TexteVisible, StringComparison.Ordinal);
 
-        var strates = await SaisieCatalogue.NouveauBrouillonAsync(portail, finances, Exercice, "Forfaits par strate");
+        var strates = await SaisieCatalogue.NouveauBrouillonAsync(portail, finances, Exercice + 1, "Forfaits par strate");
         await strates.SaisirForfaitsParStrateAsync();
-        await strates.VoterAsync("CT_2026_102", "01/10/2026");
+        await strates.VoterAsync("CT_2026_102", $"15/01/{Exercice + 1}");
         tarif = await strates.TarifAsync();
         Assert.Equal(450m, Prix(tarif, "CDG-COMMUNES", 999, PremiereAnnee));
         Assert.Equal(300m, Prix(tarif, "CDG-COMMUNES", 999, AnneePrecedente));
@@ -62,30 +78,41 @@ public class GrillesCatalogueTests
         Assert.Equal(1200m, Prix(tarif, "CDG-COMMUNES", 12000, AnneePrecedente));
         Assert.Equal(300m, Prix(tarif, "CDG-ETABLISSEMENTS", 0, PremiereAnnee, ("agents", 9)));
         Assert.Equal(500m, Prix(tarif, "CDG-ETABLISSEMENTS", 0, AnneePrecedente, ("agents", 10)));
+        Assert.Equal(450m, await PrixApiAsync(finances, Exercice + 1, "cdg-commune", "premiere", "population=999"));
+        Assert.Equal(300m, await PrixApiAsync(finances, Exercice + 1, "cdg-commune", "suivante", "population=999"));
+        Assert.Equal(1800m, await PrixApiAsync(finances, Exercice + 1, "cdg-commune", "premiere", "population=5000"));
+        Assert.Equal(300m, await PrixApiAsync(finances, Exercice + 1, "cdg-etablissement", "premiere", "agents=9"));
+        Assert.Equal(500m, await PrixApiAsync(finances, Exercice + 1, "cdg-etablissement", "suivante", "agents=10"));
 
-        var habitants = await SaisieCatalogue.NouveauBrouillonAsync(portail, finances, Exercice, "Par habitant et par agent");
+        var habitants = await SaisieCatalogue.NouveauBrouillonAsync(portail, finances, Exercice + 2, "Par habitant et par agent");
         await habitants.SaisirParHabitantEtParAgentAsync();
-        await habitants.VoterAsync("CT_2026_103", "01/10/2026");
+        await habitants.VoterAsync("CT_2026_103", $"15/01/{Exercice + 2}");
         tarif = await habitants.TarifAsync();
         Assert.Equal(1177.50m, Prix(tarif, "HABITANTS", 2355, AnneePrecedente));
         Assert.Equal(1000m, Prix(tarif, "AGENTS", 0, AnneePrecedente, ("agents", 25)));
+        Assert.Equal(1177.50m, await PrixApiAsync(finances, Exercice + 2, "commune", "suivante", "population=2355"));
+        Assert.Equal(1000m, await PrixApiAsync(finances, Exercice + 2, "etablissement", "suivante", "agents=25"));
 
-        var plafonne = await SaisieCatalogue.NouveauBrouillonAsync(portail, finances, Exercice, "Plafonné");
+        var plafonne = await SaisieCatalogue.NouveauBrouillonAsync(portail, finances, Exercice + 3, "Plafonné");
         await plafonne.SaisirParHabitantPlafonneAsync();
-        await plafonne.VoterAsync("CT_2026_104", "01/10/2026");
+        await plafonne.VoterAsync("CT_2026_104", $"15/01/{Exercice + 3}");
         tarif = await plafonne.TarifAsync();
         Assert.Equal(2826.00m, Prix(tarif, "PLAFONNE", 2355, AnneePrecedente));
         Assert.Equal(15000m, Prix(tarif, "PLAFONNE", 20000, AnneePrecedente));
+        Assert.Equal(2826.00m, await PrixApiAsync(finances, Exercice + 3, "plafonne", "suivante", "population=2355"));
+        Assert.Equal(15000m, await PrixApiAsync(finances, Exercice + 3, "plafonne", "suivante", "population=20000"));
 
-        var progressif = await SaisieCatalogue.NouveauBrouillonAsync(portail, finances, Exercice, "Progressif");
+        var progressif = await SaisieCatalogue.NouveauBrouillonAsync(portail, finances, Exercice + 4, "Progressif");
         await progressif.SaisirBaremeProgressifAsync();
-        await progressif.VoterAsync("CT_2026_105", "01/10/2026");
+        await progressif.VoterAsync("CT_2026_105", $"15/01/{Exercice + 4}");
         tarif = await progressif.TarifAsync();
         Assert.Equal(11875.00m, Prix(tarif, "PROGRESSIF", 37500, AnneePrecedente));
         Assert.Equal(5000m, Prix(tarif, "PROGRESSIF", 10000, AnneePrecedente));
+        Assert.Equal(11875.00m, await PrixApiAsync(finances, Exercice + 4, "progressif", "suivante", "population=37500"));
 
         var voted = await portail.LireAsync(progressif.Version);
-        Assert.Equal(new DateOnly(Exercice, 1, 1), voted.EnVigueurLe);
+        Assert.Equal(new DateOnly(Exercice + 4, 1, 1), voted.EnVigueurLe);
+        Assert.Equal(new DateOnly(Exercice, 1, 1), (await portail.LireAsync(postes.Version)).EnVigueurLe);
     }
 
     [Fact]

@@ -134,6 +134,13 @@ public sealed class CatalogueController(
                 ModelState.AddModelError(nameof(VoteFormulaire.Le), "Une délibération à venir ne s'enregistre pas : enregistrez le vote une fois la délibération prise.");
             }
 
+            if (ModelState.IsValid && await VersionQuiPrendEffetApresAsync(version.Exercice, SaisieFr.Date(formulaire.EnVigueurLe) ?? new DateOnly(version.Exercice, 1, 1), annulation) is { } deja)
+            {
+                // Two versions in force from the same date would make the price of the exercice depend on the order of the rows.
+                ModelState.AddModelError(nameof(VoteFormulaire.EnVigueurLe),
+                    $"La version votée par la délibération {deja.Numero} s'applique déjà à l'exercice {version.Exercice} depuis le {FormatFr.Date(deja.Effet)} : un nouveau vote prend effet après cette date (vote en cours d'année).");
+            }
+
             if (ModelState.IsValid)
             {
                 try
@@ -151,6 +158,17 @@ public sealed class CatalogueController(
 
             return View(Vues + "Vote.cshtml", new FormulaireVoteModel(version.Id, version.Exercice, formulaire));
         });
+
+    /// <summary>A version of the exercice already voted that takes effect on or after this date, if any.</summary>
+    private async Task<(string? Numero, DateOnly Effet)?> VersionQuiPrendEffetApresAsync(int exercice, DateOnly effet, CancellationToken annulation)
+    {
+        var deja = await Db.VersionsCatalogue.AsNoTracking()
+            .Where(v => v.Exercice == exercice && v.Statut == StatutVersion.Votee && v.EnVigueurLe >= effet)
+            .OrderBy(v => v.EnVigueurLe)
+            .Select(v => new { v.DeliberationNumero, v.EnVigueurLe })
+            .FirstOrDefaultAsync(annulation);
+        return deja is null ? null : (deja.DeliberationNumero, deja.EnVigueurLe!.Value);
+    }
 }
 
 public sealed record LigneVersion(int Id, int Exercice, string? Intitule, StatutVersion Statut, string? DeliberationNumero, DateOnly? DeliberationLe, DateOnly? EnVigueurLe, int NombreServices)
