@@ -92,4 +92,35 @@ public class InfrastructureTests(PortailFactory portail)
         Assert.Equal(10086, redon.PopulationTotale);
         Assert.Single(redon.Populations);
     }
+
+    [FactSqlite]
+    public async Task Chaque_connexion_SQLite_reutilisee_par_le_pool_garde_ses_reglages()
+    {
+        // Several logical opens in a row: the pool hands back the same native connection, set up once.
+        for (var i = 0; i < 3; i++)
+        {
+            var reglages = await portail.ExecuterAsync(async db =>
+            {
+                var connexion = db.Database.GetDbConnection();
+                await db.Database.OpenConnectionAsync();
+                try
+                {
+                    var valeurs = new List<string>();
+                    foreach (var pragma in new[] { "journal_mode", "foreign_keys", "synchronous", "busy_timeout" })
+                    {
+                        await using var commande = connexion.CreateCommand();
+                        commande.CommandText = "PRAGMA " + pragma;
+                        valeurs.Add(Convert.ToString(await commande.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture)!);
+                    }
+
+                    return string.Join(",", valeurs);
+                }
+                finally
+                {
+                    await db.Database.CloseConnectionAsync();
+                }
+            });
+            Assert.Equal("wal,1,1,30000", reglages);
+        }
+    }
 }
