@@ -397,4 +397,31 @@ public class ContributionsTests(PortailFactory portail)
         using var mairie = await portail.ConnecterAsync(await portail.CreerAsync(Roles.Mairie, commune.Id), Comptes.MotDePasse);
         Assert.Contains("/compte/acces-refuse", (await mairie.GetAsync("/contributions")).Redirection, StringComparison.Ordinal);
     }
+
+    private const int Courant = PortailFactory.Exercice;
+
+    private static string Texte(int valeur) => valeur.ToString(CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task Un_EPCI_sans_version_a_copier_cree_une_version_vierge_et_une_saisie_fausse_revient_avec_son_erreur()
+    {
+        using var autre = PortailFactory.SurUneNouvelleBase();
+        using var finances = await autre.ConnecterAsync(Comptes.Finances);
+        var liste = await finances.GetAsync("/catalogue");
+        Assert.NotNull(liste.Document.QuerySelector("form[action='/catalogue/nouvelle']"));
+
+        var refus = await finances.SoumettreAsync("/catalogue", new() { ["exerciceVierge"] = "20277", ["intitule"] = "Premier catalogue" }, "/catalogue/nouvelle");
+        Assert.Equal(HttpStatusCode.OK, refus.Statut);
+        Assert.Contains("L'exercice est une année entre", refus.ErreurDuChamp("exerciceVierge"), StringComparison.Ordinal);
+        Assert.Equal("20277", refus.ValeurDuChamp("exerciceVierge"));
+        Assert.Equal("Premier catalogue", refus.ValeurDuChamp("intitule"));
+
+        var cree = await finances.SoumettreAsync("/catalogue", new() { ["exerciceVierge"] = Texte(Courant + 1), ["intitule"] = "Premier catalogue" }, "/catalogue/nouvelle");
+        Assert.Equal(HttpStatusCode.Redirect, cree.Statut);
+        var version = await autre.LireAsync(int.Parse(cree.Redirection!.Split('/')[^1], CultureInfo.InvariantCulture));
+        Assert.Equal((Courant + 1, "Premier catalogue", false), (version.Exercice, version.Intitule, version.EstVotee));
+        Assert.Empty(version.Services);
+
+        // Who may create one: the isolation matrix (catalogue/nouvelle, GestionCatalogue).
+    }
 }

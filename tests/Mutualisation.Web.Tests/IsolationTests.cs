@@ -171,6 +171,8 @@ public class IsolationTests(PortailFactory portail)
         new("GET", "catalogue/{id:int}", c => $"/catalogue/{c.Brouillon}", Acces.PersonnelSeul, Attendu.Refus),
         new("POST", "catalogue/copier", _ => "/catalogue/copier", Acces.GestionCatalogue, Attendu.Refus,
             Champs: c => new() { ["source"] = c.Brouillon.ToString(CultureInfo.InvariantCulture), ["exercice"] = "1990" }),
+        new("POST", "catalogue/nouvelle", _ => "/catalogue/nouvelle", Acces.GestionCatalogue, Attendu.Refus,
+            Champs: _ => new() { ["exerciceVierge"] = "1990", ["intitule"] = "Refusé" }),
         new("POST", "catalogue/{id:int}/supprimer", c => $"/catalogue/{c.Brouillon}/supprimer", Acces.GestionCatalogue, Attendu.Refus, Phase: Phase.SupprimeLaVersion),
         new("GET", "catalogue/{id:int}/parametres", c => $"/catalogue/{c.Brouillon}/parametres", Acces.GestionCatalogue, Attendu.Refus),
         new("POST", "catalogue/{id:int}/parametres", c => $"/catalogue/{c.Brouillon}/parametres", Acces.GestionCatalogue, Attendu.Refus),

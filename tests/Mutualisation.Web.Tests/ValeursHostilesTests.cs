@@ -128,6 +128,7 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         new("GET", "api/v1/simulation/formules", _ => "/api/v1/simulation/formules") { Parametres = ["exercice"], Qui = "anonyme" },
         new("GET", "catalogue", _ => "/catalogue"),
         new("POST", "catalogue/copier", _ => "/catalogue/copier") { Page = _ => "/catalogue" },
+        new("POST", "catalogue/nouvelle", _ => "/catalogue/nouvelle") { Page = _ => "/catalogue" },
         new("GET", "catalogue/{id:int}", Cat) { IdHostile = (_, v) => $"/catalogue/{v}" },
         new("POST", "catalogue/{id:int}/supprimer", _ => string.Empty) { IdHostile = (_, v) => $"/catalogue/{v}/supprimer" },
         new("GET", "catalogue/{id:int}/parametres", c => Cat(c) + "/parametres") { IdHostile = (_, v) => $"/catalogue/{v}/parametres" },

@@ -85,6 +85,44 @@ public sealed class CatalogueController(
         return Redirect($"/catalogue/{copie.Id}");
     }
 
+    /// <summary>An empty draft, for an EPCI whose first catalogue is entered here (nothing voted to copy yet).</summary>
+    [Authorize(Policy = Autorisations.GestionCatalogue)]
+    [HttpPost("nouvelle")]
+    public async Task<IActionResult> Nouvelle([FromForm] string? exerciceVierge, [FromForm] string? intitule, CancellationToken annulation)
+    {
+        var maximum = AujourdHui.Year + 2;
+        if (!int.TryParse(exerciceVierge?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var exercice)
+            || exercice < VersionCatalogue.ExerciceMinimal || exercice > maximum)
+        {
+            ModelState.AddModelError(nameof(exerciceVierge), $"L'exercice est une année entre {VersionCatalogue.ExerciceMinimal} et {maximum}.");
+        }
+
+        var texte = intitule?.Trim();
+        if (texte?.Length > LongueurMaxIntitule)
+        {
+            ModelState.AddModelError(nameof(intitule), $"L'intitulé ne doit pas dépasser {LongueurMaxIntitule} caractères (reçu {texte.Length}).");
+        }
+        else if (texte is not null && TexteSaisi.ContientInterdits(texte))
+        {
+            ModelState.AddModelError(nameof(intitule), "L'intitulé contient des caractères de contrôle ou d'inversion du sens de lecture.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return await Index(annulation);
+        }
+
+        var brouillon = new VersionCatalogue(exercice);
+        brouillon.Parametrer(texte, ReferencePopulation.Totale);
+        Db.VersionsCatalogue.Add(brouillon);
+        await Db.SaveChangesAsync(annulation);
+        TempData["Succes"] = $"Brouillon {exercice} créé, vide : déclarez ses quantités, ajoutez ses services et ses formules, puis enregistrez son vote.";
+        return Redirect($"/catalogue/{brouillon.Id}");
+    }
+
+    /// <summary>Longest title of a version (the column's length).</summary>
+    public const int LongueurMaxIntitule = 200;
+
     [Authorize(Policy = Autorisations.GestionCatalogue)]
     [HttpPost("{id:int}/supprimer")]
     public async Task<IActionResult> Supprimer(int id, CancellationToken annulation) =>
