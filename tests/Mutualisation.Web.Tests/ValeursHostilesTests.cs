@@ -23,6 +23,7 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
     public static readonly IReadOnlyList<(string Nom, string Valeur)> Hostiles =
     [
         ("int max", "2147483647"),
+        ("mille milliards (dépasse la colonne des taux)", "1000000000000"),
         ("nombre énorme", "99999999999999999999999999999"),
         ("plus grand décimal", "79228162514264337593543950335"),
         ("zéro", "0"),

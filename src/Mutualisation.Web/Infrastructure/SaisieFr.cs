@@ -7,8 +7,11 @@ public static class SaisieFr
 {
     private static readonly CultureInfo Fr = CultureInfo.GetCultureInfo("fr-FR");
 
-    /// <summary>Largest number typed in a form (in absolute value): beyond, amounts overflow their cents and rates their column (18 digits, 4 decimals).</summary>
-    public const decimal NombreMaximal = 1_000_000_000_000m;
+    /// <summary>
+    /// Largest number typed in a form (in absolute value): rates are stored with 18 digits, 6 of them
+    /// decimals, so their integer part has at most 12 digits (10¹² itself overflows the column).
+    /// </summary>
+    public const decimal NombreMaximal = 999_999_999_999m;
 
     public static bool EstVide(string? texte) => string.IsNullOrWhiteSpace(texte);
 
@@ -23,6 +26,9 @@ public static class SaisieFr
             .Replace("\u202F", string.Empty, StringComparison.Ordinal).Replace("€", string.Empty, StringComparison.Ordinal).Replace('.', ',');
         return decimal.TryParse(nettoye, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, Fr, out var valeur) && Math.Abs(valeur) <= NombreMaximal ? valeur : null;
     }
+
+    /// <summary>What the user typed, shortened for a message (a 20 000-character value does not fill the page).</summary>
+    public static string Extrait(string texte) => texte.Length <= 40 ? texte : string.Concat(texte.AsSpan(0, 40), "…");
 
     public static bool EstDecimalOuVide(string? texte) => EstVide(texte) || Nombre(texte) is not null;
 

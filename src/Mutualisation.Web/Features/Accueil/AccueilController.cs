@@ -17,7 +17,7 @@ public sealed class AccueilController(MutualisationDbContext db, IAuthorizationS
     [HttpGet("/")]
     public async Task<IActionResult> Index(CancellationToken annulation)
     {
-        var exercice = horloge.GetLocalNow().Year;
+        var exercice = horloge.ExerciceCourant();
         if (await PeutAsync(Autorisations.GestionMembres))
         {
             var nombre = await db.Membres.CountAsync(annulation);
@@ -74,13 +74,16 @@ public sealed class AccueilController(MutualisationDbContext db, IAuthorizationS
 
     private async Task<bool> PeutAsync(string politique) => (await autorisations.AuthorizeAsync(User, politique)).Succeeded;
 
-    /// <summary>The voted catalogue of the exercice, the latest one if the exercice had several votes.</summary>
-    private Task<CatalogueAccueil?> CatalogueEnVigueurAsync(int exercice, CancellationToken annulation) =>
-        db.VersionsCatalogue.AsNoTracking()
+    /// <summary>The voted catalogue that prices the exercice today (the same rule as the simulator: <see cref="VersionCatalogue.EnVigueurAu"/>).</summary>
+    private async Task<CatalogueAccueil?> CatalogueEnVigueurAsync(int exercice, CancellationToken annulation)
+    {
+        var votees = await db.VersionsCatalogue.AsNoTracking()
             .Where(v => v.Exercice == exercice && v.Statut == StatutVersion.Votee)
-            .OrderByDescending(v => v.Id)
-            .Select(v => new CatalogueAccueil(v.Id, v.Exercice, v.Intitule))
-            .FirstOrDefaultAsync(annulation);
+            .ToListAsync(annulation);
+        return VersionCatalogue.EnVigueurAu(votees, VersionCatalogue.DateDeReference(exercice, horloge.AujourdHui())) is { } v
+            ? new CatalogueAccueil(v.Id, v.Exercice, v.Intitule)
+            : null;
+    }
 }
 
 public sealed record CatalogueAccueil(int Id, int Exercice, string? Intitule);

@@ -5,6 +5,8 @@ using Mutualisation.Domain.Catalogue;
 using Mutualisation.Persistence;
 using Mutualisation.Web.Features.Tarifs;
 
+using Mutualisation.Web.Infrastructure;
+
 namespace Mutualisation.Web.Features.Simulation;
 
 /// <summary>What the simulator receives, as typed (strings, so a bad value comes back with its own message).</summary>
@@ -85,7 +87,7 @@ public sealed class SimulateurContributions(MutualisationDbContext db, TarifsDeL
         var exercice = brouillon?.Exercice ?? ExerciceCourant;
         if (brouillon is null && !string.IsNullOrWhiteSpace(p.Exercice) && !EstExercice(p.Exercice, out exercice))
         {
-            erreurs["exercice"] = $"L'exercice est une année entre {VersionCatalogue.ExerciceMinimal} et {VersionCatalogue.ExerciceMaximal} (reçu « {Extrait(p.Exercice)} »).";
+            erreurs["exercice"] = $"L'exercice est une année entre {VersionCatalogue.ExerciceMinimal} et {VersionCatalogue.ExerciceMaximal} (reçu « {SaisieFr.Extrait(p.Exercice)} »).";
         }
 
         var tarif = brouillon ?? (erreurs.ContainsKey("exercice") ? null : await tarifs.EnVigueurAsync(exercice, annulation));
@@ -102,7 +104,7 @@ public sealed class SimulateurContributions(MutualisationDbContext db, TarifsDeL
         }
         else if (catalogue is not null && (formule = tarif!.Formule(p.Formule)) is null)
         {
-            erreurs["formule"] = $"Formule inconnue « {Extrait(p.Formule)} ». Formules possibles : {string.Join(", ", catalogue.Formules.Select(f => f.Code))}.";
+            erreurs["formule"] = $"Formule inconnue « {SaisieFr.Extrait(p.Formule)} ». Formules possibles : {string.Join(", ", catalogue.Formules.Select(f => f.Code))}.";
         }
 
         var audit = LireDate(p.AuditLivreLe, "auditLivreLe", erreurs);
@@ -113,7 +115,7 @@ public sealed class SimulateurContributions(MutualisationDbContext db, TarifsDeL
             && (!decimal.TryParse(p.JoursN1.Trim().Replace(',', '.'), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, Invariant, out jours)
                 || jours < 0 || jours % 0.5m != 0 || jours > Billing.Simulation.JoursN1Maximum))
         {
-            erreurs["joursN1"] = $"Les jours N1 consommés sont un nombre positif, par demi-journées (0, 0,5, 1…), au plus {Billing.Simulation.JoursN1Maximum:0} ; reçu « {Extrait(p.JoursN1)} ».";
+            erreurs["joursN1"] = $"Les jours N1 consommés sont un nombre positif, par demi-journées (0, 0,5, 1…), au plus {Billing.Simulation.JoursN1Maximum:0} ; reçu « {SaisieFr.Extrait(p.JoursN1)} ».";
         }
 
         if (tarif is null || formule is null)
@@ -176,7 +178,7 @@ public sealed class SimulateurContributions(MutualisationDbContext db, TarifsDeL
                 erreurs["annee"] = "Précisez l'année d'adhésion : première année (premiere) ou années suivantes (suivante) ; une date d'adhésion en décide aussi.";
                 return null;
             default:
-                erreurs["annee"] = $"L'année d'adhésion est « premiere » ou « suivante » (reçu « {Extrait(annee!)} »).";
+                erreurs["annee"] = $"L'année d'adhésion est « premiere » ou « suivante » (reçu « {SaisieFr.Extrait(annee!)} »).";
                 return null;
         }
     }
@@ -236,8 +238,6 @@ public sealed class SimulateurContributions(MutualisationDbContext db, TarifsDeL
         int.TryParse(texte?.Trim(), NumberStyles.None, Invariant, out exercice)
         && exercice is >= VersionCatalogue.ExerciceMinimal and <= VersionCatalogue.ExerciceMaximal;
 
-    /// <summary>What the user typed, shortened so a 20 000-character value does not fill the message.</summary>
-    private static string Extrait(string texte) => texte.Length <= 40 ? texte : string.Concat(texte.AsSpan(0, 40), "…");
 
     /// <summary>
     /// The member chosen (its facts from <see cref="FaitsDesMembres"/>), or a typed population as an
@@ -284,7 +284,7 @@ public sealed class SimulateurContributions(MutualisationDbContext db, TarifsDeL
         }
         else if (!int.TryParse(texte, NumberStyles.AllowLeadingSign, Invariant, out var population))
         {
-            erreurs["population"] = $"La population est un nombre entier d'habitants (reçu « {Extrait(p.Population!)} »).";
+            erreurs["population"] = $"La population est un nombre entier d'habitants (reçu « {SaisieFr.Extrait(p.Population!)} »).";
         }
         else if (population < 0)
         {
@@ -314,7 +314,7 @@ public sealed class SimulateurContributions(MutualisationDbContext db, TarifsDeL
             return date;
         }
 
-        erreurs[champ] = $"Date attendue au format AAAA-MM-JJ (reçu « {Extrait(texte)} »).";
+        erreurs[champ] = $"Date attendue au format AAAA-MM-JJ (reçu « {SaisieFr.Extrait(texte)} »).";
         return null;
     }
 }

@@ -17,7 +17,7 @@ public static class SaisieQuantite
 
         if (SaisieFr.Nombre(texte) is not { } lue)
         {
-            return $"« {q.Libelle} » est un nombre de {q.UnitePluriel} (reçu « {Extrait(texte!)} »).";
+            return $"« {q.Libelle} » est un nombre de {q.UnitePluriel} (reçu « {SaisieFr.Extrait(texte!)} »).";
         }
 
         if (lue < 0)
@@ -27,17 +27,16 @@ public static class SaisieQuantite
 
         if (q.Type == TypeQuantite.Entiere && lue != decimal.Truncate(lue))
         {
-            return $"« {q.Libelle} » se compte en nombre entier de {q.UnitePluriel}, sans décimale (reçu « {Extrait(texte!)} »).";
+            return $"« {q.Libelle} » se compte en nombre entier de {q.UnitePluriel}, sans décimale (reçu « {SaisieFr.Extrait(texte!)} »).";
         }
 
         if (decimal.Round(lue, 4) != lue)
         {
-            return $"« {q.Libelle} » a au plus quatre décimales (reçu « {Extrait(texte!)} »).";
+            return $"« {q.Libelle} » a au plus quatre décimales (reçu « {SaisieFr.Extrait(texte!)} »).";
         }
 
         valeur = lue;
         return null;
     }
 
-    private static string Extrait(string texte) => texte.Length <= 40 ? texte : string.Concat(texte.AsSpan(0, 40), "…");
 }
