@@ -257,12 +257,6 @@ public sealed class SimulateurContributions(MutualisationDbContext db, TarifsDeL
             }
 
             var membre = lu;
-            if (anonyme)
-            {
-                // Names and populations légales are public INSEE data; the quantities a member declared are not.
-                membre = membre with { Quantites = aucune };
-            }
-
             if (membre.Population is null && utilisePopulation)
             {
                 erreurs["commune"] = $"La population légale de {membre.Nom} en vigueur au 1er janvier {tarif.Exercice} (millésime {tarif.MillesimePopulation}) n'est pas connue : saisissez la population.";

@@ -59,7 +59,10 @@ public sealed record FaitsDuMembre(int MembreId, string Nom, int? Population, in
 public sealed class FaitsDesMembres(MutualisationDbContext db)
 {
     /// <summary>Facts of the given members (all members of the caller's perimeter when <paramref name="membres"/> is null).</summary>
-    /// <param name="horsPerimetre">An anonymous visitor of the simulator may pick any member: names and populations are public INSEE data, and so are the declared quantities the simulator prices with.</param>
+    /// <param name="horsPerimetre">
+    /// An anonymous visitor of the simulator may pick any member: names and populations légales are
+    /// public INSEE data. The quantities a member declared are not: outside the perimeter none are read.
+    /// </param>
     public async Task<IReadOnlyList<FaitsDuMembre>> LireAsync(ExerciceTarifaire exercice, IReadOnlyCollection<int>? membres, bool horsPerimetre, CancellationToken annulation)
     {
         var millesime = exercice.MillesimePopulation;
@@ -80,13 +83,13 @@ public sealed class FaitsDesMembres(MutualisationDbContext db)
             .ToListAsync(annulation);
 
         var finExercice = new DateOnly(exercice.Exercice, 12, 31);
-        var sourceQuantites = horsPerimetre ? db.QuantitesMembres.IgnoreQueryFilters() : db.QuantitesMembres;
+        var sourceQuantites = db.QuantitesMembres.AsQueryable();
         if (membres is not null)
         {
             sourceQuantites = sourceQuantites.Where(q => membres.Contains(q.MembreId));
         }
 
-        var valeurs = (await sourceQuantites.AsNoTracking().Where(q => q.Depuis <= finExercice)
+        var valeurs = horsPerimetre ? new Dictionary<int, IReadOnlyDictionary<string, decimal>>() : (await sourceQuantites.AsNoTracking().Where(q => q.Depuis <= finExercice)
                 .Select(q => new { q.MembreId, q.Code, q.Depuis, q.Valeur })
                 .ToListAsync(annulation))
             .GroupBy(q => q.MembreId)
