@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Mutualisation.Domain.Audits;
 using Mutualisation.Domain.Catalogue;
 using Mutualisation.Domain.Commun;
 using Mutualisation.Domain.Conventions;
@@ -35,6 +36,8 @@ public abstract class MutualisationDbContext : IdentityDbContext<Utilisateur>, I
     public DbSet<VersionCatalogue> VersionsCatalogue => Set<VersionCatalogue>();
 
     public DbSet<Convention> Conventions => Set<Convention>();
+
+    public DbSet<Audit> Audits => Set<Audit>();
 
     public DbSet<EntreeHistorique> Historique => Set<EntreeHistorique>();
 

@@ -175,6 +175,35 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.Audits.Audit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("DemandeLe")
+                        .HasColumnType("date");
+
+                    b.Property<int>("MembreId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("RapportLivreLe")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MembreId", "RapportLivreLe");
+
+                    b.ToTable("Audits", (string)null);
+                });
+
             modelBuilder.Entity("Mutualisation.Domain.Catalogue.AnnexeCatalogue", b =>
                 {
                     b.Property<int>("Id")
@@ -1123,6 +1152,15 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Audits.Audit", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.Membres.Membre", null)
+                        .WithMany()
+                        .HasForeignKey("MembreId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
