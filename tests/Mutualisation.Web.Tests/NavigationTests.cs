@@ -107,6 +107,43 @@ public class NavigationTests(PortailFactory portail)
     }
 
     [Fact]
+    public async Task L_accueil_d_une_mairie_montre_sa_convention_et_ses_contacts_et_rien_de_ceux_d_une_autre_commune()
+    {
+        var commune = await portail.AjouterCommuneAsync("Commune conventionnée " + Guid.NewGuid().ToString("N")[..6]);
+        var autre = await portail.AjouterCommuneAsync("Commune voisine " + Guid.NewGuid().ToString("N")[..6]);
+        var (sienne, _) = await portail.AjouterConventionAsync(commune.Id, jusqua: Domain.Conventions.StatutConvention.EnVigueur);
+        var (etrangere, _) = await portail.AjouterConventionAsync(autre.Id, jusqua: Domain.Conventions.StatutConvention.Signee);
+        using var session = await portail.ConnecterAsync(await portail.CreerAsync(Roles.Mairie, commune.Id), Comptes.MotDePasse);
+
+        var accueil = await session.GetAsync("/");
+
+        var convention = accueil.Document.GetElementById("carte-convention")!.ParentElement!;
+        Assert.NotNull(convention.QuerySelector($"a[href='/conventions/{sienne}']"));
+        Assert.Contains("En vigueur", convention.TextContent, StringComparison.Ordinal);
+        Assert.Contains("08/07/2024", convention.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Reconduction tacite", convention.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(accueil.Document.GetElementById("carte-contacts"));
+        Assert.Null(accueil.Document.QuerySelector($"a[href='/conventions/{etrangere}']"));
+        Assert.DoesNotContain(autre.Nom, accueil.Texte, StringComparison.Ordinal);
+        Assert.Null(accueil.Document.GetElementById("carte-conventions"));
+    }
+
+    [Fact]
+    public async Task L_accueil_de_la_dsi_resume_les_conventions_a_traiter()
+    {
+        var commune = await portail.AjouterCommuneAsync();
+        await portail.AjouterConventionAsync(commune.Id);
+        using var session = await portail.ConnecterAsync(Comptes.Agent);
+
+        var accueil = await session.GetAsync("/");
+
+        var carte = accueil.Document.GetElementById("carte-conventions")!.ParentElement!;
+        var aSigner = carte.QuerySelector("a[href='/conventions/tableau-de-bord#a-signer']")!;
+        Assert.Matches(@"^\d+ à signer$", aSigner.TextContent.Trim());
+        Assert.NotEqual("0 à signer", aSigner.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task Le_favicon_est_servi_sans_connexion()
     {
         using var session = portail.NouvelleSession();

@@ -57,26 +57,8 @@ public sealed class ConventionsController(
 
     [Authorize(Policy = Autorisations.Intercommunale)]
     [HttpGet("tableau-de-bord")]
-    public async Task<IActionResult> TableauDeBord(CancellationToken annulation)
-    {
-        var aujourdHui = AujourdHui;
-        var debutAnnee = new DateOnly(aujourdHui.Year, 1, 1);
-        var encours = await Projeter(Jointure()
-            .Where(x => x.Convention.Statut != StatutConvention.Resiliee || x.Convention.DateSortie >= debutAnnee)
-            .OrderBy(x => x.Membre.NomRecherche)).ToListAsync(annulation);
-        var horizon = aujourdHui.AddMonths(3);
-        return View(new TableauDeBordModel(
-            aujourdHui,
-            encours.Where(l => l.Statut == StatutConvention.Brouillon).ToList(),
-            encours.Where(l => l.Statut == StatutConvention.Signee && l.Modele == ModeleConvention.ConventionGlobale && l.ControleLegaliteIdentifiant == null).ToList(),
-            encours.Where(l => l.Statut == StatutConvention.Signee && l.DateEffet is { } d && d <= aujourdHui
-                && (l.Modele == ModeleConvention.ServiceCommun || l.ControleLegaliteIdentifiant != null)).ToList(),
-            encours.Where(l => l.Statut == StatutConvention.Denoncee).OrderBy(l => l.DateSortie).ToList(),
-            encours.Where(l => l.DateSortie is { } s && s.Year == aujourdHui.Year).OrderBy(l => l.DateSortie).ToList(),
-            encours.Where(l => l.Modele == ModeleConvention.ServiceCommun && l.Statut == StatutConvention.EnVigueur && l.DateEffet is not null)
-                .Select(l => (Ligne: l, Date: RegleConvention.ProchainRenouvellement(l.DateEffet!.Value, aujourdHui)))
-                .Where(x => x.Date <= horizon).OrderBy(x => x.Date).Select(x => new RenouvellementAVenir(x.Ligne, x.Date)).ToList()));
-    }
+    public async Task<IActionResult> TableauDeBord(CancellationToken annulation) =>
+        View(await TableauDeBordConventions.LireAsync(db, AujourdHui, annulation));
 
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Detail(int id, CancellationToken annulation)
@@ -324,15 +306,9 @@ public sealed class ConventionsController(
         return document is null ? NotFound() : File(document.Contenu, document.TypeContenu, NomDeFichier.Nettoyer(document.NomFichier));
     }
 
-    /// <summary>Every convention with its member, as lists and the dashboard show them (filtered to her commune for a Mairie user).</summary>
-    private IQueryable<ConventionEtMembre> Jointure() =>
-        db.Conventions.AsNoTracking().Join(db.Membres.AsNoTracking(), c => c.MembreId, m => m.Id, (c, m) => new ConventionEtMembre { Convention = c, Membre = m });
+    private IQueryable<ConventionEtMembre> Jointure() => TableauDeBordConventions.Jointure(db);
 
-    private static IQueryable<LigneConvention> Projeter(IQueryable<ConventionEtMembre> requete) =>
-        requete.Select(x => new LigneConvention(
-            x.Convention.Id, x.Convention.MembreId, x.Membre.Nom, x.Membre.CodeInsee.Valeur, x.Convention.Modele, x.Convention.Statut,
-            x.Convention.DateSignatureMembre, x.Convention.DateSignatureEpci, x.Convention.ControleLegaliteIdentifiant,
-            x.Convention.DateEffet, x.Convention.DateDenonciation, x.Convention.DateSortie));
+    private static IQueryable<LigneConvention> Projeter(IQueryable<ConventionEtMembre> requete) => TableauDeBordConventions.Projeter(requete);
 
     private async Task<DetailConventionModel?> DetailAsync(int id, CancellationToken annulation)
     {
