@@ -159,7 +159,7 @@ public sealed class TitreDeRecette : IPerimetreMembre
         var annulation = montant.Euros == reste;
         var ligne = new LignePrevue(
             annulation ? $"Annulation du titre n° {original.Numero} (exercice {original.Exercice})" : $"Réduction du titre n° {original.Numero} (exercice {original.Exercice})",
-            $"Titre n° {original.Numero} émis le {original.EmisLe:dd/MM/yyyy} pour {original.Total} ; motif : {motif.Trim()}",
+            $"Titre n° {original.Numero} émis le {original.EmisLe:dd/MM/yyyy} pour {Insecable(original.Total)} ; motif : {motif.Trim()}",
             montant, null, original._lignes.FirstOrDefault()?.CompteNature, original._lignes.FirstOrDefault()?.Fonction);
         var debiteur = new Debiteur(original.DebiteurNom, original.DebiteurSiren, original.DebiteurCodeInsee, original.DebiteurAdresse);
         return Preparer(original.MembreId, debiteur, exercice, original.ExerciceFacture, original.Budget,
@@ -395,6 +395,9 @@ public sealed class TitreDeRecette : IPerimetreMembre
             Statut, Statut, auteur, $"Par le titre n° {reduction.Numero} de {reduction.Total} ; motif : {reduction.Motif}."));
     }
 
+    /// <summary>An amount whose « € » never wraps away from its figures.</summary>
+    private static string Insecable(Montant montant) => montant.ToString().Replace(" €", "\u00A0€", StringComparison.Ordinal);
+
     private static string Couper(string texte, int max) => texte.Length > max ? texte[..max] : texte;
 }
 
@@ -467,7 +470,7 @@ public sealed class EvenementTitre
 
     internal EvenementTitre(DateTimeOffset horodatage, string libelle, StatutTitre? avant, StatutTitre apres, Auteur auteur, string? detail)
     {
-        Horodatage = horodatage;
+        Horodatage = horodatage.ToUniversalTime();
         Libelle = libelle;
         StatutAvant = avant;
         StatutApres = apres;
@@ -517,7 +520,7 @@ public sealed class Bordereau
         Budget = budget;
         Numero = numero;
         EmisLe = emisLe;
-        Horodatage = quand;
+        Horodatage = quand.ToUniversalTime();
         (SignataireNom, SignatairePrenoms, SignataireQualite) = (signataire.Nom, signataire.Prenoms, signataire.Qualite);
         EmisParId = auteur.UtilisateurId;
         EmisParNom = auteur.Nom.Length > 200 ? auteur.Nom[..200] : auteur.Nom;
