@@ -233,6 +233,23 @@ public partial class TitresTests(PortailFactory portail)
         Assert.Contains(ordinaires, t => t.MembreId == allaire.Id);
     }
 
+    [Fact]
+    public async Task Le_composant_d_accueil_donne_les_titres_emis_du_membre_seulement()
+    {
+        var membre = await portail.AjouterCommuneAsync(population: 2355);
+        var emis = await portail.AjouterTitreAsync(membre.Id);
+        var brouillon = await portail.AjouterTitreAsync(membre.Id, emettre: false);
+        var autre = await portail.AjouterTitreAsync((await portail.AjouterCommuneAsync(population: 2355)).Id);
+
+        var modele = await portail.ExecuterAsync(async db =>
+        {
+            var resultat = await new TitresDuMembreViewComponent(db).InvokeAsync(membre.Id);
+            return (IReadOnlyList<TitreDuMembre>)((Microsoft.AspNetCore.Mvc.ViewComponents.ViewViewComponentResult)resultat).ViewData!.Model!;
+        });
+        Assert.Equal([emis], modele.Select(t => t.Id));
+        Assert.DoesNotContain(modele, t => t.Id == brouillon || t.Id == autre);
+    }
+
     private static async Task<HttpResponseMessage> TelechargerAsync(Session session, string url)
     {
         using var requete = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
