@@ -39,6 +39,12 @@ public abstract class MutualisationDbContext : IdentityDbContext<Utilisateur>, I
 
     public DbSet<Audit> Audits => Set<Audit>();
 
+    public DbSet<Domain.Titres.TitreDeRecette> TitresRecette => Set<Domain.Titres.TitreDeRecette>();
+
+    public DbSet<Domain.Titres.Bordereau> Bordereaux => Set<Domain.Titres.Bordereau>();
+
+    public DbSet<Domain.Titres.ParametresEmetteur> ParametresEmetteur => Set<Domain.Titres.ParametresEmetteur>();
+
     public DbSet<EntreeHistorique> Historique => Set<EntreeHistorique>();
 
     /// <summary>The ASP.NET Core data-protection key ring, shared by every instance (encrypted at rest when a certificate is configured).</summary>

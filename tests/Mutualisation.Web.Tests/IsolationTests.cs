@@ -83,7 +83,7 @@ public class IsolationTests(PortailFactory portail)
     /// Ids the URLs use: <see cref="Membre"/> is the Mairie user's own commune in the role sweep and another commune in the
     /// foreign-id sweep; the draft catalogue and the user are created for each sweep.
     /// </summary>
-    private sealed record Contexte(int Membre, string Utilisateur, int Brouillon, int Annexe, int Service, int ServiceJetable, int Formule, int Travail, int Quantite, int QuantiteMembre, int Convention = 0, int DocumentConvention = 0);
+    private sealed record Contexte(int Membre, string Utilisateur, int Brouillon, int Annexe, int Service, int ServiceJetable, int Formule, int Travail, int Quantite, int QuantiteMembre, int Convention = 0, int DocumentConvention = 0, int Titre = 0);
 
     /// <summary>Order of the role sweep: deletions after the lines that read what they delete, sign-out last.</summary>
     private enum Phase
@@ -201,6 +201,15 @@ public class IsolationTests(PortailFactory portail)
         new("POST", "catalogue/{id:int}/quantites/{quantiteId:int}/supprimer", c => $"/catalogue/{c.Brouillon}/quantites/{c.Quantite}/supprimer", Acces.GestionCatalogue, Attendu.Refus, Phase: Phase.SupprimeUnePartie),
         new("GET", "catalogue/{id:int}/pdf", c => $"/catalogue/{c.Brouillon}/pdf", Acces.PersonnelSeul, Attendu.Refus),
         new("GET", "travaux/{id:int}", c => $"/travaux/{c.Travail}", Acces.LanceurOuAdministration, Attendu.Refus),
+        new("GET", "titres", _ => "/titres", Acces.Connectes, Attendu.SansEtranger),
+        new("GET", "titres", _ => $"/titres?exercice={PortailFactory.Exercice}", Acces.Connectes, Attendu.SansEtranger),
+        new("GET", "titres/{id:int}", c => $"/titres/{c.Titre}", Acces.Connectes, Attendu.Refus),
+        new("GET", "titres/{id:int}/pdf", c => $"/titres/{c.Titre}/pdf", Acces.Connectes, Attendu.Refus),
+        new("GET", "api/v1/titres", _ => $"/api/v1/titres?exercice={PortailFactory.Exercice}", Acces.Connectes, Attendu.SansEtranger),
+        new("GET", "api/v1/titres/{id:int}", c => $"/api/v1/titres/{c.Titre}", Acces.Connectes, Attendu.Refus),
+        new("GET", "api/v1/titres/{id:int}/pdf", c => $"/api/v1/titres/{c.Titre}/pdf", Acces.Connectes, Attendu.Refus),
+        new("GET", "emetteur", _ => "/emetteur", Acces.GestionCatalogue, Attendu.Refus),
+        new("POST", "emetteur", _ => "/emetteur", Acces.GestionCatalogue, Attendu.Refus, Champs: _ => EmetteurDeDemo()),
         new("GET", "travaux/{id:int}/etat", c => $"/travaux/{c.Travail}/etat", Acces.LanceurOuAdministration, Attendu.Refus),
     ];
 
@@ -436,8 +445,23 @@ public class IsolationTests(PortailFactory portail)
             await db.SaveChangesAsync();
             return q.Id;
         });
-        return new Contexte(membre, utilisateur, brouillon, annexe, socle.Id, autre.Id, version.Formules.OrderBy(f => f.Id).First().Id, travail, version.Quantites[0].Id, quantite, convention, document);
+        var titre = await portail.AjouterTitreAsync(membre);
+        return new Contexte(membre, utilisateur, brouillon, annexe, socle.Id, autre.Id, version.Formules.OrderBy(f => f.Id).First().Id, travail, version.Quantites[0].Id, quantite, convention, document, titre);
     }
+
+    /// <summary>The demo issuer's settings as the form posts them: the sweep leaves the shared settings as they were.</summary>
+    private static Dictionary<string, string?> EmetteurDeDemo() => new()
+    {
+        ["Nom"] = "REDON Agglomération", ["Siren"] = "243500741", ["Siret"] = "24350074100018", ["AdresseLigne"] = "3 rue Charles Sillard",
+        ["AdresseCodePostal"] = "35600", ["AdresseVille"] = "Redon", ["OrdonnateurNom"] = "MARY", ["OrdonnateurPrenoms"] = "Jean-François", ["OrdonnateurQualite"] = "Président",
+        ["DelegueNom"] = "DÉLÉGUÉ", ["DeleguePrenoms"] = "Camille (démo)", ["DelegueQualite"] = "Vice-président délégué aux finances",
+        ["Comptable"] = "Service de gestion comptable de Redon (démo)", ["ComptableAdresse"] = "Redon",
+        ["ModesDePaiement"] = "Virement au Trésor public (IBAN de démonstration FR76 0000 0000 0000 0000 0000 000) ou paiement en ligne PayFiP, en rappelant le numéro du titre.",
+        ["Tribunal"] = "Tribunal administratif de Rennes", ["TribunalAdresse"] = "3 contour de la Motte, 35044 Rennes", ["CodeBudget"] = "BP", ["Seuil"] = "15",
+        ["Imputations[0].Code"] = "AUDIT", ["Imputations[0].CompteNature"] = "70876", ["Imputations[0].Fonction"] = "020",
+        ["Imputations[1].Code"] = "GROUPEMENTS", ["Imputations[1].CompteNature"] = "70876", ["Imputations[1].Fonction"] = "020",
+        ["Imputations[2].Code"] = "SOCLE", ["Imputations[2].CompteNature"] = "70876", ["Imputations[2].Fonction"] = "020",
+    };
 
     private static Dictionary<string, string?> ChampsMalveillants(int etranger) => new()
     {

@@ -35,7 +35,7 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         ("date nulle", "0000-00-00"),
     ];
 
-    private sealed record Contexte(int Membre, string Utilisateur, int Brouillon, int Service, int Formule, int Annexe, int Quantite, int Convention = 0, int Document = 0);
+    private sealed record Contexte(int Membre, string Utilisateur, int Brouillon, int Service, int Formule, int Annexe, int Quantite, int Convention = 0, int Document = 0, int Titre = 0);
 
     /// <summary>How a route is swept: its query parameters (GET), its form (POST, read from the page that shows it), and its ids in the path.</summary>
     private sealed record Cible(string Methode, string Modele, Func<Contexte, string> Url)
@@ -85,6 +85,14 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         new("GET", "api/v1/membres", _ => "/api/v1/membres") { Parametres = ["page", "taille"], Base = "page=1&taille=10" },
         new("GET", "conventions", _ => "/conventions") { Parametres = ["Statut", "Modele", "Membre"], Base = "Statut=Brouillon&Modele=ServiceCommun" },
         new("GET", "conventions/tableau-de-bord", _ => "/conventions/tableau-de-bord"),
+        new("GET", "titres", _ => "/titres") { Parametres = ["exercice"], Base = "exercice=2026" },
+        new("GET", "titres/{id:int}", c => $"/titres/{c.Titre}") { IdHostile = (_, v) => $"/titres/{v}" },
+        new("GET", "titres/{id:int}/pdf", c => $"/titres/{c.Titre}/pdf") { IdHostile = (_, v) => $"/titres/{v}/pdf" },
+        new("GET", "api/v1/titres", _ => "/api/v1/titres") { Parametres = ["exercice"], Base = "exercice=2026" },
+        new("GET", "api/v1/titres/{id:int}", c => $"/api/v1/titres/{c.Titre}") { IdHostile = (_, v) => $"/api/v1/titres/{v}" },
+        new("GET", "api/v1/titres/{id:int}/pdf", c => $"/api/v1/titres/{c.Titre}/pdf") { IdHostile = (_, v) => $"/api/v1/titres/{v}/pdf" },
+        new("GET", "emetteur", _ => "/emetteur"),
+        new("POST", "emetteur", _ => "/emetteur") { Page = _ => "/emetteur" },
         new("GET", "api/v1/conventions", _ => "/api/v1/conventions"),
         new("GET", "conventions/{id:int}", c => Conv(c)) { IdHostile = (_, v) => $"/conventions/{v}" },
         new("GET", "conventions/{id:int}/documents/{documentId:int}", c => $"{Conv(c)}/documents/{c.Document}") { IdHostile = (c, v) => $"{Conv(c)}/documents/{v}" },
@@ -381,7 +389,8 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         var version = await application.LireAsync(brouillon);
         var service = version.Services.First(s => s.Composantes.Count > 0);
         var (convention, document) = await application.AjouterConventionAsync(membre.Id);
-        return new Contexte(membre.Id, utilisateur, brouillon, service.Id, version.Formules[0].Id, annexe, version.Quantites[0].Id, convention, document);
+        var titre = await application.AjouterTitreAsync(membre.Id);
+        return new Contexte(membre.Id, utilisateur, brouillon, service.Id, version.Formules[0].Id, annexe, version.Quantites[0].Id, convention, document, titre);
     }
 
     private static string Jeton(Session.Page page, string? action = null) =>

@@ -108,6 +108,7 @@ public static class Services
         services.AddScoped<AmorcageAdministrateur>();
         services.AjouterTravaux();
         services.AjouterDocuments();
+        Features.Titres.ServicesTitres.AjouterTitres(services);
         return builder;
     }
 

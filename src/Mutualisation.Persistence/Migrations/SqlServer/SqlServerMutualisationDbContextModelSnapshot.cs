@@ -909,6 +909,386 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
                     b.ToTable("QuantitesMembres", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.Titres.Bordereau", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Budget")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateOnly>("EmisLe")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EmisParId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("EmisParNom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Exercice")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("Horodatage")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Numero")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SignataireNom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("SignatairePrenoms")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("SignataireQualite")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Exercice", "Budget", "Numero")
+                        .IsUnique();
+
+                    b.ToTable("Bordereaux", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Titres.EvenementTitre", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset>("Horodatage")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Libelle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("StatutApres")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("StatutAvant")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int?>("TitreId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UtilisateurId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("UtilisateurNom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TitreId");
+
+                    b.ToTable("EvenementsTitres", null, t =>
+                        {
+                            t.HasTrigger("TR_EvenementsTitres_Immuable");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Titres.LigneTitre", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Bases")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("CodeService")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("CompteNature")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Fonction")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Libelle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<long>("Montant")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Ordre")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("TitreId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TitreId");
+
+                    b.ToTable("LignesTitres", null, t =>
+                        {
+                            t.HasTrigger("TR_LignesTitres_Immuable_Ajout");
+
+                            t.HasTrigger("TR_LignesTitres_Immuable_Maj");
+
+                            t.HasTrigger("TR_LignesTitres_Immuable_Suppr");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Titres.ParametresEmetteur", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AdresseCodePostal")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("AdresseLigne")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("AdresseVille")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("CodeBudget")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Comptable")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ComptableAdresse")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("DelegueNom")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("DeleguePrenoms")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("DelegueQualite")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ModesDePaiement")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Nom")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("OrdonnateurNom")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("OrdonnateurPrenoms")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("OrdonnateurQualite")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("Seuil")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Siren")
+                        .HasMaxLength(9)
+                        .HasColumnType("nvarchar(9)");
+
+                    b.Property<string>("Siret")
+                        .HasMaxLength(14)
+                        .HasColumnType("nvarchar(14)");
+
+                    b.Property<string>("Tribunal")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("TribunalAdresse")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ParametresEmetteur", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Titres.TitreDeRecette", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("BordereauId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("BordereauNumero")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Budget")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("DebiteurAdresse")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("DebiteurCodeInsee")
+                        .HasMaxLength(5)
+                        .HasColumnType("nvarchar(5)");
+
+                    b.Property<string>("DebiteurNom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("DebiteurSiren")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("nvarchar(9)");
+
+                    b.Property<DateOnly?>("EmisLe")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Exercice")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ExerciceFacture")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Fondement")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("MembreId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Motif")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Nature")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int?>("Numero")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Objet")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<byte[]>("Pdf")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("PdfSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("SignataireNom")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("SignatairePrenoms")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("SignataireQualite")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int?>("TitreOrigineId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("TitreOrigineNumero")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BordereauId");
+
+                    b.HasIndex("TitreOrigineId");
+
+                    b.HasIndex("MembreId", "Exercice");
+
+                    b.HasIndex("Exercice", "Budget", "Numero")
+                        .IsUnique()
+                        .HasFilter("[Numero] IS NOT NULL");
+
+                    b.ToTable("TitresRecette", null, t =>
+                        {
+                            t.HasTrigger("TR_TitresRecette_Immuable_Maj");
+
+                            t.HasTrigger("TR_TitresRecette_Immuable_Suppr");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
+                });
+
             modelBuilder.Entity("Mutualisation.Persistence.Historique.EntreeHistorique", b =>
                 {
                     b.Property<long>("Id")
@@ -953,6 +1333,27 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
                     b.HasIndex("MembreId", "Id");
 
                     b.ToTable("Historique", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisation.Persistence.Titres.CompteurTitres", b =>
+                {
+                    b.Property<int>("Exercice")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Budget")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Serie")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Dernier")
+                        .HasColumnType("int");
+
+                    b.HasKey("Exercice", "Budget", "Serie");
+
+                    b.ToTable("CompteursTitres", (string)null);
                 });
 
             modelBuilder.Entity("Mutualisation.Persistence.Travaux.TravailDeFond", b =>
@@ -1371,6 +1772,85 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.Titres.EvenementTitre", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.Titres.TitreDeRecette", null)
+                        .WithMany("Evenements")
+                        .HasForeignKey("TitreId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Titres.LigneTitre", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.Titres.TitreDeRecette", null)
+                        .WithMany("Lignes")
+                        .HasForeignKey("TitreId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Titres.ParametresEmetteur", b =>
+                {
+                    b.OwnsMany("Mutualisation.Domain.Titres.ImputationService", "Imputations", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("CodeService")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("nvarchar(30)");
+
+                            b1.Property<string>("CompteNature")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)");
+
+                            b1.Property<string>("Fonction")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)");
+
+                            b1.Property<int>("ParametresEmetteurId")
+                                .HasColumnType("int");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ParametresEmetteurId", "CodeService")
+                                .IsUnique();
+
+                            b1.ToTable("ImputationsServices", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ParametresEmetteurId");
+                        });
+
+                    b.Navigation("Imputations");
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Titres.TitreDeRecette", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.Titres.Bordereau", "Bordereau")
+                        .WithMany()
+                        .HasForeignKey("BordereauId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Mutualisation.Domain.Membres.Membre", null)
+                        .WithMany()
+                        .HasForeignKey("MembreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Mutualisation.Domain.Titres.TitreDeRecette", null)
+                        .WithMany()
+                        .HasForeignKey("TitreOrigineId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Bordereau");
+                });
+
             modelBuilder.Entity("Mutualisation.Persistence.Utilisateur", b =>
                 {
                     b.HasOne("Mutualisation.Domain.Membres.Membre", null)
@@ -1410,6 +1890,13 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
                     b.Navigation("Populations");
 
                     b.Navigation("Quantites");
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Titres.TitreDeRecette", b =>
+                {
+                    b.Navigation("Evenements");
+
+                    b.Navigation("Lignes");
                 });
 #pragma warning restore 612, 618
         }

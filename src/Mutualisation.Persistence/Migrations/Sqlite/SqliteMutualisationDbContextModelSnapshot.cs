@@ -871,6 +871,369 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                     b.ToTable("QuantitesMembres", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.Titres.Bordereau", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Budget")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EmisLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmisParId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmisParNom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Exercice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("Horodatage")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Numero")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignataireNom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignatairePrenoms")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignataireQualite")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Exercice", "Budget", "Numero")
+                        .IsUnique();
+
+                    b.ToTable("Bordereaux", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Titres.EvenementTitre", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("Horodatage")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Libelle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatutApres")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatutAvant")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TitreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UtilisateurId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UtilisateurNom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TitreId");
+
+                    b.ToTable("EvenementsTitres", null, t =>
+                        {
+                            t.HasTrigger("TR_EvenementsTitres_Immuable");
+                        });
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Titres.LigneTitre", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Bases")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeService")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompteNature")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fonction")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Libelle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Montant")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ordre")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TitreId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TitreId");
+
+                    b.ToTable("LignesTitres", null, t =>
+                        {
+                            t.HasTrigger("TR_LignesTitres_Immuable_Ajout");
+
+                            t.HasTrigger("TR_LignesTitres_Immuable_Maj");
+
+                            t.HasTrigger("TR_LignesTitres_Immuable_Suppr");
+                        });
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Titres.ParametresEmetteur", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AdresseCodePostal")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdresseLigne")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdresseVille")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeBudget")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comptable")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComptableAdresse")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DelegueNom")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeleguePrenoms")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DelegueQualite")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModesDePaiement")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nom")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrdonnateurNom")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrdonnateurPrenoms")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrdonnateurQualite")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Seuil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Siren")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Siret")
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tribunal")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TribunalAdresse")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ParametresEmetteur", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Titres.TitreDeRecette", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BordereauId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BordereauNumero")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Budget")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DebiteurAdresse")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DebiteurCodeInsee")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DebiteurNom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DebiteurSiren")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EmisLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Exercice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExerciceFacture")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fondement")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MembreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Motif")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nature")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Numero")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Objet")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Pdf")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("PdfSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignataireNom")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignatairePrenoms")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignataireQualite")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TitreOrigineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TitreOrigineNumero")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BordereauId");
+
+                    b.HasIndex("TitreOrigineId");
+
+                    b.HasIndex("MembreId", "Exercice");
+
+                    b.HasIndex("Exercice", "Budget", "Numero")
+                        .IsUnique();
+
+                    b.ToTable("TitresRecette", null, t =>
+                        {
+                            t.HasTrigger("TR_TitresRecette_Immuable_Maj");
+
+                            t.HasTrigger("TR_TitresRecette_Immuable_Suppr");
+                        });
+                });
+
             modelBuilder.Entity("Mutualisation.Persistence.Historique.EntreeHistorique", b =>
                 {
                     b.Property<long>("Id")
@@ -913,6 +1276,27 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                     b.HasIndex("MembreId", "Id");
 
                     b.ToTable("Historique", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisation.Persistence.Titres.CompteurTitres", b =>
+                {
+                    b.Property<int>("Exercice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Budget")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Serie")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Dernier")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Exercice", "Budget", "Serie");
+
+                    b.ToTable("CompteursTitres", (string)null);
                 });
 
             modelBuilder.Entity("Mutualisation.Persistence.Travaux.TravailDeFond", b =>
@@ -1324,6 +1708,83 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.Titres.EvenementTitre", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.Titres.TitreDeRecette", null)
+                        .WithMany("Evenements")
+                        .HasForeignKey("TitreId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Titres.LigneTitre", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.Titres.TitreDeRecette", null)
+                        .WithMany("Lignes")
+                        .HasForeignKey("TitreId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Titres.ParametresEmetteur", b =>
+                {
+                    b.OwnsMany("Mutualisation.Domain.Titres.ImputationService", "Imputations", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("CodeService")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CompteNature")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Fonction")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("ParametresEmetteurId")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ParametresEmetteurId", "CodeService")
+                                .IsUnique();
+
+                            b1.ToTable("ImputationsServices", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ParametresEmetteurId");
+                        });
+
+                    b.Navigation("Imputations");
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Titres.TitreDeRecette", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.Titres.Bordereau", "Bordereau")
+                        .WithMany()
+                        .HasForeignKey("BordereauId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Mutualisation.Domain.Membres.Membre", null)
+                        .WithMany()
+                        .HasForeignKey("MembreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Mutualisation.Domain.Titres.TitreDeRecette", null)
+                        .WithMany()
+                        .HasForeignKey("TitreOrigineId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Bordereau");
+                });
+
             modelBuilder.Entity("Mutualisation.Persistence.Utilisateur", b =>
                 {
                     b.HasOne("Mutualisation.Domain.Membres.Membre", null)
@@ -1363,6 +1824,13 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                     b.Navigation("Populations");
 
                     b.Navigation("Quantites");
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Titres.TitreDeRecette", b =>
+                {
+                    b.Navigation("Evenements");
+
+                    b.Navigation("Lignes");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,20 @@
+namespace Mutualisation.Persistence.Titres;
+
+/// <summary>
+/// The last number given in one series (titres or bordereaux) of an exercice and a budget. Read and moved only
+/// inside the issuing transaction (<see cref="EmissionTitres"/>, ADR 0016), so a number is taken for good only
+/// when the titre that carries it is committed: no gap, no duplicate.
+/// </summary>
+public sealed class CompteurTitres
+{
+    public const string SerieTitres = "titres";
+    public const string SerieBordereaux = "bordereaux";
+
+    public int Exercice { get; set; }
+
+    public string Budget { get; set; } = string.Empty;
+
+    public string Serie { get; set; } = string.Empty;
+
+    public int Dernier { get; set; }
+}

@@ -1,0 +1,210 @@
+using System.Data;
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Mutualisation.Domain.Commun;
+using Mutualisation.Domain.Conventions;
+using Mutualisation.Domain.Titres;
+
+namespace Mutualisation.Persistence.Titres;
+
+/// <summary>The outcome of an issue: the bordereau and its titres, or why nothing was issued.</summary>
+public sealed record ResultatEmission(Bordereau? Bordereau, IReadOnlyList<TitreDeRecette> Titres, RefusTitre? Refus);
+
+/// <summary>
+/// Issues draft titres in one transaction: checks them against the issuer's settings, takes their numbers in the
+/// continuous series of their exercice and budget (and the bordereau's), sets them issued with their PDF, commits.
+/// The numbers are taken inside the same transaction as the titres (ADR 0016): SQLite holds the database's write
+/// lock from <c>BEGIN IMMEDIATE</c>; PostgreSQL and SQL Server lock the counter row with the UPDATE that moves it.
+/// A transaction that fails or a process that dies gives its numbers back with its rollback: no gap; the unique
+/// index (exercice, budget, numéro) is the last guard against a duplicate.
+/// </summary>
+public sealed class EmissionTitres(MutualisationDbContext db)
+{
+    /// <summary>Issues the drafts <paramref name="ids"/> (same exercice and budget) in one bordereau, or none of them.</summary>
+    /// <param name="produirePdf">Renders the avis des sommes à payer of an issued titre (number, date and signatory set).</param>
+    /// <param name="apresNumerotation">Called once the numbers are taken, before the commit (tests stop a process there).</param>
+    public async Task<ResultatEmission> EmettreAsync(IReadOnlyCollection<int> ids, Auteur auteur, DateTimeOffset quand, DateOnly emisLe,
+        Func<TitreDeRecette, ParametresEmetteur, byte[]> produirePdf, Func<int, Task>? apresNumerotation = null, CancellationToken annulation = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(produirePdf);
+        if (ids.Count == 0)
+        {
+            return new(null, [], new RefusTitre("Aucun titre à émettre."));
+        }
+
+        await using var transaction = await CommencerAsync(annulation);
+        var emetteur = await db.Set<ParametresEmetteur>().OrderBy(p => p.Id).FirstOrDefaultAsync(annulation);
+        if (emetteur is null)
+        {
+            return new(null, [], new RefusTitre("Émission impossible : les paramètres de l'émetteur ne sont pas saisis."));
+        }
+
+        var titres = await db.TitresRecette.Include(t => t.Lignes).Include(t => t.Evenements)
+            .Where(t => ids.Contains(t.Id)).OrderBy(t => t.Id).ToListAsync(annulation);
+        if (titres.Count != ids.Distinct().Count())
+        {
+            return new(null, [], new RefusTitre("Un des titres demandés n'existe pas."));
+        }
+
+        foreach (var titre in titres)
+        {
+            if (titre.RefusEmission(emetteur) is { } refus)
+            {
+                return new(null, [], refus with { Message = $"{titre.DebiteurNom} : {refus.Message}" });
+            }
+        }
+
+        if (titres.Select(t => (t.Exercice, t.Budget)).Distinct().Count() > 1)
+        {
+            return new(null, [], new RefusTitre("Un bordereau ne réunit que des titres du même exercice et du même budget."));
+        }
+
+        var (exercice, budget) = (titres[0].Exercice, titres[0].Budget);
+        if (emisLe.Year != exercice)
+        {
+            return new(null, [], new RefusTitre($"Les titres de l'exercice {exercice} s'émettent pendant cet exercice (date d'émission : {emisLe:dd/MM/yyyy})."));
+        }
+
+        var dernierTitre = await ReserverAsync(exercice, budget, CompteurTitres.SerieTitres, titres.Count, annulation);
+        var numeroBordereau = await ReserverAsync(exercice, budget, CompteurTitres.SerieBordereaux, 1, annulation);
+        var bordereau = new Bordereau(exercice, budget, numeroBordereau, emisLe, emetteur.SignatairePar!, auteur, quand);
+        db.Bordereaux.Add(bordereau);
+        foreach (var titre in titres)
+        {
+            titre.ImputerLignes(emetteur);
+        }
+
+        // Lines imputed and bordereau written before the titres change status (the triggers refuse line changes after).
+        await db.SaveChangesAsync(annulation);
+
+        var numero = dernierTitre - titres.Count;
+        foreach (var titre in titres)
+        {
+            var refus = titre.Emettre(emetteur, ++numero, bordereau, emisLe, auteur, quand, t => produirePdf(t, emetteur));
+            if (refus is not null)
+            {
+                throw new InvalidOperationException(refus.Message);
+            }
+
+            if (titre.TitreOrigineId is { } origineId)
+            {
+                var origine = await db.TitresRecette.Include(t => t.Evenements).FirstAsync(t => t.Id == origineId, annulation);
+                origine.NoterReduction(titre, auteur, quand);
+            }
+        }
+
+        if (apresNumerotation is not null)
+        {
+            await apresNumerotation(dernierTitre);
+        }
+
+        await db.SaveChangesAsync(annulation);
+        await transaction.CommitAsync(annulation);
+        return new(bordereau, titres, null);
+    }
+
+    /// <summary>
+    /// A draft titre d'annulation / réduction of an issued titre (issued afterwards like any titre), its amount at
+    /// most what is left of the original after the reductions already issued.
+    /// </summary>
+    public async Task<(TitreDeRecette? Reduction, RefusTitre? Refus)> PreparerReductionAsync(int originalId, Montant montant, string motif, int exercice,
+        Auteur auteur, DateTimeOffset quand, CancellationToken annulation = default)
+    {
+        var original = await db.TitresRecette.Include(t => t.Lignes).FirstOrDefaultAsync(t => t.Id == originalId, annulation);
+        if (original is null)
+        {
+            return (null, new RefusTitre("Titre introuvable."));
+        }
+
+        var deja = await MontantReduitAsync(originalId, annulation);
+        var refus = TitreDeRecette.Reduction(original, deja, montant, motif, exercice, auteur, quand, out var reduction);
+        if (refus is not null)
+        {
+            return (null, refus);
+        }
+
+        db.TitresRecette.Add(reduction!);
+        await db.SaveChangesAsync(annulation);
+        return (reduction, null);
+    }
+
+    /// <summary>The sum of the issued titres d'annulation / réduction of a titre.</summary>
+    public async Task<Montant> MontantReduitAsync(int originalId, CancellationToken annulation = default)
+    {
+        var totaux = await db.TitresRecette.Where(t => t.TitreOrigineId == originalId && t.Statut == StatutTitre.Emis)
+            .Select(t => t.Total).ToListAsync(annulation);
+        return totaux.Aggregate(Montant.Zero, (a, b) => a + b);
+    }
+
+    private async Task<IDbContextTransaction> CommencerAsync(CancellationToken annulation)
+    {
+        if (db.Database.IsSqlite())
+        {
+            // BEGIN IMMEDIATE: the write lock is taken now, before the counter is read; a second issuer waits
+            // (busy timeout) instead of reading the same number.
+            await db.Database.OpenConnectionAsync(annulation);
+            var connexion = (SqliteConnection)db.Database.GetDbConnection();
+            var sqlite = connexion.BeginTransaction(deferred: false);
+            return await db.Database.UseTransactionAsync(sqlite, annulation) ?? throw new InvalidOperationException("Transaction SQLite non prise en compte.");
+        }
+
+        return await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, annulation);
+    }
+
+    /// <summary>Moves the counter of a series by <paramref name="nombre"/> and returns its new value, inside the current transaction.</summary>
+    private async Task<int> ReserverAsync(int exercice, string budget, string serie, int nombre, CancellationToken annulation)
+    {
+        var (creer, avancer) = db.Database.IsSqlServer()
+            ? ("""
+               IF NOT EXISTS (SELECT 1 FROM [CompteursTitres] WITH (UPDLOCK, HOLDLOCK) WHERE [Exercice] = @exercice AND [Budget] = @budget AND [Serie] = @serie)
+                   INSERT INTO [CompteursTitres] ([Exercice], [Budget], [Serie], [Dernier]) VALUES (@exercice, @budget, @serie, 0);
+               """,
+               """
+               UPDATE [CompteursTitres] WITH (UPDLOCK, HOLDLOCK) SET [Dernier] = [Dernier] + @nombre
+               OUTPUT inserted.[Dernier]
+               WHERE [Exercice] = @exercice AND [Budget] = @budget AND [Serie] = @serie;
+               """)
+            : ("""
+               INSERT INTO "CompteursTitres" ("Exercice", "Budget", "Serie", "Dernier") VALUES (@exercice, @budget, @serie, 0)
+               ON CONFLICT ("Exercice", "Budget", "Serie") DO NOTHING;
+               """,
+               """
+               UPDATE "CompteursTitres" SET "Dernier" = "Dernier" + @nombre
+               WHERE "Exercice" = @exercice AND "Budget" = @budget AND "Serie" = @serie
+               RETURNING "Dernier";
+               """);
+        await ExecuterAsync(creer, exercice, budget, serie, nombre, scalaire: false, annulation);
+        return await ExecuterAsync(avancer, exercice, budget, serie, nombre, scalaire: true, annulation);
+    }
+
+    private async Task<int> ExecuterAsync(string sql, int exercice, string budget, string serie, int nombre, bool scalaire, CancellationToken annulation)
+    {
+        var connexion = db.Database.GetDbConnection();
+        await using var commande = connexion.CreateCommand();
+        commande.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        commande.CommandText = sql;
+        Ajouter(commande, "@exercice", exercice);
+        Ajouter(commande, "@budget", budget);
+        Ajouter(commande, "@serie", serie);
+        Ajouter(commande, "@nombre", nombre);
+        if (!scalaire)
+        {
+            await commande.ExecuteNonQueryAsync(annulation);
+            return 0;
+        }
+
+        var valeur = await commande.ExecuteScalarAsync(annulation);
+        return Convert.ToInt32(valeur, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static void Ajouter(DbCommand commande, string nom, object valeur)
+    {
+        var parametre = commande.CreateParameter();
+        parametre.ParameterName = nom;
+        parametre.Value = valeur;
+        commande.Parameters.Add(parametre);
+    }
+}
