@@ -127,7 +127,8 @@ public sealed class Adhesion : IPerimetreMembre
 
         if (debut.Day != 1)
         {
-            return new($"Un service commence le 1er d'un mois (convention, art. 5) : par exemple le {Fr(new DateOnly(debut.Year, debut.Month, 1).AddMonths(1))}.", "Debut");
+            var exemple = debut.Year < DateOnly.MaxValue.Year ? $" : par exemple le {Fr(new DateOnly(debut.Year, debut.Month, 1).AddMonths(1))}" : string.Empty;
+            return new($"Un service commence le 1er d'un mois (convention, art. 5){exemple}.", "Debut");
         }
 
         if (fin is { } f && f < debut)
