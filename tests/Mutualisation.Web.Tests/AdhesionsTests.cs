@@ -269,6 +269,45 @@ public class AdhesionsTests(PortailFactory portail)
         Assert.Equal(await CompterAsync([membre.Id]), await CompterAsync(null));
     }
 
+    [Fact]
+    public async Task Les_deux_profils_de_demonstration_ont_des_adhesions_tarifees_semees_une_seule_fois()
+    {
+        using var finances = await portail.ConnecterAsync(Comptes.Finances);
+        var page = await finances.GetAsync("/contributions?exercice=2026");
+        var allaire = page.Document.QuerySelectorAll("tbody.contribution-reelle").Single(t => t.TextContent.Contains("Allaire", StringComparison.Ordinal));
+        Assert.Contains("Déduction", allaire.TextContent, StringComparison.Ordinal);
+        var redon = await portail.ExecuterAsync(db => db.Set<Adhesion>().AsNoTracking().ToListAsync());
+        Assert.Contains(redon, a => a.Choix.Count == 2 && a.Choix.Any(c => c.ActeNature == NatureActe.Decision && c.CodeFormule == "socle-complet"));
+        Assert.Contains(redon, a => a.Choix.Any(c => c.CodeFormule == "groupement-achats" && c.DateFin is null));
+
+        using var cccf = PortailFactory.SurUneNouvelleBase();
+        cccf.Reglages["Demo:Profil"] = "coeur-cote-fleurie";
+        var trouville = await cccf.ExecuterAsync(db => db.Membres.Where(m => m.NomRecherche == "TROUVILLE SUR MER").Select(m => m.Id).SingleAsync());
+        using var mairie = await cccf.ConnecterAsync("mairie@trouville-sur-mer.demo");
+        using var json = JsonDocument.Parse((await mairie.GetAsync("/api/v1/membres/14715/contribution?exercice=2026")).Texte);
+        var stockage = json.RootElement.GetProperty("lignes").EnumerateArray().Where(l => l.GetProperty("libelle").GetString()!.StartsWith("Stockage", StringComparison.Ordinal)).ToList();
+        Assert.Equal([200m, 500m], stockage.Select(l => l.GetProperty("bases").GetProperty("quantite").GetDecimal()));
+        var adhesions = await cccf.ExecuterAsync(db => db.Set<Adhesion>().CountAsync());
+        Assert.True(adhesions >= 3, $"{adhesions} adhésions de démonstration");
+
+        using var redemarre = PortailFactory.SurLaMemeBase(cccf);
+        Assert.Equal(adhesions, await redemarre.ExecuterAsync(db => db.Set<Adhesion>().CountAsync()));
+        Assert.True(trouville > 0);
+    }
+
+    [Fact]
+    public async Task L_API_des_adhesions_est_decrite_en_francais_dans_le_document_OpenAPI()
+    {
+        using var agent = await portail.ConnecterAsync(Comptes.Agent);
+        using var json = JsonDocument.Parse((await agent.GetAsync("/openapi/v1.json")).Texte);
+        var chemins = json.RootElement.GetProperty("paths");
+
+        Assert.StartsWith("Adhésions d'un membre", chemins.GetProperty("/api/v1/membres/{inseeCode}/adhesions").GetProperty("get").GetProperty("summary").GetString(), StringComparison.Ordinal);
+        var contribution = chemins.GetProperty("/api/v1/membres/{inseeCode}/contribution").GetProperty("get");
+        Assert.Contains("422", contribution.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.True(contribution.GetProperty("responses").TryGetProperty("422", out _));
+    }
+
     private async Task<Membre> CommuneAsync(int population)
     {
         var membre = Jeux.Commune(population: population);
