@@ -197,6 +197,29 @@ public class AdhesionsTests(PortailFactory portail)
     }
 
     [Fact]
+    public async Task Un_abonnement_se_termine_par_un_acte_et_n_est_plus_facture_apres_sa_fin()
+    {
+        var membre = await CommuneAsync(1200);
+        await portail.AjouterConventionAsync(membre.Id, ModeleConvention.ServiceCommun, StatutConvention.EnVigueur);
+        var souscription = await SouscrireAsync(membre.Id, "MESSAGERIE", new DateOnly(2026, 1, 1), null);
+        using var agent = await portail.ConnecterAsync(Comptes.Agent);
+        var url = $"/membres/{membre.Id}/adhesion/services/{souscription}/fin";
+
+        var avant = await agent.SoumettreAsync(url, new() { ["Fin"] = "31/12/2025", ["ActeNature"] = "Decision", ["ActeNumero"] = "D-2026-3", ["ActeDate"] = "01/03/2026" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, avant.Statut);
+        Assert.Contains("précéder le début", avant.ErreurDuChamp("Fin"), StringComparison.Ordinal);
+        Assert.Equal("31/12/2025", avant.ValeurDuChamp("Fin"));
+
+        var fin = await agent.SoumettreAsync(url, new() { ["Fin"] = "31/03/2026", ["ActeNature"] = "Decision", ["ActeNumero"] = "D-2026-3", ["ActeDate"] = "01/03/2026" });
+
+        Assert.Equal(HttpStatusCode.Redirect, fin.Statut);
+        // 1 200 € a year, January to March.
+        Assert.Equal(300.00m, (await ContributionCccfAsync(membre.Id, 2026)).Contribution!.Total);
+        using var json = JsonDocument.Parse((await agent.GetAsync($"/api/v1/membres/{membre.CodeInsee}/adhesions")).Texte);
+        Assert.Equal("2026-03-31", json.RootElement.GetProperty("services")[0].GetProperty("fin").GetString());
+    }
+
+    [Fact]
     public async Task L_API_de_contribution_repond_422_avec_le_motif_quand_les_regles_refusent_de_tarifer()
     {
         var membre = await CommuneAsync(9000);

@@ -158,6 +158,8 @@ public class IsolationTests(PortailFactory portail)
         new("POST", "membres/{id:int}/adhesion/services/nouveau", c => $"/membres/{c.Membre}/adhesion/services/nouveau", Acces.GestionMembres, Attendu.Refus, Statut: 422),
         new("GET", "membres/{id:int}/adhesion/services/{souscriptionId:int}/quantite", c => $"/membres/{c.Membre}/adhesion/services/{c.Souscription}/quantite", Acces.GestionMembres, Attendu.Refus),
         new("POST", "membres/{id:int}/adhesion/services/{souscriptionId:int}/quantite", c => $"/membres/{c.Membre}/adhesion/services/{c.Souscription}/quantite", Acces.GestionMembres, Attendu.Refus, Statut: 422),
+        new("GET", "membres/{id:int}/adhesion/services/{souscriptionId:int}/fin", c => $"/membres/{c.Membre}/adhesion/services/{c.Souscription}/fin", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "membres/{id:int}/adhesion/services/{souscriptionId:int}/fin", c => $"/membres/{c.Membre}/adhesion/services/{c.Souscription}/fin", Acces.GestionMembres, Attendu.Refus, Statut: 422),
         new("GET", "api/v1/membres/{inseeCode}/adhesions", c => $"/api/v1/membres/{c.Insee}/adhesions", Acces.Connectes, Attendu.Refus),
         new("GET", "api/v1/membres/{inseeCode}/contribution", c => $"/api/v1/membres/{c.Insee}/contribution?exercice=2026", Acces.Connectes, Attendu.Refus),
         new("GET", "administration/utilisateurs", _ => "/administration/utilisateurs", Acces.Administration, Attendu.Refus),

@@ -130,6 +130,14 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         {
             Page = c => $"/membres/{c.Membre}/adhesion/services/{c.Souscription}/quantite", IdHostile = (c, v) => $"/membres/{c.Membre}/adhesion/services/{v}/quantite",
         },
+        new("GET", "membres/{id:int}/adhesion/services/{souscriptionId:int}/fin", c => $"/membres/{c.Membre}/adhesion/services/{c.Souscription}/fin")
+        {
+            IdHostile = (c, v) => $"/membres/{c.Membre}/adhesion/services/{v}/fin",
+        },
+        new("POST", "membres/{id:int}/adhesion/services/{souscriptionId:int}/fin", c => $"/membres/{c.Membre}/adhesion/services/{c.Souscription}/fin")
+        {
+            Page = c => $"/membres/{c.Membre}/adhesion/services/{c.Souscription}/fin", IdHostile = (c, v) => $"/membres/{c.Membre}/adhesion/services/{v}/fin",
+        },
         new("GET", "api/v1/membres/{inseeCode}/adhesions", c => $"/api/v1/membres/{c.Insee}/adhesions") { IdHostile = (_, v) => $"/api/v1/membres/{v}/adhesions" },
         new("GET", "api/v1/membres/{inseeCode}/contribution", c => $"/api/v1/membres/{c.Insee}/contribution")
         {

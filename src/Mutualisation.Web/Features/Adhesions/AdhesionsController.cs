@@ -26,7 +26,8 @@ public sealed class AdhesionsController(
     TarifsDeLExercice tarifs,
     IValidator<ChoixFormulaire> validateurChoix,
     IValidator<SouscriptionFormulaire> validateurSouscription,
-    IValidator<QuantiteSouscriptionFormulaire> validateurQuantite) : Controller
+    IValidator<QuantiteSouscriptionFormulaire> validateurQuantite,
+    IValidator<FinSouscriptionFormulaire> validateurFin) : Controller
 {
     private DateOnly AujourdHui => horloge.AujourdHui();
 
@@ -225,6 +226,50 @@ public sealed class AdhesionsController(
         return Redirect($"/membres/{id}/adhesion#services");
     }
 
+    [Authorize(Policy = Autorisations.GestionMembres)]
+    [HttpGet("services/{souscriptionId:int}/fin")]
+    public async Task<IActionResult> Fin(int id, int souscriptionId, CancellationToken annulation)
+    {
+        var page = await PageFinAsync(id, souscriptionId, new FinSouscriptionFormulaire(), annulation);
+        return page is null ? NotFound() : View(page);
+    }
+
+    [Authorize(Policy = Autorisations.GestionMembres)]
+    [HttpPost("services/{souscriptionId:int}/fin")]
+    public async Task<IActionResult> Fin(int id, int souscriptionId, FinSouscriptionFormulaire formulaire, CancellationToken annulation)
+    {
+        var adhesion = await db.Set<Adhesion>().AsSplitQuery().FirstOrDefaultAsync(a => a.MembreId == id, annulation);
+        if (adhesion?.Souscriptions.Any(s => s.Id == souscriptionId) != true)
+        {
+            return NotFound();
+        }
+
+        if ((await validateurFin.ValidateAsync(formulaire, annulation)).CopierDans(ModelState)
+            && adhesion.Terminer(souscriptionId, SaisieFr.Date(formulaire.Fin)!.Value, formulaire.Acte(), AujourdHui) is { } refus)
+        {
+            ModelState.AddModelError(refus.Champ ?? string.Empty, refus.Message);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            db.ChangeTracker.Clear();
+            return View(await PageFinAsync(id, souscriptionId, formulaire, annulation));
+        }
+
+        await db.SaveChangesAsync(annulation);
+        TempData["Succes"] = "La fin de l'abonnement est enregistrée.";
+        return Redirect($"/membres/{id}/adhesion#services");
+    }
+
+    private async Task<PageFinModel?> PageFinAsync(int id, int souscriptionId, FinSouscriptionFormulaire formulaire, CancellationToken annulation)
+    {
+        var membre = await MembreAsync(id, annulation);
+        var adhesion = membre is null ? null : await db.Set<Adhesion>().AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(a => a.MembreId == id, annulation);
+        var souscription = adhesion?.Souscriptions.FirstOrDefault(s => s.Id == souscriptionId);
+        return souscription is null ? null : new PageFinModel(membre!, souscription, formulaire);
+    }
+
     private Task<MembreAdhesion?> MembreAsync(int id, CancellationToken annulation) =>
         db.Membres.AsNoTracking().Where(m => m.Id == id).Select(m => new MembreAdhesion(m.Id, m.Nom, m.CodeInsee.Valeur)).FirstOrDefaultAsync(annulation);
 
@@ -295,3 +340,5 @@ public sealed record FormulaireFormuleModel(MembreAdhesion Membre, ConventionAdh
 public sealed record FormulaireServiceModel(MembreAdhesion Membre, ConventionAdhesion? Convention, IReadOnlyList<ServicePropose> Services, SouscriptionFormulaire Formulaire);
 
 public sealed record PageQuantiteModel(MembreAdhesion Membre, SouscriptionService Souscription, QuantiteSouscriptionFormulaire Formulaire);
+
+public sealed record PageFinModel(MembreAdhesion Membre, SouscriptionService Souscription, FinSouscriptionFormulaire Formulaire);

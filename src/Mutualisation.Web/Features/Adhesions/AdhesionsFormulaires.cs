@@ -84,6 +84,29 @@ public sealed class QuantiteSouscriptionFormulaireValidator : AbstractValidator<
     }
 }
 
+/// <summary>The end of a subscription: its last day and the act that decides it.</summary>
+public sealed record FinSouscriptionFormulaire
+{
+    public string? Fin { get; init; }
+
+    public NatureActe ActeNature { get; init; } = NatureActe.Decision;
+
+    public string? ActeNumero { get; init; }
+
+    public string? ActeDate { get; init; }
+
+    public ActeAdhesion Acte() => new(ActeNature, ActeNumero?.Trim() ?? string.Empty, SaisieFr.Date(ActeDate)!.Value);
+}
+
+public sealed class FinSouscriptionFormulaireValidator : AbstractValidator<FinSouscriptionFormulaire>
+{
+    public FinSouscriptionFormulaireValidator()
+    {
+        RuleFor(f => f.Fin).Must(ChampsAdhesion.EstUneDate).WithMessage(ChampsAdhesion.Message("de fin (dernier jour de l'abonnement)"));
+        ChampsAdhesion.Acte(this, f => f.ActeNature, f => f.ActeNumero, f => f.ActeDate);
+    }
+}
+
 internal static class ChampsAdhesion
 {
     public static bool EstUneDate(string? texte) => SaisieFr.Date(texte) is not null;
