@@ -382,9 +382,11 @@ public class ContributionsTests(PortailFactory portail)
 
         Assert.Equal(HttpStatusCode.OK, page.Statut);
         var allaire = await portail.ExecuterAsync(db => db.Membres.SingleAsync(m => m.NomRecherche == "ALLAIRE"));
-        var ligne = page.Document.QuerySelectorAll("tbody tr").Single(tr => tr.TextContent.Contains("Allaire", StringComparison.Ordinal));
+        // The projection's table (the real adhésions follow in a table of their own).
+        var projection = page.Document.QuerySelector("table")!;
+        var ligne = projection.QuerySelectorAll("tbody tr").Single(tr => tr.TextContent.Contains("Allaire", StringComparison.Ordinal));
         Assert.Contains((2500m + (allaire.PopulationTotale!.Value * 1.5m)).ToString("#,##0.00 €", CultureInfo.GetCultureInfo("fr-FR")), ligne.TextContent, StringComparison.Ordinal);
-        var redon = page.Document.QuerySelectorAll("tbody tr").Single(tr => tr.TextContent.Contains("Redon", StringComparison.Ordinal) && !tr.TextContent.Contains("Saint", StringComparison.Ordinal) && !tr.TextContent.Contains("Sainte", StringComparison.Ordinal));
+        var redon = projection.QuerySelectorAll("tbody tr").Single(tr => tr.TextContent.Contains("Redon", StringComparison.Ordinal) && !tr.TextContent.Contains("Saint", StringComparison.Ordinal) && !tr.TextContent.Contains("Sainte", StringComparison.Ordinal));
         Assert.Contains("examen approfondi", redon.TextContent, StringComparison.Ordinal);
         Assert.Contains("ETP", page.TexteVisible, StringComparison.Ordinal);
         Assert.NotNull(page.Document.GetElementById("ecart"));

@@ -83,7 +83,14 @@ public class IsolationTests(PortailFactory portail)
     /// Ids the URLs use: <see cref="Membre"/> is the Mairie user's own commune in the role sweep and another commune in the
     /// foreign-id sweep; the draft catalogue and the user are created for each sweep.
     /// </summary>
-    private sealed record Contexte(int Membre, string Utilisateur, int Brouillon, int Annexe, int Service, int ServiceJetable, int Formule, int Travail, int Quantite, int QuantiteMembre, int Convention = 0, int DocumentConvention = 0, int Titre = 0);
+    private sealed record Contexte(int Membre, string Utilisateur, int Brouillon, int Annexe, int Service, int ServiceJetable, int Formule, int Travail, int Quantite, int QuantiteMembre, int Convention = 0, int DocumentConvention = 0)
+    {
+        public int Titre { get; init; }
+
+        public string Insee { get; init; } = "";
+
+        public int Souscription { get; init; }
+    }
 
     /// <summary>Order of the role sweep: deletions after the lines that read what they delete, sign-out last.</summary>
     private enum Phase
@@ -151,6 +158,17 @@ public class IsolationTests(PortailFactory portail)
         new("GET", "conventions/{id:int}/avenants/nouveau", c => $"/conventions/{c.Convention}/avenants/nouveau", Acces.GestionMembres, Attendu.Refus),
         new("POST", "conventions/{id:int}/avenants/nouveau", c => $"/conventions/{c.Convention}/avenants/nouveau", Acces.GestionMembres, Attendu.Refus),
         new("POST", "conventions/{id:int}/documents", c => $"/conventions/{c.Convention}/documents", Acces.GestionMembres, Attendu.Refus, Statut: 422),
+        new("GET", "membres/{id:int}/adhesion", c => $"/membres/{c.Membre}/adhesion", Acces.Connectes, Attendu.Refus),
+        new("GET", "membres/{id:int}/adhesion/formule", c => $"/membres/{c.Membre}/adhesion/formule", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "membres/{id:int}/adhesion/formule", c => $"/membres/{c.Membre}/adhesion/formule", Acces.GestionMembres, Attendu.Refus, Statut: 422),
+        new("GET", "membres/{id:int}/adhesion/services/nouveau", c => $"/membres/{c.Membre}/adhesion/services/nouveau", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "membres/{id:int}/adhesion/services/nouveau", c => $"/membres/{c.Membre}/adhesion/services/nouveau", Acces.GestionMembres, Attendu.Refus, Statut: 422),
+        new("GET", "membres/{id:int}/adhesion/services/{souscriptionId:int}/quantite", c => $"/membres/{c.Membre}/adhesion/services/{c.Souscription}/quantite", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "membres/{id:int}/adhesion/services/{souscriptionId:int}/quantite", c => $"/membres/{c.Membre}/adhesion/services/{c.Souscription}/quantite", Acces.GestionMembres, Attendu.Refus, Statut: 422),
+        new("GET", "membres/{id:int}/adhesion/services/{souscriptionId:int}/fin", c => $"/membres/{c.Membre}/adhesion/services/{c.Souscription}/fin", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "membres/{id:int}/adhesion/services/{souscriptionId:int}/fin", c => $"/membres/{c.Membre}/adhesion/services/{c.Souscription}/fin", Acces.GestionMembres, Attendu.Refus, Statut: 422),
+        new("GET", "api/v1/membres/{inseeCode}/adhesions", c => $"/api/v1/membres/{c.Insee}/adhesions", Acces.Connectes, Attendu.Refus),
+        new("GET", "api/v1/membres/{inseeCode}/contribution", c => $"/api/v1/membres/{c.Insee}/contribution?exercice=2026", Acces.Connectes, Attendu.Refus),
         new("GET", "administration/utilisateurs", _ => "/administration/utilisateurs", Acces.Administration, Attendu.Refus),
         new("GET", "administration/utilisateurs/nouveau", _ => "/administration/utilisateurs/nouveau", Acces.Administration, Attendu.Refus),
         new("POST", "administration/utilisateurs/nouveau", _ => "/administration/utilisateurs/nouveau", Acces.Administration, Attendu.Refus),
@@ -446,7 +464,17 @@ public class IsolationTests(PortailFactory portail)
             return q.Id;
         });
         var titre = await portail.AjouterTitreAsync(membre);
-        return new Contexte(membre, utilisateur, brouillon, annexe, socle.Id, autre.Id, version.Formules.OrderBy(f => f.Id).First().Id, travail, version.Quantites[0].Id, quantite, convention, document, titre);
+        var (insee, souscription) = await portail.ExecuterAsync(async db =>
+        {
+            var adhesion = new Domain.Adhesions.Adhesion(membre);
+            Assert.Null(adhesion.Souscrire("GROUPEMENTS", "Groupements d'achats", new DateOnly(2026, 1, 1), null, new Domain.Adhesions.ActeAdhesion(Domain.Adhesions.NatureActe.Deliberation, "2025-1", new DateOnly(2025, 12, 1)),
+                null, new Domain.Adhesions.CadreAdhesion(new DateOnly(2024, 7, 8), null, null, new DateOnly(2026, 10, 15)), new Domain.Conventions.Auteur(null, "Matrice"), portail.Horloge.GetUtcNow()));
+            db.Set<Domain.Adhesions.Adhesion>().Add(adhesion);
+            await db.SaveChangesAsync();
+            var code = await db.Membres.IgnoreQueryFilters().Where(m => m.Id == membre).Select(m => m.CodeInsee).SingleAsync();
+            return (code.Valeur, adhesion.Souscriptions.Single().Id);
+        });
+        return new Contexte(membre, utilisateur, brouillon, annexe, socle.Id, autre.Id, version.Formules.OrderBy(f => f.Id).First().Id, travail, version.Quantites[0].Id, quantite, convention, document) { Titre = titre, Insee = insee, Souscription = souscription };
     }
 
     /// <summary>The demo issuer's settings as the form posts them: the sweep leaves the shared settings as they were.</summary>
@@ -477,8 +505,10 @@ public class IsolationTests(PortailFactory portail)
         var utilisateur = await db.Users.AsNoTracking().SingleAsync(u => u.Id == utilisateurId);
         var historique = await db.Historique.CountAsync(h => h.MembreId == membreId);
         var pirates = await db.Users.CountAsync(u => u.NomComplet == "Pirate") + await db.Membres.CountAsync(m => m.Nom == "Piraté");
+        var adhesions = string.Join(",", await db.Set<Domain.Adhesions.Adhesion>().AsNoTracking().Where(a => a.MembreId == membreId)
+            .Select(a => $"{a.Choix.Count}:{a.Souscriptions.Count}:{a.Souscriptions.Sum(s => s.Quantites.Count)}").ToListAsync());
         var conventions = string.Join(",", await db.Conventions.AsNoTracking().Where(c => c.MembreId == membreId)
             .Select(c => $"{c.Statut}:{c.Evenements.Count}:{c.Avenants.Count}:{c.Documents.Count}:{c.DateSortie}").ToListAsync());
-        return $"{conventions}|{membre.Nom}|{membre.Populations.Count}|{membre.Quantites.Count}|{membre.Decideur}|{utilisateur.Actif}|{utilisateur.SecurityStamp}|{utilisateur.MembreId}|{historique}|{pirates}";
+        return $"{adhesions}|{conventions}|{membre.Nom}|{membre.Populations.Count}|{membre.Quantites.Count}|{membre.Decideur}|{utilisateur.Actif}|{utilisateur.SecurityStamp}|{utilisateur.MembreId}|{historique}|{pirates}";
     });
 }

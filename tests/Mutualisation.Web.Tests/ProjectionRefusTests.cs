@@ -25,7 +25,7 @@ public class ProjectionRefusTests(PortailFactory portail)
         var page = await finances.GetAsync($"/contributions?exercice={Exercice}&formule=postes-seuls");
 
         Assert.Equal(HttpStatusCode.OK, page.Statut);
-        var allaire = page.Document.QuerySelectorAll("tbody tr").Single(tr => tr.TextContent.Contains("Allaire", StringComparison.Ordinal));
+        var allaire = page.Document.QuerySelector("table")!.QuerySelectorAll("tbody tr").Single(tr => tr.TextContent.Contains("Allaire", StringComparison.Ordinal));
         Assert.Contains("la quantité « postes » n'est pas renseignée pour ce membre", allaire.TextContent, StringComparison.Ordinal);
     }
 }

@@ -35,7 +35,14 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         ("date nulle", "0000-00-00"),
     ];
 
-    private sealed record Contexte(int Membre, string Utilisateur, int Brouillon, int Service, int Formule, int Annexe, int Quantite, int Convention = 0, int Document = 0, int Titre = 0);
+    private sealed record Contexte(int Membre, string Utilisateur, int Brouillon, int Service, int Formule, int Annexe, int Quantite, int Convention = 0, int Document = 0)
+    {
+        public int Titre { get; init; }
+
+        public string Insee { get; init; } = "";
+
+        public int Souscription { get; init; }
+    }
 
     /// <summary>How a route is swept: its query parameters (GET), its form (POST, read from the page that shows it), and its ids in the path.</summary>
     private sealed record Cible(string Methode, string Modele, Func<Contexte, string> Url)
@@ -119,6 +126,38 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
             Page = c => Conv(c) + "/avenants/nouveau", Multipart = true, IdHostile = (_, v) => $"/conventions/{v}/avenants/nouveau",
         },
         new("POST", "conventions/{id:int}/documents", c => Conv(c) + "/documents") { Page = Conv, Multipart = true, IdHostile = (_, v) => $"/conventions/{v}/documents" },
+        new("GET", "membres/{id:int}/adhesion", c => $"/membres/{c.Membre}/adhesion") { IdHostile = (_, v) => $"/membres/{v}/adhesion" },
+        new("GET", "membres/{id:int}/adhesion/formule", c => $"/membres/{c.Membre}/adhesion/formule") { IdHostile = (_, v) => $"/membres/{v}/adhesion/formule" },
+        new("POST", "membres/{id:int}/adhesion/formule", c => $"/membres/{c.Membre}/adhesion/formule")
+        {
+            Page = c => $"/membres/{c.Membre}/adhesion/formule", IdHostile = (_, v) => $"/membres/{v}/adhesion/formule",
+        },
+        new("GET", "membres/{id:int}/adhesion/services/nouveau", c => $"/membres/{c.Membre}/adhesion/services/nouveau") { IdHostile = (_, v) => $"/membres/{v}/adhesion/services/nouveau" },
+        new("POST", "membres/{id:int}/adhesion/services/nouveau", c => $"/membres/{c.Membre}/adhesion/services/nouveau")
+        {
+            Page = c => $"/membres/{c.Membre}/adhesion/services/nouveau", IdHostile = (_, v) => $"/membres/{v}/adhesion/services/nouveau",
+        },
+        new("GET", "membres/{id:int}/adhesion/services/{souscriptionId:int}/quantite", c => $"/membres/{c.Membre}/adhesion/services/{c.Souscription}/quantite")
+        {
+            IdHostile = (c, v) => $"/membres/{c.Membre}/adhesion/services/{v}/quantite",
+        },
+        new("POST", "membres/{id:int}/adhesion/services/{souscriptionId:int}/quantite", c => $"/membres/{c.Membre}/adhesion/services/{c.Souscription}/quantite")
+        {
+            Page = c => $"/membres/{c.Membre}/adhesion/services/{c.Souscription}/quantite", IdHostile = (c, v) => $"/membres/{c.Membre}/adhesion/services/{v}/quantite",
+        },
+        new("GET", "membres/{id:int}/adhesion/services/{souscriptionId:int}/fin", c => $"/membres/{c.Membre}/adhesion/services/{c.Souscription}/fin")
+        {
+            IdHostile = (c, v) => $"/membres/{c.Membre}/adhesion/services/{v}/fin",
+        },
+        new("POST", "membres/{id:int}/adhesion/services/{souscriptionId:int}/fin", c => $"/membres/{c.Membre}/adhesion/services/{c.Souscription}/fin")
+        {
+            Page = c => $"/membres/{c.Membre}/adhesion/services/{c.Souscription}/fin", IdHostile = (c, v) => $"/membres/{c.Membre}/adhesion/services/{v}/fin",
+        },
+        new("GET", "api/v1/membres/{inseeCode}/adhesions", c => $"/api/v1/membres/{c.Insee}/adhesions") { IdHostile = (_, v) => $"/api/v1/membres/{v}/adhesions" },
+        new("GET", "api/v1/membres/{inseeCode}/contribution", c => $"/api/v1/membres/{c.Insee}/contribution")
+        {
+            Parametres = ["exercice"], Base = "exercice=2026", IdHostile = (_, v) => $"/api/v1/membres/{v}/contribution",
+        },
         new("GET", "administration/utilisateurs", _ => "/administration/utilisateurs"),
         new("GET", "administration/utilisateurs/nouveau", _ => "/administration/utilisateurs/nouveau"),
         new("POST", "administration/utilisateurs/nouveau", _ => "/administration/utilisateurs/nouveau") { Page = _ => "/administration/utilisateurs/nouveau" },
@@ -390,7 +429,16 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         var service = version.Services.First(s => s.Composantes.Count > 0);
         var (convention, document) = await application.AjouterConventionAsync(membre.Id);
         var titre = await application.AjouterTitreAsync(membre.Id);
-        return new Contexte(membre.Id, utilisateur, brouillon, service.Id, version.Formules[0].Id, annexe, version.Quantites[0].Id, convention, document, titre);
+        var souscription = await application.ExecuterAsync(async db =>
+        {
+            var adhesion = new Domain.Adhesions.Adhesion(membre.Id);
+            Assert.Null(adhesion.Souscrire("STOCKAGE", "Stockage", new DateOnly(2026, 1, 1), null, new Domain.Adhesions.ActeAdhesion(Domain.Adhesions.NatureActe.Deliberation, "2025-1", new DateOnly(2025, 12, 1)),
+                new Domain.Adhesions.QuantiteInitiale("go", 100m), new Domain.Adhesions.CadreAdhesion(new DateOnly(2024, 7, 8), null, null, new DateOnly(2026, 10, 15)), new Domain.Conventions.Auteur(null, "Balayage"), application.Horloge.GetUtcNow()));
+            db.Set<Domain.Adhesions.Adhesion>().Add(adhesion);
+            await db.SaveChangesAsync();
+            return adhesion.Souscriptions.Single().Id;
+        });
+        return new Contexte(membre.Id, utilisateur, brouillon, service.Id, version.Formules[0].Id, annexe, version.Quantites[0].Id, convention, document) { Titre = titre, Insee = membre.CodeInsee.Valeur, Souscription = souscription };
     }
 
     private static string Jeton(Session.Page page, string? action = null) =>

@@ -40,4 +40,11 @@ public sealed class Audit : IPerimetreMembre
 
     /// <summary>The day the report was delivered to the member, once it is.</summary>
     public DateOnly? RapportLivreLe { get; private set; }
+
+    /// <summary>Minimal delivery of the report (used by the adhésions' demo data and tests until the audit workflow lands).</summary>
+    public void LivrerRapport(DateOnly le)
+    {
+        RapportLivreLe = le;
+        Statut = StatutAudit.RapportLivre;
+    }
 }

@@ -175,6 +175,25 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.Adhesions.Adhesion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("MembreId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MembreId")
+                        .IsUnique();
+
+                    b.ToTable("Adhesions", (string)null);
+                });
+
             modelBuilder.Entity("Mutualisation.Domain.Audits.Audit", b =>
                 {
                     b.Property<int>("Id")
@@ -1547,6 +1566,185 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Adhesions.Adhesion", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.Membres.Membre", null)
+                        .WithMany()
+                        .HasForeignKey("MembreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Mutualisation.Domain.Adhesions.ChoixFormule", "Choix", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<DateOnly>("ActeDate")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("ActeNature")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<string>("ActeNumero")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)");
+
+                            b1.Property<int>("AdhesionId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("CodeFormule")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)");
+
+                            b1.Property<DateOnly>("DateEffet")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("DateFin")
+                                .HasColumnType("date");
+
+                            b1.Property<DateTimeOffset>("EnregistreLe")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("EnregistrePar")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("LibelleFormule")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AdhesionId");
+
+                            b1.ToTable("ChoixAdhesions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AdhesionId");
+                        });
+
+                    b.OwnsMany("Mutualisation.Domain.Adhesions.SouscriptionService", "Souscriptions", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<DateOnly>("ActeDate")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("ActeFinDate")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("ActeFinNumero")
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)");
+
+                            b1.Property<string>("ActeNature")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<string>("ActeNumero")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)");
+
+                            b1.Property<int>("AdhesionId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("CodeService")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)");
+
+                            b1.Property<DateOnly>("Debut")
+                                .HasColumnType("date");
+
+                            b1.Property<DateTimeOffset>("EnregistreLe")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("EnregistrePar")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<DateOnly?>("Fin")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("LibelleService")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AdhesionId");
+
+                            b1.ToTable("SouscriptionsServices", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AdhesionId");
+
+                            b1.OwnsMany("Mutualisation.Domain.Adhesions.QuantiteSouscrite", "Quantites", b2 =>
+                                {
+                                    b2.Property<int>("Id")
+                                        .ValueGeneratedOnAdd()
+                                        .HasColumnType("integer");
+
+                                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b2.Property<int>("Id"));
+
+                                    b2.Property<string>("Code")
+                                        .IsRequired()
+                                        .HasMaxLength(50)
+                                        .HasColumnType("character varying(50)");
+
+                                    b2.Property<DateOnly>("Depuis")
+                                        .HasColumnType("date");
+
+                                    b2.Property<DateTimeOffset>("EnregistreLe")
+                                        .HasColumnType("timestamp with time zone");
+
+                                    b2.Property<string>("EnregistrePar")
+                                        .IsRequired()
+                                        .HasMaxLength(200)
+                                        .HasColumnType("character varying(200)");
+
+                                    b2.Property<int>("SouscriptionId")
+                                        .HasColumnType("integer");
+
+                                    b2.Property<decimal>("Valeur")
+                                        .HasPrecision(18, 4)
+                                        .HasColumnType("numeric(18,4)");
+
+                                    b2.HasKey("Id");
+
+                                    b2.HasIndex("SouscriptionId");
+
+                                    b2.ToTable("QuantitesSouscrites", (string)null);
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("SouscriptionId");
+                                });
+
+                            b1.Navigation("Quantites");
+                        });
+
+                    b.Navigation("Choix");
+
+                    b.Navigation("Souscriptions");
                 });
 
             modelBuilder.Entity("Mutualisation.Domain.Audits.Audit", b =>

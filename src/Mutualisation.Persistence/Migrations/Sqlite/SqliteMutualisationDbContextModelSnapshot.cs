@@ -164,6 +164,23 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.Adhesions.Adhesion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MembreId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MembreId")
+                        .IsUnique();
+
+                    b.ToTable("Adhesions", (string)null);
+                });
+
             modelBuilder.Entity("Mutualisation.Domain.Audits.Audit", b =>
                 {
                     b.Property<int>("Id")
@@ -1496,6 +1513,179 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Adhesions.Adhesion", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.Membres.Membre", null)
+                        .WithMany()
+                        .HasForeignKey("MembreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Mutualisation.Domain.Adhesions.ChoixFormule", "Choix", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly>("ActeDate")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ActeNature")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ActeNumero")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("AdhesionId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("CodeFormule")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("DateEffet")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("DateFin")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTimeOffset>("EnregistreLe")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("EnregistrePar")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("LibelleFormule")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AdhesionId");
+
+                            b1.ToTable("ChoixAdhesions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AdhesionId");
+                        });
+
+                    b.OwnsMany("Mutualisation.Domain.Adhesions.SouscriptionService", "Souscriptions", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly>("ActeDate")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("ActeFinDate")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ActeFinNumero")
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ActeNature")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ActeNumero")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("AdhesionId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("CodeService")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("Debut")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTimeOffset>("EnregistreLe")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("EnregistrePar")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("Fin")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("LibelleService")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AdhesionId");
+
+                            b1.ToTable("SouscriptionsServices", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AdhesionId");
+
+                            b1.OwnsMany("Mutualisation.Domain.Adhesions.QuantiteSouscrite", "Quantites", b2 =>
+                                {
+                                    b2.Property<int>("Id")
+                                        .ValueGeneratedOnAdd()
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<string>("Code")
+                                        .IsRequired()
+                                        .HasMaxLength(50)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<DateOnly>("Depuis")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<DateTimeOffset>("EnregistreLe")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("EnregistrePar")
+                                        .IsRequired()
+                                        .HasMaxLength(200)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<int>("SouscriptionId")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<decimal>("Valeur")
+                                        .HasPrecision(18, 4)
+                                        .HasColumnType("TEXT");
+
+                                    b2.HasKey("Id");
+
+                                    b2.HasIndex("SouscriptionId");
+
+                                    b2.ToTable("QuantitesSouscrites", (string)null);
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("SouscriptionId");
+                                });
+
+                            b1.Navigation("Quantites");
+                        });
+
+                    b.Navigation("Choix");
+
+                    b.Navigation("Souscriptions");
                 });
 
             modelBuilder.Entity("Mutualisation.Domain.Audits.Audit", b =>

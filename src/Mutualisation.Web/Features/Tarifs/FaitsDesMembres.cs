@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Mutualisation.Billing;
+using Mutualisation.Domain.Adhesions;
+using Mutualisation.Domain.Conventions;
 using Mutualisation.Domain.Membres;
 using Mutualisation.Persistence;
 
@@ -105,6 +107,149 @@ public sealed class FaitsDesMembres(MutualisationDbContext db)
             .ToList();
     }
 
+    /// <summary>
+    /// The stored facts of the members for the exercice, as the engine prices them: what each member subscribes to
+    /// (the Art. 8 formule's services, the CCCF services), cut to its conventions' validity (from the effective date,
+    /// until the day before the exit date); its delivered audits (on the catalogue's audit service, the one a
+    /// deduction refers to); its quantities (a subscription's dated values first, else the declared ones) and its
+    /// storage allocations. Five SQL queries whatever the number of members (members, declared quantities,
+    /// adhesions, conventions, audits); all members of the caller's perimeter when <paramref name="membres"/> is null.
+    /// </summary>
+    /// <param name="demiJourneesN1ParMembre">
+    /// <b>Extension point for the N1 missions:</b> the half-days of N1 assistance consumed by each member during the
+    /// exercice (member id → half-days), priced beyond the member's allowance. Null or a missing member: none consumed.
+    /// </param>
+    public async Task<IReadOnlyList<FaitsReels>> LireAdhesionsAsync(ExerciceTarifaire exercice, IReadOnlyCollection<int>? membres,
+        IReadOnlyDictionary<int, decimal>? demiJourneesN1ParMembre, CancellationToken annulation)
+    {
+        var n = exercice.Exercice;
+        var millesime = exercice.MillesimePopulation;
+        var debutExercice = new DateOnly(n, 1, 1);
+        var finExercice = new DateOnly(n, 12, 31);
+        var sourceMembres = membres is null ? db.Membres : db.Membres.Where(m => membres.Contains(m.Id));
+        var lus = await sourceMembres.AsNoTracking().OrderBy(m => m.NomRecherche)
+            .Select(m => new
+            {
+                m.Id,
+                m.Nom,
+                m.CodeInsee,
+                Population = m.Populations.Where(p => p.Millesime <= millesime).OrderByDescending(p => p.Millesime)
+                    .Select(p => new { p.Millesime, p.Totale, p.Municipale }).FirstOrDefault(),
+            })
+            .ToListAsync(annulation);
+
+        var sourceQuantites = membres is null ? db.QuantitesMembres : db.QuantitesMembres.Where(q => membres.Contains(q.MembreId));
+        var declarees = (await sourceQuantites.AsNoTracking().Where(q => q.Depuis <= finExercice)
+                .Select(q => new { q.MembreId, q.Code, q.Depuis, q.Valeur }).ToListAsync(annulation))
+            .ToLookup(q => q.MembreId);
+
+        var sourceAdhesions = membres is null ? db.Set<Adhesion>() : db.Set<Adhesion>().Where(a => membres.Contains(a.MembreId));
+        var adhesions = (await sourceAdhesions.AsNoTracking().AsSplitQuery().ToListAsync(annulation)).ToDictionary(a => a.MembreId);
+
+        var sourceConventions = membres is null ? db.Conventions : db.Conventions.Where(c => membres.Contains(c.MembreId));
+        var conventions = (await sourceConventions.AsNoTracking()
+                .Where(c => (c.Statut == StatutConvention.EnVigueur || c.Statut == StatutConvention.Denoncee || c.Statut == StatutConvention.Resiliee) && c.DateEffet != null)
+                .Select(c => new { c.MembreId, DateEffet = c.DateEffet!.Value, c.DateSortie }).ToListAsync(annulation))
+            .ToLookup(c => c.MembreId, c => (Debut: c.DateEffet, Fin: c.DateSortie?.AddDays(-1)));
+
+        var sourceAudits = membres is null ? db.Audits : db.Audits.Where(a => membres.Contains(a.MembreId));
+        var audits = (await sourceAudits.AsNoTracking().Where(a => a.RapportLivreLe != null && a.RapportLivreLe <= finExercice)
+                .Select(a => new { a.MembreId, Le = a.RapportLivreLe!.Value }).ToListAsync(annulation))
+            .ToLookup(a => a.MembreId, a => a.Le);
+
+        var catalogue = exercice.Catalogue;
+        var servicesAudit = catalogue.Services.Where(s => s.Deduction is not null).Select(s => s.Deduction!.CodeService).Distinct(StringComparer.Ordinal).ToList();
+        var resultat = new List<FaitsReels>(lus.Count);
+        foreach (var m in lus)
+        {
+            var population = m.Population is null ? (int?)null : PopulationLegale.Selon(catalogue.Population, m.Population.Totale, m.Population.Municipale);
+            var periodes = conventions[m.Id].ToList();
+            var abonnements = new List<Abonnement>();
+            var souscrit = new List<string>();
+            var anomalies = new List<string>();
+            var quantitesSouscrites = new Dictionary<string, List<(DateOnly Depuis, decimal Valeur)>>(StringComparer.Ordinal);
+            string? formule = null;
+            if (adhesions.GetValueOrDefault(m.Id) is { } adhesion)
+            {
+                foreach (var choix in adhesion.Choix.Where(c => c.DateEffet <= finExercice && (c.DateFin is null || c.DateFin >= debutExercice)).OrderBy(c => c.DateEffet))
+                {
+                    formule = choix.CodeFormule;
+                    souscrit.Add($"{choix.LibelleFormule} du {FormatDate(choix.DateEffet)}" + (choix.DateFin is { } fin ? $" au {FormatDate(fin)}" : string.Empty));
+                    if (catalogue.Formule(choix.CodeFormule) is not { } tarifee)
+                    {
+                        anomalies.Add($"La formule « {choix.LibelleFormule} » ({choix.CodeFormule}) n'existe pas dans le catalogue {n}.");
+                        continue;
+                    }
+
+                    foreach (var service in tarifee.Services)
+                    {
+                        abonnements.AddRange(Decouper(service, choix.DateEffet, choix.DateFin, periodes));
+                    }
+                }
+
+                foreach (var s in adhesion.Souscriptions.Where(s => s.Debut <= finExercice && (s.Fin is null || s.Fin >= debutExercice)).OrderBy(s => s.Debut))
+                {
+                    souscrit.Add($"{s.LibelleService} du {FormatDate(s.Debut)}" + (s.Fin is { } fin ? $" au {FormatDate(fin)}" : string.Empty));
+                    if (!catalogue.Services.Any(x => x.Code == s.CodeService))
+                    {
+                        anomalies.Add($"Le service « {s.LibelleService} » ({s.CodeService}) n'existe pas dans le catalogue {n}.");
+                        continue;
+                    }
+
+                    abonnements.AddRange(Decouper(s.CodeService, s.Debut, s.Fin, periodes));
+                    foreach (var q in s.Quantites.Where(q => q.Depuis <= finExercice))
+                    {
+                        (quantitesSouscrites.TryGetValue(q.Code, out var liste) ? liste : quantitesSouscrites[q.Code] = []).Add((q.Depuis, q.Valeur));
+                    }
+                }
+            }
+
+            var valeursDeclarees = declarees[m.Id].GroupBy(q => q.Code, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(q => (q.Depuis, q.Valeur)).ToList(), StringComparer.Ordinal);
+            var quantites = valeursDeclarees.ToDictionary(d => d.Key, d => EnVigueur(d.Value, n), StringComparer.Ordinal);
+            var allocations = new List<Allocation>();
+            foreach (var (code, valeurs) in quantitesSouscrites)
+            {
+                quantites[code] = EnVigueur(valeurs, n);
+            }
+
+            foreach (var (code, valeurs) in valeursDeclarees.Where(d => !quantitesSouscrites.ContainsKey(d.Key)).Concat(quantitesSouscrites))
+            {
+                allocations.AddRange(valeurs.OrderBy(v => v.Depuis).Select(v => new Allocation(code, v.Depuis, v.Valeur)));
+            }
+
+            if (demiJourneesN1ParMembre?.GetValueOrDefault(m.Id) is { } demiJournees and not 0)
+            {
+                quantites[Quantites.DemiJourneesN1] = demiJournees;
+            }
+
+            var livraisons = audits[m.Id].SelectMany(le => servicesAudit.Select(code => new Livraison(code, le))).ToList();
+            var manque = population is null ? $"population légale en vigueur au 1er janvier {n} (millésime {millesime}) inconnue" : null;
+            resultat.Add(new FaitsReels(m.Id, m.Nom, m.CodeInsee.Valeur, population, m.Population?.Millesime, formule, souscrit,
+                abonnements.Count > 0 || souscrit.Count > 0,
+                manque ?? (anomalies.Count > 0 ? string.Join(" ", anomalies) : null),
+                new FaitsMembre(population ?? 0, m.Population?.Millesime) { Abonnements = abonnements, Livraisons = livraisons, Quantites = quantites, Allocations = allocations }));
+        }
+
+        return resultat;
+    }
+
+    /// <summary>A subscription cut to the conventions' periods of validity (none in force: nothing to price).</summary>
+    private static IEnumerable<Abonnement> Decouper(string service, DateOnly debut, DateOnly? fin, IReadOnlyList<(DateOnly Debut, DateOnly? Fin)> periodes)
+    {
+        foreach (var p in periodes)
+        {
+            var d = debut > p.Debut ? debut : p.Debut;
+            DateOnly? f = fin is null ? p.Fin : p.Fin is null ? fin : fin < p.Fin ? fin : p.Fin;
+            if (f is null || f >= d)
+            {
+                yield return new Abonnement(service, d, f);
+            }
+        }
+    }
+
+    private static string FormatDate(DateOnly date) => Infrastructure.FormatFr.Date(date);
+
     /// <summary>The value in force on 1 January of the exercice, else the first one dated within it.</summary>
     public static decimal EnVigueur(IEnumerable<(DateOnly Depuis, decimal Valeur)> valeurs, int exercice)
     {
@@ -113,4 +258,18 @@ public sealed class FaitsDesMembres(MutualisationDbContext db)
         var avant = liste.Where(v => v.Depuis <= premierJanvier).ToList();
         return avant.Count > 0 ? avant.MaxBy(v => v.Depuis).Valeur : liste.MinBy(v => v.Depuis).Valeur;
     }
+}
+
+/// <summary>
+/// One member's stored facts for an exercice: what it subscribes to (in words), and the engine's
+/// <see cref="FaitsMembre"/> built from them; <see cref="Manque"/> says why it cannot be priced at all.
+/// </summary>
+/// <param name="Formule">The code of the last Art. 8 formule chosen in the exercice, if any.</param>
+/// <param name="Souscrit">The choices and subscriptions covering the exercice, in words (« Socle complet du 01/06/2025 »).</param>
+/// <param name="Adhere">Whether the member subscribes to anything during the exercice.</param>
+public sealed record FaitsReels(int MembreId, string Nom, string CodeInsee, int? Population, int? Millesime, string? Formule,
+    IReadOnlyList<string> Souscrit, bool Adhere, string? Manque, FaitsMembre Faits)
+{
+    /// <summary>First year of a subscription priced in the exercice.</summary>
+    public bool PremiereAnnee(int exercice) => Faits.Abonnements.Any(a => a.Debut.Year == exercice);
 }

@@ -1,0 +1,45 @@
+using Mutualisation.Billing;
+using Mutualisation.Web.Features.Tarifs;
+
+namespace Mutualisation.Web.Features.Adhesions;
+
+/// <summary>One member's contribution from its stored adhésions: the engine's lines, or why it gives no automatic price.</summary>
+public sealed record ContributionReelle(FaitsReels Membre, Contribution? Contribution, string? Refus)
+{
+    public string? Tranche => Contribution is null ? null : Billing.Simulation.Tranche(Contribution);
+}
+
+/// <summary>
+/// Prices the real adhésions of the members for an exercice with the catalogue that applies to it, through the same
+/// engine as the simulator and the titres (<see cref="Tarification.Evaluer"/>), from the facts read by
+/// <see cref="FaitsDesMembres.LireAdhesionsAsync"/>. A refusal of the rules (deeper examination above 8 000
+/// inhabitants…) and a fact the engine cannot price are shown on the member's line, never thrown.
+/// </summary>
+public sealed class ContributionsReelles(FaitsDesMembres faits)
+{
+    /// <param name="demiJourneesN1ParMembre">Half-days of N1 assistance consumed per member (the N1 missions plug in here); null: none.</param>
+    public async Task<IReadOnlyList<ContributionReelle>> CalculerAsync(ExerciceTarifaire tarif, IReadOnlyCollection<int>? membres,
+        IReadOnlyDictionary<int, decimal>? demiJourneesN1ParMembre, CancellationToken annulation)
+    {
+        var lus = await faits.LireAdhesionsAsync(tarif, membres, demiJourneesN1ParMembre, annulation);
+        return lus.Where(m => m.Adhere).Select(m => Tarifer(tarif.Catalogue, m)).ToList();
+    }
+
+    public static ContributionReelle Tarifer(CatalogueTarifaire catalogue, FaitsReels membre)
+    {
+        if (membre.Manque is { } manque)
+        {
+            return new(membre, null, manque);
+        }
+
+        try
+        {
+            var resultat = Tarification.Evaluer(catalogue, membre.Faits);
+            return new(membre, resultat.Contribution, resultat.Refus?.Message);
+        }
+        catch (TarificationImpossibleException erreur)
+        {
+            return new(membre, null, erreur.Message);
+        }
+    }
+}
