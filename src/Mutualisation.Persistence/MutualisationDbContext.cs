@@ -7,6 +7,7 @@ using Mutualisation.Domain.Catalogue;
 using Mutualisation.Domain.Commun;
 using Mutualisation.Domain.Conventions;
 using Mutualisation.Domain.Membres;
+using Mutualisation.Domain.Missions;
 using Mutualisation.Persistence.Historique;
 using Mutualisation.Persistence.Perimetre;
 
@@ -38,6 +39,8 @@ public abstract class MutualisationDbContext : IdentityDbContext<Utilisateur>, I
     public DbSet<Convention> Conventions => Set<Convention>();
 
     public DbSet<Audit> Audits => Set<Audit>();
+
+    public DbSet<LettreDeMission> Missions => Set<LettreDeMission>();
 
     public DbSet<EntreeHistorique> Historique => Set<EntreeHistorique>();
 
