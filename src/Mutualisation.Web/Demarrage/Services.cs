@@ -104,6 +104,7 @@ public static class Services
         services.AddScoped<Features.Simulation.SimulateurContributions>();
         services.AddScoped<Features.Contributions.ProjectionContributions>();
         Features.Tarifs.ServicesTarifs.AjouterTarifs(services);
+        Features.Missions.ServicesMissions.AjouterMissions(services);
         services.AddScoped<SemisDemo>();
         services.AddScoped<AmorcageAdministrateur>();
         services.AjouterTravaux();
