@@ -83,7 +83,7 @@ public class IsolationTests(PortailFactory portail)
     /// Ids the URLs use: <see cref="Membre"/> is the Mairie user's own commune in the role sweep and another commune in the
     /// foreign-id sweep; the draft catalogue and the user are created for each sweep.
     /// </summary>
-    private sealed record Contexte(int Membre, string Utilisateur, int Brouillon, int Annexe, int Service, int ServiceJetable, int Formule, int Travail, int Quantite, int QuantiteMembre, int Convention = 0, int DocumentConvention = 0);
+    private sealed record Contexte(int Membre, string Utilisateur, int Brouillon, int Annexe, int Service, int ServiceJetable, int Formule, int Travail, int Quantite, int QuantiteMembre, int Convention = 0, int DocumentConvention = 0, int Mission = 0, int SaisieMission = 0, string Insee = "");
 
     /// <summary>Order of the role sweep: deletions after the lines that read what they delete, sign-out last.</summary>
     private enum Phase
@@ -151,6 +151,24 @@ public class IsolationTests(PortailFactory portail)
         new("GET", "conventions/{id:int}/avenants/nouveau", c => $"/conventions/{c.Convention}/avenants/nouveau", Acces.GestionMembres, Attendu.Refus),
         new("POST", "conventions/{id:int}/avenants/nouveau", c => $"/conventions/{c.Convention}/avenants/nouveau", Acces.GestionMembres, Attendu.Refus),
         new("POST", "conventions/{id:int}/documents", c => $"/conventions/{c.Convention}/documents", Acces.GestionMembres, Attendu.Refus, Statut: 422),
+        new("GET", "missions", _ => "/missions", Acces.Connectes, Attendu.SansEtranger),
+        new("GET", "missions", c => $"/missions?Membre={c.Membre}", Acces.Connectes, Attendu.SansEtranger),
+        new("GET", "missions/n1", _ => "/missions/n1", Acces.Personnel, Attendu.Refus),
+        new("GET", "missions/membres/{membreId:int}", c => $"/missions/membres/{c.Membre}", Acces.Connectes, Attendu.Refus),
+        new("GET", "missions/{id:int}", c => $"/missions/{c.Mission}", Acces.Connectes, Attendu.Refus),
+        new("GET", "api/v1/membres/{inseeCode}/jours-n1", c => $"/api/v1/membres/{c.Insee}/jours-n1", Acces.Connectes, Attendu.Refus),
+        new("GET", "missions/nouvelle", c => $"/missions/nouvelle?membre={c.Membre}", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "missions/nouvelle", _ => "/missions/nouvelle", Acces.GestionMembres, Attendu.Refus,
+            Champs: c => new() { ["MembreId"] = c.Membre.ToString(CultureInfo.InvariantCulture), ["Objet"] = "Matrice", ["DateDebut"] = "01/10/2026", ["DateFinPrevue"] = "01/11/2026", ["JoursPrevus"] = "1" }),
+        new("GET", "missions/{id:int}/modifier", c => $"/missions/{c.Mission}/modifier", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "missions/{id:int}/modifier", c => $"/missions/{c.Mission}/modifier", Acces.GestionMembres, Attendu.Refus),
+        new("GET", "missions/{id:int}/saisies/nouvelle", c => $"/missions/{c.Mission}/saisies/nouvelle", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "missions/{id:int}/saisies/nouvelle", c => $"/missions/{c.Mission}/saisies/nouvelle", Acces.GestionMembres, Attendu.Refus,
+            Champs: _ => new() { ["Date"] = "14/10/2026", ["Jours"] = "0,5", ["Creneau"] = "Matin" }),
+        new("POST", "missions/{id:int}/saisies/{saisieId:int}/supprimer", c => $"/missions/{c.Mission}/saisies/{c.SaisieMission}/supprimer", Acces.GestionMembres, Attendu.Refus, Phase: Phase.SupprimeUnePartie),
+        new("POST", "missions/{id:int}/demarrer", c => $"/missions/{c.Mission}/demarrer", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "missions/{id:int}/terminer", c => $"/missions/{c.Mission}/terminer", Acces.GestionMembres, Attendu.Refus, Phase: Phase.SupprimeLaVersion),
+        new("POST", "missions/{id:int}/annuler", c => $"/missions/{c.Mission}/annuler", Acces.GestionMembres, Attendu.Refus, Phase: Phase.SupprimeLaVersion),
         new("GET", "administration/utilisateurs", _ => "/administration/utilisateurs", Acces.Administration, Attendu.Refus),
         new("GET", "administration/utilisateurs/nouveau", _ => "/administration/utilisateurs/nouveau", Acces.Administration, Attendu.Refus),
         new("POST", "administration/utilisateurs/nouveau", _ => "/administration/utilisateurs/nouveau", Acces.Administration, Attendu.Refus),
@@ -436,7 +454,10 @@ public class IsolationTests(PortailFactory portail)
             await db.SaveChangesAsync();
             return q.Id;
         });
-        return new Contexte(membre, utilisateur, brouillon, annexe, socle.Id, autre.Id, version.Formules.OrderBy(f => f.Id).First().Id, travail, version.Quantites[0].Id, quantite, convention, document);
+        var (mission, saisie) = await portail.AjouterMissionAsync(membre, Domain.Missions.StatutMission.EnCours, null, (new DateOnly(2026, 10, 1), 0.5m));
+        var insee = portail.Executer(db => db.Membres.IgnoreQueryFilters().Where(m => m.Id == membre).Select(m => m.CodeInsee).Single().Valeur);
+        return new Contexte(membre, utilisateur, brouillon, annexe, socle.Id, autre.Id, version.Formules.OrderBy(f => f.Id).First().Id, travail, version.Quantites[0].Id, quantite, convention, document,
+            mission, saisie, insee);
     }
 
     private static Dictionary<string, string?> ChampsMalveillants(int etranger) => new()
@@ -455,6 +476,8 @@ public class IsolationTests(PortailFactory portail)
         var pirates = await db.Users.CountAsync(u => u.NomComplet == "Pirate") + await db.Membres.CountAsync(m => m.Nom == "Piraté");
         var conventions = string.Join(",", await db.Conventions.AsNoTracking().Where(c => c.MembreId == membreId)
             .Select(c => $"{c.Statut}:{c.Evenements.Count}:{c.Avenants.Count}:{c.Documents.Count}:{c.DateSortie}").ToListAsync());
-        return $"{conventions}|{membre.Nom}|{membre.Populations.Count}|{membre.Quantites.Count}|{membre.Decideur}|{utilisateur.Actif}|{utilisateur.SecurityStamp}|{utilisateur.MembreId}|{historique}|{pirates}";
+        var missions = string.Join(",", await db.Missions.AsNoTracking().Where(m => m.MembreId == membreId)
+            .Select(m => $"{m.Statut}:{m.Objet}:{m.Saisies.Count}:{m.Evenements.Count}").ToListAsync());
+        return $"{conventions}|{missions}|{membre.Nom}|{membre.Populations.Count}|{membre.Quantites.Count}|{membre.Decideur}|{utilisateur.Actif}|{utilisateur.SecurityStamp}|{utilisateur.MembreId}|{historique}|{pirates}";
     });
 }

@@ -35,7 +35,7 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         ("date nulle", "0000-00-00"),
     ];
 
-    private sealed record Contexte(int Membre, string Utilisateur, int Brouillon, int Service, int Formule, int Annexe, int Quantite, int Convention = 0, int Document = 0);
+    private sealed record Contexte(int Membre, string Utilisateur, int Brouillon, int Service, int Formule, int Annexe, int Quantite, int Convention = 0, int Document = 0, int Mission = 0, string Insee = "");
 
     /// <summary>How a route is swept: its query parameters (GET), its form (POST, read from the page that shows it), and its ids in the path.</summary>
     private sealed record Cible(string Methode, string Modele, Func<Contexte, string> Url)
@@ -62,6 +62,8 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
     private static string Cat(Contexte c) => $"/catalogue/{c.Brouillon}";
 
     private static string Conv(Contexte c) => $"/conventions/{c.Convention}";
+
+    private static string Mis(Contexte c) => $"/missions/{c.Mission}";
 
     private static readonly Cible[] Cibles =
     [
@@ -111,6 +113,27 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
             Page = c => Conv(c) + "/avenants/nouveau", Multipart = true, IdHostile = (_, v) => $"/conventions/{v}/avenants/nouveau",
         },
         new("POST", "conventions/{id:int}/documents", c => Conv(c) + "/documents") { Page = Conv, Multipart = true, IdHostile = (_, v) => $"/conventions/{v}/documents" },
+        new("GET", "missions", _ => "/missions") { Parametres = ["Statut", "Membre"], Base = "Statut=EnCours" },
+        new("GET", "missions/n1", _ => "/missions/n1") { Parametres = ["exercice", "tri", "sens"], Base = "exercice=2026&tri=nom&sens=asc" },
+        new("GET", "missions/membres/{membreId:int}", c => $"/missions/membres/{c.Membre}") { Parametres = ["exercice"], Base = "exercice=2026", IdHostile = (_, v) => $"/missions/membres/{v}" },
+        new("GET", "api/v1/membres/{inseeCode}/jours-n1", c => $"/api/v1/membres/{c.Insee}/jours-n1")
+        {
+            Parametres = ["exercice"], Base = "exercice=2026", IdHostile = (_, v) => $"/api/v1/membres/{v}/jours-n1",
+        },
+        new("GET", "missions/{id:int}", c => Mis(c)) { IdHostile = (_, v) => $"/missions/{v}" },
+        new("GET", "missions/nouvelle", _ => "/missions/nouvelle") { Parametres = ["membre"] },
+        new("POST", "missions/nouvelle", _ => "/missions/nouvelle") { Page = c => $"/missions/nouvelle?membre={c.Membre}" },
+        new("GET", "missions/{id:int}/modifier", c => Mis(c) + "/modifier") { IdHostile = (_, v) => $"/missions/{v}/modifier" },
+        new("POST", "missions/{id:int}/modifier", c => Mis(c) + "/modifier") { Page = c => Mis(c) + "/modifier", IdHostile = (_, v) => $"/missions/{v}/modifier" },
+        new("GET", "missions/{id:int}/saisies/nouvelle", c => Mis(c) + "/saisies/nouvelle") { IdHostile = (_, v) => $"/missions/{v}/saisies/nouvelle" },
+        new("POST", "missions/{id:int}/saisies/nouvelle", c => Mis(c) + "/saisies/nouvelle")
+        {
+            Page = c => Mis(c) + "/saisies/nouvelle", IdHostile = (_, v) => $"/missions/{v}/saisies/nouvelle",
+        },
+        new("POST", "missions/{id:int}/saisies/{saisieId:int}/supprimer", _ => string.Empty) { IdHostile = (c, v) => $"{Mis(c)}/saisies/{v}/supprimer" },
+        new("POST", "missions/{id:int}/demarrer", _ => string.Empty) { IdHostile = (_, v) => $"/missions/{v}/demarrer" },
+        new("POST", "missions/{id:int}/terminer", _ => string.Empty) { IdHostile = (_, v) => $"/missions/{v}/terminer" },
+        new("POST", "missions/{id:int}/annuler", _ => string.Empty) { IdHostile = (_, v) => $"/missions/{v}/annuler" },
         new("GET", "administration/utilisateurs", _ => "/administration/utilisateurs"),
         new("GET", "administration/utilisateurs/nouveau", _ => "/administration/utilisateurs/nouveau"),
         new("POST", "administration/utilisateurs/nouveau", _ => "/administration/utilisateurs/nouveau") { Page = _ => "/administration/utilisateurs/nouveau" },
@@ -381,7 +404,8 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         var version = await application.LireAsync(brouillon);
         var service = version.Services.First(s => s.Composantes.Count > 0);
         var (convention, document) = await application.AjouterConventionAsync(membre.Id);
-        return new Contexte(membre.Id, utilisateur, brouillon, service.Id, version.Formules[0].Id, annexe, version.Quantites[0].Id, convention, document);
+        var (mission, _) = await application.AjouterMissionAsync(membre.Id, Domain.Missions.StatutMission.EnCours, new DateOnly(2026, 1, 5), (new DateOnly(2026, 10, 1), 0.5m));
+        return new Contexte(membre.Id, utilisateur, brouillon, service.Id, version.Formules[0].Id, annexe, version.Quantites[0].Id, convention, document, mission, membre.CodeInsee.Valeur);
     }
 
     private static string Jeton(Session.Page page, string? action = null) =>
