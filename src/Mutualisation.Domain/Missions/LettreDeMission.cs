@@ -248,9 +248,9 @@ public sealed class LettreDeMission : IPerimetreMembre
     /// <summary>The planned duration, in calendar days, both ends included.</summary>
     public int DureeEnJours => DateFinPrevue.DayNumber - DateDebut.DayNumber + 1;
 
-    /// <summary>« 0,5 jour », « 2 jours », in French.</summary>
+    /// <summary>« 0,5 jour », « 1,5 jour », « 2 jours »: singular below two, in French.</summary>
     public static string JoursFr(decimal jours) =>
-        jours.ToString("0.#", CultureInfo.GetCultureInfo("fr-FR")) + (Math.Abs(jours) <= 1 ? " jour" : " jours");
+        jours.ToString("0.#", CultureInfo.GetCultureInfo("fr-FR")) + (Math.Abs(jours) < 2 ? " jour" : " jours");
 
     /// <summary>Why this content cannot be recorded (in French, with its field), or null.</summary>
     public static RefusMission? Refus(ContenuMission contenu)
