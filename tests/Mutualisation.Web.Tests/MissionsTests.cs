@@ -225,3 +225,57 @@ public class MissionsTests(PortailFactory portail)
         (action is null ? page.Document.DocumentElement : page.Document.QuerySelectorAll("form").First(f => f.GetAttribute("action") == action))
         .QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 }
+
+/// <summary>The view components the home pages compose: what each shows, and nothing of another commune for a Mairie user.</summary>
+[Collection(PortailCollection.Nom)]
+public class ComposantsMissionsTests(PortailFactory portail)
+{
+    [Fact]
+    public async Task JoursN1DuMembre_montre_allocation_consomme_restant_depassement_et_les_missions()
+    {
+        var commune = await portail.AjouterCommuneAsync(population: 1200);
+        var (mission, _) = await portail.AjouterMissionAsync(commune.Id, StatutMission.EnCours, null, (new DateOnly(2026, 3, 3), 1m), (new DateOnly(2026, 3, 4), 1m), (new DateOnly(2026, 3, 5), 1m));
+
+        var rendu = await portail.RendreAsync("JoursN1DuMembre", new { membreId = commune.Id, exercice = 2026 }, Roles.Mairie, commune.Id);
+
+        var section = rendu.QuerySelector("section")!;
+        Assert.Equal("Jours N1 2026", section.QuerySelector("h2")!.TextContent.Trim());
+        Assert.Equal(("2,5 jours", "3 jours", "0 jour"), (Texte(rendu, "#allocation-n1"), Texte(rendu, "#consomme-n1"), Texte(rendu, "#restant-n1")));
+        Assert.Contains("200,00", Texte(rendu, "#depassement-n1"), StringComparison.Ordinal);
+        Assert.NotNull(rendu.QuerySelector($"a[href='/missions/{mission}']"));
+    }
+
+    [Fact]
+    public async Task JoursN1DuMembre_ne_rend_rien_d_une_autre_commune_pour_une_mairie()
+    {
+        var propre = await portail.AjouterCommuneAsync();
+        var etrangere = await portail.AjouterCommuneAsync();
+        await portail.AjouterMissionAsync(etrangere.Id, StatutMission.EnCours, null, (new DateOnly(2026, 3, 3), 1m));
+
+        var rendu = await portail.RendreAsync("JoursN1DuMembre", new { membreId = etrangere.Id, exercice = 2026 }, Roles.Mairie, propre.Id);
+
+        Assert.Null(rendu.QuerySelector("section"));
+        Assert.DoesNotContain(etrangere.Nom, rendu.DocumentElement.OuterHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TableauDeBordMissions_montre_le_vivier_les_missions_en_cours_les_depassements_et_les_saisies_hors_plages()
+    {
+        var commune = await portail.AjouterCommuneAsync(population: 1200);
+        var (mission, _) = await portail.AjouterMissionAsync(commune.Id, StatutMission.EnCours, null,
+            (new DateOnly(2026, 3, 3), 1m), (new DateOnly(2026, 3, 4), 1m), (new DateOnly(2026, 3, 5), 1m), (new DateOnly(2026, 10, 10), 0.5m));
+
+        var rendu = await portail.RendreAsync("TableauDeBordMissions", new { exercice = 2026 }, Roles.AgentDSI);
+
+        var section = rendu.QuerySelector("section")!;
+        Assert.Equal("Missions N1 2026", section.QuerySelector("h2")!.TextContent.Trim());
+        Assert.Contains("Vivier", section.TextContent, StringComparison.Ordinal);
+        var listes = section.QuerySelectorAll("li").Select(li => li.TextContent).ToList();
+        Assert.Contains(listes, l => l.Contains(commune.Nom, StringComparison.Ordinal) && l.Contains("fin prévue", StringComparison.Ordinal));
+        Assert.Contains(listes, l => l.Contains(commune.Nom, StringComparison.Ordinal) && l.Contains("au-delà", StringComparison.Ordinal) && l.Contains("400,00", StringComparison.Ordinal));
+        Assert.Contains(listes, l => l.Contains("10/10/2026", StringComparison.Ordinal) && l.Contains("week-end", StringComparison.Ordinal));
+        Assert.NotNull(section.QuerySelector($"a[href='/missions/{mission}#saisies']"));
+    }
+
+    private static string Texte(AngleSharp.Dom.IDocument document, string selecteur) => document.QuerySelector(selecteur)!.TextContent.Trim();
+}
