@@ -218,6 +218,36 @@ public class MissionsTests(PortailFactory portail)
         Assert.Equal([1, 1], apres);
     }
 
+    [Fact]
+    public async Task L_API_des_jours_N1_est_decrite_en_francais_dans_le_document_OpenAPI()
+    {
+        using var agent = await portail.ConnecterAsync(Comptes.Agent);
+        using var json = JsonDocument.Parse((await agent.GetAsync("/openapi/v1.json")).Texte);
+
+        var operation = json.RootElement.GetProperty("paths").GetProperty("/api/v1/membres/{inseeCode}/jours-n1").GetProperty("get");
+        Assert.StartsWith("Jours N1", operation.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.Contains("allocation", operation.GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Les_missions_de_demonstration_montrent_des_jours_restants_un_depassement_et_une_saisie_hors_plages_semees_une_seule_fois()
+    {
+        using var admin = await portail.ConnecterAsync(Comptes.Admin);
+        var mairie = Json(await admin.GetAsync("/api/v1/membres/44185/jours-n1?exercice=2026"));
+        Assert.True(mairie.GetProperty("consomme").GetDecimal() > 0 && mairie.GetProperty("restant").GetDecimal() > 0, mairie.ToString());
+        var depasse = Json(await admin.GetAsync("/api/v1/membres/35268/jours-n1?exercice=2026"));
+        Assert.True(depasse.GetProperty("depassementEuros").GetDecimal() > 0, depasse.ToString());
+        var horsPlages = await portail.ExecuterAsync(db => Task.FromResult(db.Missions.SelectMany(m => m.Saisies).Count(s => s.HorsPlages != null)));
+        Assert.True(horsPlages >= 1);
+
+        using var cccf = PortailFactory.SurUneNouvelleBase();
+        cccf.Reglages["Demo:Profil"] = "coeur-cote-fleurie";
+        var missions = await cccf.ExecuterAsync(db => Task.FromResult(db.Missions.Count()));
+        Assert.True(missions >= 1);
+        using var redemarre = PortailFactory.SurLaMemeBase(cccf);
+        Assert.Equal(missions, await redemarre.ExecuterAsync(db => Task.FromResult(db.Missions.Count())));
+    }
+
     private static bool Refuse(Session.Page page) =>
         page.Statut == HttpStatusCode.Forbidden || (page.Statut == HttpStatusCode.Redirect && page.Redirection!.Contains("/compte/acces-refuse", StringComparison.Ordinal));
 
