@@ -7,6 +7,7 @@ using Mutualisation.Domain.Catalogue;
 using Mutualisation.Domain.Commun;
 using Mutualisation.Domain.Conventions;
 using Mutualisation.Domain.Membres;
+using Mutualisation.Domain.Missions;
 using Mutualisation.Persistence.Historique;
 using Mutualisation.Persistence.Perimetre;
 
@@ -44,6 +45,8 @@ public abstract class MutualisationDbContext : IdentityDbContext<Utilisateur>, I
     public DbSet<Domain.Titres.Bordereau> Bordereaux => Set<Domain.Titres.Bordereau>();
 
     public DbSet<Domain.Titres.ParametresEmetteur> ParametresEmetteur => Set<Domain.Titres.ParametresEmetteur>();
+
+    public DbSet<LettreDeMission> Missions => Set<LettreDeMission>();
 
     public DbSet<EntreeHistorique> Historique => Set<EntreeHistorique>();
 

@@ -90,6 +90,10 @@ public class IsolationTests(PortailFactory portail)
         public string Insee { get; init; } = "";
 
         public int Souscription { get; init; }
+
+        public int Mission { get; init; }
+
+        public int SaisieMission { get; init; }
     }
 
     /// <summary>Order of the role sweep: deletions after the lines that read what they delete, sign-out last.</summary>
@@ -169,6 +173,24 @@ public class IsolationTests(PortailFactory portail)
         new("POST", "membres/{id:int}/adhesion/services/{souscriptionId:int}/fin", c => $"/membres/{c.Membre}/adhesion/services/{c.Souscription}/fin", Acces.GestionMembres, Attendu.Refus, Statut: 422),
         new("GET", "api/v1/membres/{inseeCode}/adhesions", c => $"/api/v1/membres/{c.Insee}/adhesions", Acces.Connectes, Attendu.Refus),
         new("GET", "api/v1/membres/{inseeCode}/contribution", c => $"/api/v1/membres/{c.Insee}/contribution?exercice=2026", Acces.Connectes, Attendu.Refus),
+        new("GET", "missions", _ => "/missions", Acces.Connectes, Attendu.SansEtranger),
+        new("GET", "missions", c => $"/missions?Membre={c.Membre}", Acces.Connectes, Attendu.SansEtranger),
+        new("GET", "missions/n1", _ => "/missions/n1", Acces.Personnel, Attendu.Refus),
+        new("GET", "missions/membres/{membreId:int}", c => $"/missions/membres/{c.Membre}", Acces.Connectes, Attendu.Refus),
+        new("GET", "missions/{id:int}", c => $"/missions/{c.Mission}", Acces.Connectes, Attendu.Refus),
+        new("GET", "api/v1/membres/{inseeCode}/jours-n1", c => $"/api/v1/membres/{c.Insee}/jours-n1", Acces.Connectes, Attendu.Refus),
+        new("GET", "missions/nouvelle", c => $"/missions/nouvelle?membre={c.Membre}", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "missions/nouvelle", _ => "/missions/nouvelle", Acces.GestionMembres, Attendu.Refus,
+            Champs: c => new() { ["MembreId"] = c.Membre.ToString(CultureInfo.InvariantCulture), ["Objet"] = "Matrice", ["DateDebut"] = "01/10/2026", ["DateFinPrevue"] = "01/11/2026", ["JoursPrevus"] = "1" }),
+        new("GET", "missions/{id:int}/modifier", c => $"/missions/{c.Mission}/modifier", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "missions/{id:int}/modifier", c => $"/missions/{c.Mission}/modifier", Acces.GestionMembres, Attendu.Refus),
+        new("GET", "missions/{id:int}/saisies/nouvelle", c => $"/missions/{c.Mission}/saisies/nouvelle", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "missions/{id:int}/saisies/nouvelle", c => $"/missions/{c.Mission}/saisies/nouvelle", Acces.GestionMembres, Attendu.Refus,
+            Champs: _ => new() { ["Date"] = "14/10/2026", ["Jours"] = "0,5", ["Creneau"] = "Matin" }),
+        new("POST", "missions/{id:int}/saisies/{saisieId:int}/supprimer", c => $"/missions/{c.Mission}/saisies/{c.SaisieMission}/supprimer", Acces.GestionMembres, Attendu.Refus, Phase: Phase.SupprimeUnePartie),
+        new("POST", "missions/{id:int}/demarrer", c => $"/missions/{c.Mission}/demarrer", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "missions/{id:int}/terminer", c => $"/missions/{c.Mission}/terminer", Acces.GestionMembres, Attendu.Refus, Phase: Phase.SupprimeLaVersion),
+        new("POST", "missions/{id:int}/annuler", c => $"/missions/{c.Mission}/annuler", Acces.GestionMembres, Attendu.Refus, Phase: Phase.SupprimeLaVersion),
         new("GET", "administration/utilisateurs", _ => "/administration/utilisateurs", Acces.Administration, Attendu.Refus),
         new("GET", "administration/utilisateurs/nouveau", _ => "/administration/utilisateurs/nouveau", Acces.Administration, Attendu.Refus),
         new("POST", "administration/utilisateurs/nouveau", _ => "/administration/utilisateurs/nouveau", Acces.Administration, Attendu.Refus),
@@ -474,7 +496,8 @@ public class IsolationTests(PortailFactory portail)
             var code = await db.Membres.IgnoreQueryFilters().Where(m => m.Id == membre).Select(m => m.CodeInsee).SingleAsync();
             return (code.Valeur, adhesion.Souscriptions.Single().Id);
         });
-        return new Contexte(membre, utilisateur, brouillon, annexe, socle.Id, autre.Id, version.Formules.OrderBy(f => f.Id).First().Id, travail, version.Quantites[0].Id, quantite, convention, document) { Titre = titre, Insee = insee, Souscription = souscription };
+        var (mission, saisie) = await portail.AjouterMissionAsync(membre, Domain.Missions.StatutMission.EnCours, null, (new DateOnly(2026, 10, 1), 0.5m));
+        return new Contexte(membre, utilisateur, brouillon, annexe, socle.Id, autre.Id, version.Formules.OrderBy(f => f.Id).First().Id, travail, version.Quantites[0].Id, quantite, convention, document) { Titre = titre, Insee = insee, Souscription = souscription, Mission = mission, SaisieMission = saisie };
     }
 
     /// <summary>The demo issuer's settings as the form posts them: the sweep leaves the shared settings as they were.</summary>

@@ -42,6 +42,10 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         public string Insee { get; init; } = "";
 
         public int Souscription { get; init; }
+
+        public int Mission { get; init; }
+
+        public int SaisieMission { get; init; }
     }
 
     /// <summary>How a route is swept: its query parameters (GET), its form (POST, read from the page that shows it), and its ids in the path.</summary>
@@ -69,6 +73,8 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
     private static string Cat(Contexte c) => $"/catalogue/{c.Brouillon}";
 
     private static string Conv(Contexte c) => $"/conventions/{c.Convention}";
+
+    private static string Mis(Contexte c) => $"/missions/{c.Mission}";
 
     private static readonly Cible[] Cibles =
     [
@@ -158,6 +164,27 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         {
             Parametres = ["exercice"], Base = "exercice=2026", IdHostile = (_, v) => $"/api/v1/membres/{v}/contribution",
         },
+        new("GET", "missions", _ => "/missions") { Parametres = ["Statut", "Membre"], Base = "Statut=EnCours" },
+        new("GET", "missions/n1", _ => "/missions/n1") { Parametres = ["exercice", "tri", "sens"], Base = "exercice=2026&tri=nom&sens=asc" },
+        new("GET", "missions/membres/{membreId:int}", c => $"/missions/membres/{c.Membre}") { Parametres = ["exercice"], Base = "exercice=2026", IdHostile = (_, v) => $"/missions/membres/{v}" },
+        new("GET", "api/v1/membres/{inseeCode}/jours-n1", c => $"/api/v1/membres/{c.Insee}/jours-n1")
+        {
+            Parametres = ["exercice"], Base = "exercice=2026", IdHostile = (_, v) => $"/api/v1/membres/{v}/jours-n1",
+        },
+        new("GET", "missions/{id:int}", c => Mis(c)) { IdHostile = (_, v) => $"/missions/{v}" },
+        new("GET", "missions/nouvelle", _ => "/missions/nouvelle") { Parametres = ["membre"] },
+        new("POST", "missions/nouvelle", _ => "/missions/nouvelle") { Page = c => $"/missions/nouvelle?membre={c.Membre}" },
+        new("GET", "missions/{id:int}/modifier", c => Mis(c) + "/modifier") { IdHostile = (_, v) => $"/missions/{v}/modifier" },
+        new("POST", "missions/{id:int}/modifier", c => Mis(c) + "/modifier") { Page = c => Mis(c) + "/modifier", IdHostile = (_, v) => $"/missions/{v}/modifier" },
+        new("GET", "missions/{id:int}/saisies/nouvelle", c => Mis(c) + "/saisies/nouvelle") { IdHostile = (_, v) => $"/missions/{v}/saisies/nouvelle" },
+        new("POST", "missions/{id:int}/saisies/nouvelle", c => Mis(c) + "/saisies/nouvelle")
+        {
+            Page = c => Mis(c) + "/saisies/nouvelle", IdHostile = (_, v) => $"/missions/{v}/saisies/nouvelle",
+        },
+        new("POST", "missions/{id:int}/saisies/{saisieId:int}/supprimer", _ => string.Empty) { IdHostile = (c, v) => $"{Mis(c)}/saisies/{v}/supprimer" },
+        new("POST", "missions/{id:int}/demarrer", _ => string.Empty) { IdHostile = (_, v) => $"/missions/{v}/demarrer" },
+        new("POST", "missions/{id:int}/terminer", _ => string.Empty) { IdHostile = (_, v) => $"/missions/{v}/terminer" },
+        new("POST", "missions/{id:int}/annuler", _ => string.Empty) { IdHostile = (_, v) => $"/missions/{v}/annuler" },
         new("GET", "administration/utilisateurs", _ => "/administration/utilisateurs"),
         new("GET", "administration/utilisateurs/nouveau", _ => "/administration/utilisateurs/nouveau"),
         new("POST", "administration/utilisateurs/nouveau", _ => "/administration/utilisateurs/nouveau") { Page = _ => "/administration/utilisateurs/nouveau" },
@@ -438,7 +465,8 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
             await db.SaveChangesAsync();
             return adhesion.Souscriptions.Single().Id;
         });
-        return new Contexte(membre.Id, utilisateur, brouillon, service.Id, version.Formules[0].Id, annexe, version.Quantites[0].Id, convention, document) { Titre = titre, Insee = membre.CodeInsee.Valeur, Souscription = souscription };
+        var (mission, _) = await application.AjouterMissionAsync(membre.Id, Domain.Missions.StatutMission.EnCours, new DateOnly(2026, 1, 5), (new DateOnly(2026, 10, 1), 0.5m));
+        return new Contexte(membre.Id, utilisateur, brouillon, service.Id, version.Formules[0].Id, annexe, version.Quantites[0].Id, convention, document) { Titre = titre, Insee = membre.CodeInsee.Valeur, Souscription = souscription, Mission = mission };
     }
 
     private static string Jeton(Session.Page page, string? action = null) =>

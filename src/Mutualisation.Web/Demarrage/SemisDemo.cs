@@ -65,7 +65,15 @@ public sealed class SemisDemo(
             AmorcageAdministrateur.Verifier(await utilisateurs.CreateAsync(utilisateur, PreparationBase.MotDePasseDemo));
             AmorcageAdministrateur.Verifier(await utilisateurs.AddToRoleAsync(utilisateur, role));
         }
+
+        await Features.Missions.SemisMissions.SemerAsync(db, profil == ProfilsDemo.Redon, await AgentDemoAsync(profil), horloge);
     }
+
+    /// <summary>The demo DSI agent (id and name) who records the demo missions' time.</summary>
+    private async Task<Domain.Conventions.Auteur?> AgentDemoAsync(ProfilDemo profil) =>
+        profil.Comptes.FirstOrDefault(c => c.Role == Roles.AgentDSI) is { } compte && await utilisateurs.FindByEmailAsync(compte.Courriel) is { } agent
+            ? new(agent.Id, agent.NomComplet is { Length: > 0 } nom ? nom : compte.Nom)
+            : null;
 
     /// <summary>The catalogue voted (in February, a demo délibération) for the previous and the current exercice.</summary>
     private async Task SemerCataloguesAsync(ProfilDemo profil)

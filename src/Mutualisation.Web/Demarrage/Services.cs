@@ -105,6 +105,7 @@ public static class Services
         services.AddScoped<Features.Contributions.ProjectionContributions>();
         Features.Tarifs.ServicesTarifs.AjouterTarifs(services);
         Features.Adhesions.ServicesAdhesions.AjouterAdhesions(services);
+        Features.Missions.ServicesMissions.AjouterMissions(services);
         services.AddScoped<SemisDemo>();
         services.AddScoped<AmorcageAdministrateur>();
         services.AjouterTravaux();

@@ -27,6 +27,8 @@ public static class PlanDuSite
             new("Import Etalab", "/membres/import", Autorisations.Administration),
             new("Conventions", "/conventions", Autorisations.Connecte, LibelleCommune: "Ma convention"),
             new("Tableau de bord des conventions", "/conventions/tableau-de-bord", Autorisations.Intercommunale),
+            new("Missions N1", "/missions", Autorisations.Connecte, LibelleCommune: "Mes missions N1"),
+            new("Jours N1 par membre", "/missions/n1", Autorisations.Intercommunale),
         ]),
         new("Projets", []),
         new("Facturation",

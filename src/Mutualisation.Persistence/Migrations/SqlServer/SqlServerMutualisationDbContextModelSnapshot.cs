@@ -928,6 +928,98 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
                     b.ToTable("QuantitesMembres", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.Missions.LettreDeMission", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("DateDebut")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DateFinPrevue")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EnjeuxEtRisques")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<decimal>("JoursPrevus")
+                        .HasPrecision(7, 1)
+                        .HasColumnType("decimal(7,1)");
+
+                    b.Property<int>("MembreId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Objet")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ContactDsi", "Mutualisation.Domain.Missions.LettreDeMission.ContactDsi#Contact", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Courriel")
+                                .HasMaxLength(254)
+                                .HasColumnType("nvarchar(254)")
+                                .HasColumnName("ContactDsiCourriel");
+
+                            b1.Property<string>("Fonction")
+                                .HasMaxLength(150)
+                                .HasColumnType("nvarchar(150)")
+                                .HasColumnName("ContactDsiFonction");
+
+                            b1.Property<string>("Nom")
+                                .HasMaxLength(150)
+                                .HasColumnType("nvarchar(150)")
+                                .HasColumnName("ContactDsiNom");
+
+                            b1.Property<string>("Telephone")
+                                .HasMaxLength(30)
+                                .HasColumnType("nvarchar(30)")
+                                .HasColumnName("ContactDsiTelephone");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ContactMembre", "Mutualisation.Domain.Missions.LettreDeMission.ContactMembre#Contact", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Courriel")
+                                .HasMaxLength(254)
+                                .HasColumnType("nvarchar(254)")
+                                .HasColumnName("ContactMembreCourriel");
+
+                            b1.Property<string>("Fonction")
+                                .HasMaxLength(150)
+                                .HasColumnType("nvarchar(150)")
+                                .HasColumnName("ContactMembreFonction");
+
+                            b1.Property<string>("Nom")
+                                .HasMaxLength(150)
+                                .HasColumnType("nvarchar(150)")
+                                .HasColumnName("ContactMembreNom");
+
+                            b1.Property<string>("Telephone")
+                                .HasMaxLength(30)
+                                .HasColumnType("nvarchar(30)")
+                                .HasColumnName("ContactMembreTelephone");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MembreId", "Statut");
+
+                    b.ToTable("LettresDeMission", (string)null);
+                });
+
             modelBuilder.Entity("Mutualisation.Domain.Titres.Bordereau", b =>
                 {
                     b.Property<int>("Id")
@@ -1968,6 +2060,164 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
                         .HasForeignKey("MembreId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Missions.LettreDeMission", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.Membres.Membre", null)
+                        .WithMany()
+                        .HasForeignKey("MembreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Mutualisation.Domain.Missions.EvenementMission", "Evenements", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<DateOnly>("Date")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("Detail")
+                                .HasMaxLength(500)
+                                .HasColumnType("nvarchar(500)");
+
+                            b1.Property<DateTimeOffset>("Horodatage")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.Property<int>("LettreDeMissionId")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("Libelle")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<string>("StatutApres")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)");
+
+                            b1.Property<string>("StatutAvant")
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)");
+
+                            b1.Property<string>("UtilisateurId")
+                                .HasMaxLength(450)
+                                .HasColumnType("nvarchar(450)");
+
+                            b1.Property<string>("UtilisateurNom")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("LettreDeMissionId");
+
+                            b1.ToTable("EvenementsMissions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("LettreDeMissionId");
+                        });
+
+                    b.OwnsMany("Mutualisation.Domain.Missions.LivrableMission", "Livrables", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<int>("LettreDeMissionId")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("Libelle")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("nvarchar(300)");
+
+                            b1.Property<int>("Ordre")
+                                .HasColumnType("int");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("LettreDeMissionId");
+
+                            b1.ToTable("LivrablesMissions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("LettreDeMissionId");
+                        });
+
+                    b.OwnsMany("Mutualisation.Domain.Missions.SaisieTemps", "Saisies", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("AgentId")
+                                .HasMaxLength(450)
+                                .HasColumnType("nvarchar(450)");
+
+                            b1.Property<string>("AgentNom")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<string>("Commentaire")
+                                .HasMaxLength(500)
+                                .HasColumnType("nvarchar(500)");
+
+                            b1.Property<string>("Creneau")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)");
+
+                            b1.Property<DateOnly>("Date")
+                                .HasColumnType("date");
+
+                            b1.Property<int>("DemiJournees")
+                                .HasColumnType("int");
+
+                            b1.Property<TimeOnly?>("HeureDebut")
+                                .HasColumnType("time");
+
+                            b1.Property<TimeOnly?>("HeureFin")
+                                .HasColumnType("time");
+
+                            b1.Property<string>("HorsPlages")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<int>("LettreDeMissionId")
+                                .HasColumnType("int");
+
+                            b1.Property<DateTimeOffset>("SaisieLe")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("Date");
+
+                            b1.HasIndex("LettreDeMissionId");
+
+                            b1.ToTable("SaisiesTemps", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("LettreDeMissionId");
+                        });
+
+                    b.Navigation("Evenements");
+
+                    b.Navigation("Livrables");
+
+                    b.Navigation("Saisies");
                 });
 
             modelBuilder.Entity("Mutualisation.Domain.Titres.EvenementTitre", b =>

@@ -888,6 +888,96 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                     b.ToTable("QuantitesMembres", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.Missions.LettreDeMission", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DateDebut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateFinPrevue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnjeuxEtRisques")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("JoursPrevus")
+                        .HasPrecision(7, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MembreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Objet")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ContactDsi", "Mutualisation.Domain.Missions.LettreDeMission.ContactDsi#Contact", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Courriel")
+                                .HasMaxLength(254)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ContactDsiCourriel");
+
+                            b1.Property<string>("Fonction")
+                                .HasMaxLength(150)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ContactDsiFonction");
+
+                            b1.Property<string>("Nom")
+                                .HasMaxLength(150)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ContactDsiNom");
+
+                            b1.Property<string>("Telephone")
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ContactDsiTelephone");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ContactMembre", "Mutualisation.Domain.Missions.LettreDeMission.ContactMembre#Contact", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Courriel")
+                                .HasMaxLength(254)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ContactMembreCourriel");
+
+                            b1.Property<string>("Fonction")
+                                .HasMaxLength(150)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ContactMembreFonction");
+
+                            b1.Property<string>("Nom")
+                                .HasMaxLength(150)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ContactMembreNom");
+
+                            b1.Property<string>("Telephone")
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ContactMembreTelephone");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MembreId", "Statut");
+
+                    b.ToTable("LettresDeMission", (string)null);
+                });
+
             modelBuilder.Entity("Mutualisation.Domain.Titres.Bordereau", b =>
                 {
                     b.Property<int>("Id")
@@ -1896,6 +1986,158 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                         .HasForeignKey("MembreId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Missions.LettreDeMission", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.Membres.Membre", null)
+                        .WithMany()
+                        .HasForeignKey("MembreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Mutualisation.Domain.Missions.EvenementMission", "Evenements", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly>("Date")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Detail")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTimeOffset>("Horodatage")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("LettreDeMissionId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Libelle")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("StatutApres")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("StatutAvant")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("UtilisateurId")
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("UtilisateurNom")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("LettreDeMissionId");
+
+                            b1.ToTable("EvenementsMissions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("LettreDeMissionId");
+                        });
+
+                    b.OwnsMany("Mutualisation.Domain.Missions.LivrableMission", "Livrables", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("LettreDeMissionId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Libelle")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Ordre")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("LettreDeMissionId");
+
+                            b1.ToTable("LivrablesMissions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("LettreDeMissionId");
+                        });
+
+                    b.OwnsMany("Mutualisation.Domain.Missions.SaisieTemps", "Saisies", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("AgentId")
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("AgentNom")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Commentaire")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Creneau")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("Date")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("DemiJournees")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<TimeOnly?>("HeureDebut")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<TimeOnly?>("HeureFin")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("HorsPlages")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("LettreDeMissionId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTimeOffset>("SaisieLe")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("Date");
+
+                            b1.HasIndex("LettreDeMissionId");
+
+                            b1.ToTable("SaisiesTemps", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("LettreDeMissionId");
+                        });
+
+                    b.Navigation("Evenements");
+
+                    b.Navigation("Livrables");
+
+                    b.Navigation("Saisies");
                 });
 
             modelBuilder.Entity("Mutualisation.Domain.Titres.EvenementTitre", b =>
