@@ -20,10 +20,10 @@ public class NavigationTests(PortailFactory portail)
             .ToList();
 
     [Theory]
-    [InlineData(Roles.Mairie, "Membres et conventions|Facturation", "Ma commune|Ma convention|Catalogue|Simulateur")]
-    [InlineData(Roles.AgentDSI, "Membres et conventions|Facturation", "Membres|Conventions|Tableau de bord des conventions|Catalogue|Contributions|Simulateur")]
-    [InlineData(Roles.Finance, "Membres et conventions|Facturation", "Membres|Conventions|Tableau de bord des conventions|Catalogue|Contributions|Simulateur")]
-    [InlineData(Roles.AdministrateurDSI, "Membres et conventions|Facturation|Administration", "Membres|Import Etalab|Conventions|Tableau de bord des conventions|Catalogue|Contributions|Simulateur|Utilisateurs")]
+    [InlineData(Roles.Mairie, "Membres et conventions|Facturation", "Ma commune|Ma convention|Mes audits|Catalogue|Simulateur")]
+    [InlineData(Roles.AgentDSI, "Membres et conventions|Facturation", "Membres|Conventions|Tableau de bord des conventions|Audits|Catalogue|Contributions|Simulateur")]
+    [InlineData(Roles.Finance, "Membres et conventions|Facturation", "Membres|Conventions|Tableau de bord des conventions|Audits|Catalogue|Contributions|Simulateur")]
+    [InlineData(Roles.AdministrateurDSI, "Membres et conventions|Facturation|Administration", "Membres|Import Etalab|Conventions|Tableau de bord des conventions|Audits|Catalogue|Contributions|Simulateur|Utilisateurs")]
     public async Task Chaque_role_ne_voit_que_les_entrees_qu_il_peut_ouvrir_et_chacune_s_ouvre(string role, string groupes, string entrees)
     {
         using var session = await SessionAsync(role);

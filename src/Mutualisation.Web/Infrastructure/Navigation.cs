@@ -27,6 +27,7 @@ public static class PlanDuSite
             new("Import Etalab", "/membres/import", Autorisations.Administration),
             new("Conventions", "/conventions", Autorisations.Connecte, LibelleCommune: "Ma convention"),
             new("Tableau de bord des conventions", "/conventions/tableau-de-bord", Autorisations.Intercommunale),
+            new("Audits", "/audits", Autorisations.Connecte, LibelleCommune: "Mes audits"),
         ]),
         new("Projets", []),
         new("Facturation",
