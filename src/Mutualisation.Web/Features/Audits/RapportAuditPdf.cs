@@ -70,7 +70,7 @@ public static class RapportAuditPdf
             var transferables = audit.Inventaire.Count(e => e.TransferableEpci);
             document.Note(transferables == 0
                 ? "Aucun actif ni contrat n'est identifié comme transférable à l'EPCI."
-                : $"{transferables} élément(s) pourrai(en)t être transféré(s) à l'EPCI.");
+                : $"Éléments transférables à l'EPCI : {transferables} sur {audit.Inventaire.Count}.");
         }
 
         document.Intertitre("Recommandations par thème");
