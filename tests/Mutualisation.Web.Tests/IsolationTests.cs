@@ -83,7 +83,8 @@ public class IsolationTests(PortailFactory portail)
     /// Ids the URLs use: <see cref="Membre"/> is the Mairie user's own commune in the role sweep and another commune in the
     /// foreign-id sweep; the draft catalogue and the user are created for each sweep.
     /// </summary>
-    private sealed record Contexte(int Membre, string Utilisateur, int Brouillon, int Annexe, int Service, int ServiceJetable, int Formule, int Travail, int Quantite, int QuantiteMembre, int Convention = 0, int DocumentConvention = 0);
+    private sealed record Contexte(int Membre, string Utilisateur, int Brouillon, int Annexe, int Service, int ServiceJetable, int Formule, int Travail, int Quantite, int QuantiteMembre, int Convention = 0, int DocumentConvention = 0,
+        int Audit = 0, int Constat = 0, int Element = 0, string Insee = "");
 
     /// <summary>Order of the role sweep: deletions after the lines that read what they delete, sign-out last.</summary>
     private enum Phase
@@ -151,6 +152,31 @@ public class IsolationTests(PortailFactory portail)
         new("GET", "conventions/{id:int}/avenants/nouveau", c => $"/conventions/{c.Convention}/avenants/nouveau", Acces.GestionMembres, Attendu.Refus),
         new("POST", "conventions/{id:int}/avenants/nouveau", c => $"/conventions/{c.Convention}/avenants/nouveau", Acces.GestionMembres, Attendu.Refus),
         new("POST", "conventions/{id:int}/documents", c => $"/conventions/{c.Convention}/documents", Acces.GestionMembres, Attendu.Refus, Statut: 422),
+        new("GET", "audits", _ => "/audits", Acces.Connectes, Attendu.SansEtranger),
+        new("GET", "audits", c => $"/audits?Membre={c.Membre}&Statut=RapportLivre", Acces.Connectes, Attendu.SansEtranger),
+        new("GET", "audits/{id:int}", c => $"/audits/{c.Audit}", Acces.Connectes, Attendu.Refus),
+        new("GET", "audits/{id:int}/rapport", c => $"/audits/{c.Audit}/rapport", Acces.Connectes, Attendu.Refus),
+        new("GET", "api/v1/membres/{inseeCode}/audits", c => $"/api/v1/membres/{c.Insee}/audits", Acces.Connectes, Attendu.Refus),
+        new("GET", "audits/nouveau", c => $"/audits/nouveau?membre={c.Membre}", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "audits/nouveau", _ => "/audits/nouveau", Acces.GestionMembres, Attendu.Refus),
+        new("GET", "audits/{id:int}/planifier", c => $"/audits/{c.Audit}/planifier", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "audits/{id:int}/planifier", c => $"/audits/{c.Audit}/planifier", Acces.GestionMembres, Attendu.Refus),
+        new("GET", "audits/{id:int}/demarrer", c => $"/audits/{c.Audit}/demarrer", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "audits/{id:int}/demarrer", c => $"/audits/{c.Audit}/demarrer", Acces.GestionMembres, Attendu.Refus),
+        new("GET", "audits/{id:int}/livrer", c => $"/audits/{c.Audit}/livrer", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "audits/{id:int}/livrer", c => $"/audits/{c.Audit}/livrer", Acces.GestionMembres, Attendu.Refus),
+        new("GET", "audits/{id:int}/annuler", c => $"/audits/{c.Audit}/annuler", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "audits/{id:int}/annuler", c => $"/audits/{c.Audit}/annuler", Acces.GestionMembres, Attendu.Refus),
+        new("GET", "audits/{id:int}/constats/nouveau", c => $"/audits/{c.Audit}/constats/nouveau", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "audits/{id:int}/constats/nouveau", c => $"/audits/{c.Audit}/constats/nouveau", Acces.GestionMembres, Attendu.Refus),
+        new("GET", "audits/{id:int}/constats/{constatId:int}/modifier", c => $"/audits/{c.Audit}/constats/{c.Constat}/modifier", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "audits/{id:int}/constats/{constatId:int}/modifier", c => $"/audits/{c.Audit}/constats/{c.Constat}/modifier", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "audits/{id:int}/constats/{constatId:int}/supprimer", c => $"/audits/{c.Audit}/constats/{c.Constat}/supprimer", Acces.GestionMembres, Attendu.Refus),
+        new("GET", "audits/{id:int}/inventaire/nouveau", c => $"/audits/{c.Audit}/inventaire/nouveau", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "audits/{id:int}/inventaire/nouveau", c => $"/audits/{c.Audit}/inventaire/nouveau", Acces.GestionMembres, Attendu.Refus),
+        new("GET", "audits/{id:int}/inventaire/{elementId:int}/modifier", c => $"/audits/{c.Audit}/inventaire/{c.Element}/modifier", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "audits/{id:int}/inventaire/{elementId:int}/modifier", c => $"/audits/{c.Audit}/inventaire/{c.Element}/modifier", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "audits/{id:int}/inventaire/{elementId:int}/supprimer", c => $"/audits/{c.Audit}/inventaire/{c.Element}/supprimer", Acces.GestionMembres, Attendu.Refus),
         new("GET", "administration/utilisateurs", _ => "/administration/utilisateurs", Acces.Administration, Attendu.Refus),
         new("GET", "administration/utilisateurs/nouveau", _ => "/administration/utilisateurs/nouveau", Acces.Administration, Attendu.Refus),
         new("POST", "administration/utilisateurs/nouveau", _ => "/administration/utilisateurs/nouveau", Acces.Administration, Attendu.Refus),
@@ -436,7 +462,10 @@ public class IsolationTests(PortailFactory portail)
             await db.SaveChangesAsync();
             return q.Id;
         });
-        return new Contexte(membre, utilisateur, brouillon, annexe, socle.Id, autre.Id, version.Formules.OrderBy(f => f.Id).First().Id, travail, version.Quantites[0].Id, quantite, convention, document);
+        var (audit, constat, element) = await portail.AjouterAuditAsync(membre, Domain.Audits.StatutAudit.RapportLivre);
+        var insee = portail.Executer(db => db.Membres.IgnoreQueryFilters().Where(m => m.Id == membre).Select(m => m.CodeInsee).Single().Valeur);
+        return new Contexte(membre, utilisateur, brouillon, annexe, socle.Id, autre.Id, version.Formules.OrderBy(f => f.Id).First().Id, travail, version.Quantites[0].Id, quantite, convention, document,
+            audit, constat, element, insee);
     }
 
     private static Dictionary<string, string?> ChampsMalveillants(int etranger) => new()
@@ -455,6 +484,8 @@ public class IsolationTests(PortailFactory portail)
         var pirates = await db.Users.CountAsync(u => u.NomComplet == "Pirate") + await db.Membres.CountAsync(m => m.Nom == "Piraté");
         var conventions = string.Join(",", await db.Conventions.AsNoTracking().Where(c => c.MembreId == membreId)
             .Select(c => $"{c.Statut}:{c.Evenements.Count}:{c.Avenants.Count}:{c.Documents.Count}:{c.DateSortie}").ToListAsync());
-        return $"{conventions}|{membre.Nom}|{membre.Populations.Count}|{membre.Quantites.Count}|{membre.Decideur}|{utilisateur.Actif}|{utilisateur.SecurityStamp}|{utilisateur.MembreId}|{historique}|{pirates}";
+        var audits = string.Join(",", await db.Audits.AsNoTracking().Where(a => a.MembreId == membreId)
+            .Select(a => $"{a.Statut}:{a.Evenements.Count}:{a.Constats.Count}:{a.Inventaire.Count}:{a.RapportLivreLe}").ToListAsync());
+        return $"{audits}|{conventions}|{membre.Nom}|{membre.Populations.Count}|{membre.Quantites.Count}|{membre.Decideur}|{utilisateur.Actif}|{utilisateur.SecurityStamp}|{utilisateur.MembreId}|{historique}|{pirates}";
     });
 }

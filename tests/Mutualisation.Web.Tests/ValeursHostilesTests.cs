@@ -35,7 +35,8 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         ("date nulle", "0000-00-00"),
     ];
 
-    private sealed record Contexte(int Membre, string Utilisateur, int Brouillon, int Service, int Formule, int Annexe, int Quantite, int Convention = 0, int Document = 0);
+    private sealed record Contexte(int Membre, string Utilisateur, int Brouillon, int Service, int Formule, int Annexe, int Quantite, int Convention = 0, int Document = 0,
+        int Audit = 0, int Constat = 0, int Element = 0, string Insee = "");
 
     /// <summary>How a route is swept: its query parameters (GET), its form (POST, read from the page that shows it), and its ids in the path.</summary>
     private sealed record Cible(string Methode, string Modele, Func<Contexte, string> Url)
@@ -62,6 +63,8 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
     private static string Cat(Contexte c) => $"/catalogue/{c.Brouillon}";
 
     private static string Conv(Contexte c) => $"/conventions/{c.Convention}";
+
+    private static string Aud(Contexte c) => $"/audits/{c.Audit}";
 
     private static readonly Cible[] Cibles =
     [
@@ -111,6 +114,42 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
             Page = c => Conv(c) + "/avenants/nouveau", Multipart = true, IdHostile = (_, v) => $"/conventions/{v}/avenants/nouveau",
         },
         new("POST", "conventions/{id:int}/documents", c => Conv(c) + "/documents") { Page = Conv, Multipart = true, IdHostile = (_, v) => $"/conventions/{v}/documents" },
+        new("GET", "audits", _ => "/audits") { Parametres = ["Statut", "Membre"], Base = "Statut=EnCours" },
+        new("GET", "audits/{id:int}", Aud) { IdHostile = (_, v) => $"/audits/{v}" },
+        new("GET", "audits/{id:int}/rapport", c => Aud(c) + "/rapport") { IdHostile = (_, v) => $"/audits/{v}/rapport" },
+        new("GET", "api/v1/membres/{inseeCode}/audits", c => $"/api/v1/membres/{c.Insee}/audits") { IdHostile = (_, v) => $"/api/v1/membres/{v}/audits" },
+        new("GET", "audits/nouveau", _ => "/audits/nouveau") { Parametres = ["membre"] },
+        new("POST", "audits/nouveau", _ => "/audits/nouveau") { Page = _ => "/audits/nouveau" },
+        new("GET", "audits/{id:int}/planifier", c => Aud(c) + "/planifier") { IdHostile = (_, v) => $"/audits/{v}/planifier" },
+        new("POST", "audits/{id:int}/planifier", c => Aud(c) + "/planifier") { Page = c => Aud(c) + "/planifier", IdHostile = (_, v) => $"/audits/{v}/planifier" },
+        new("GET", "audits/{id:int}/demarrer", c => Aud(c) + "/demarrer") { IdHostile = (_, v) => $"/audits/{v}/demarrer" },
+        new("POST", "audits/{id:int}/demarrer", c => Aud(c) + "/demarrer") { Page = c => Aud(c) + "/demarrer", IdHostile = (_, v) => $"/audits/{v}/demarrer" },
+        new("GET", "audits/{id:int}/livrer", c => Aud(c) + "/livrer") { IdHostile = (_, v) => $"/audits/{v}/livrer" },
+        new("POST", "audits/{id:int}/livrer", c => Aud(c) + "/livrer") { Page = c => Aud(c) + "/livrer", IdHostile = (_, v) => $"/audits/{v}/livrer" },
+        new("GET", "audits/{id:int}/constats/nouveau", c => Aud(c) + "/constats/nouveau") { IdHostile = (_, v) => $"/audits/{v}/constats/nouveau" },
+        new("POST", "audits/{id:int}/constats/nouveau", c => Aud(c) + "/constats/nouveau")
+        {
+            Page = c => Aud(c) + "/constats/nouveau", IdHostile = (_, v) => $"/audits/{v}/constats/nouveau",
+        },
+        new("GET", "audits/{id:int}/constats/{constatId:int}/modifier", c => $"{Aud(c)}/constats/{c.Constat}/modifier") { IdHostile = (c, v) => $"{Aud(c)}/constats/{v}/modifier" },
+        new("POST", "audits/{id:int}/constats/{constatId:int}/modifier", c => $"{Aud(c)}/constats/{c.Constat}/modifier")
+        {
+            Page = c => $"{Aud(c)}/constats/{c.Constat}/modifier", IdHostile = (c, v) => $"{Aud(c)}/constats/{v}/modifier",
+        },
+        new("POST", "audits/{id:int}/constats/{constatId:int}/supprimer", _ => string.Empty) { IdHostile = (c, v) => $"{Aud(c)}/constats/{v}/supprimer" },
+        new("GET", "audits/{id:int}/inventaire/nouveau", c => Aud(c) + "/inventaire/nouveau") { IdHostile = (_, v) => $"/audits/{v}/inventaire/nouveau" },
+        new("POST", "audits/{id:int}/inventaire/nouveau", c => Aud(c) + "/inventaire/nouveau")
+        {
+            Page = c => Aud(c) + "/inventaire/nouveau", IdHostile = (_, v) => $"/audits/{v}/inventaire/nouveau",
+        },
+        new("GET", "audits/{id:int}/inventaire/{elementId:int}/modifier", c => $"{Aud(c)}/inventaire/{c.Element}/modifier") { IdHostile = (c, v) => $"{Aud(c)}/inventaire/{v}/modifier" },
+        new("POST", "audits/{id:int}/inventaire/{elementId:int}/modifier", c => $"{Aud(c)}/inventaire/{c.Element}/modifier")
+        {
+            Page = c => $"{Aud(c)}/inventaire/{c.Element}/modifier", IdHostile = (c, v) => $"{Aud(c)}/inventaire/{v}/modifier",
+        },
+        new("POST", "audits/{id:int}/inventaire/{elementId:int}/supprimer", _ => string.Empty) { IdHostile = (c, v) => $"{Aud(c)}/inventaire/{v}/supprimer" },
+        new("GET", "audits/{id:int}/annuler", c => Aud(c) + "/annuler") { IdHostile = (_, v) => $"/audits/{v}/annuler" },
+        new("POST", "audits/{id:int}/annuler", c => Aud(c) + "/annuler") { Page = c => Aud(c) + "/annuler", IdHostile = (_, v) => $"/audits/{v}/annuler" },
         new("GET", "administration/utilisateurs", _ => "/administration/utilisateurs"),
         new("GET", "administration/utilisateurs/nouveau", _ => "/administration/utilisateurs/nouveau"),
         new("POST", "administration/utilisateurs/nouveau", _ => "/administration/utilisateurs/nouveau") { Page = _ => "/administration/utilisateurs/nouveau" },
@@ -381,7 +420,9 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         var version = await application.LireAsync(brouillon);
         var service = version.Services.First(s => s.Composantes.Count > 0);
         var (convention, document) = await application.AjouterConventionAsync(membre.Id);
-        return new Contexte(membre.Id, utilisateur, brouillon, service.Id, version.Formules[0].Id, annexe, version.Quantites[0].Id, convention, document);
+        var (audit, constat, element) = await application.AjouterAuditAsync(membre.Id);
+        return new Contexte(membre.Id, utilisateur, brouillon, service.Id, version.Formules[0].Id, annexe, version.Quantites[0].Id, convention, document,
+            audit, constat, element, membre.CodeInsee.Valeur);
     }
 
     private static string Jeton(Session.Page page, string? action = null) =>
