@@ -14,7 +14,7 @@ public static class AuditsDeTest
     /// Returns its id, its first finding's and its first inventory line's.
     /// </summary>
     public static async Task<(int Audit, int Constat, int Element)> AjouterAuditAsync(this PortailFactory portail, int membreId, StatutAudit jusqua = StatutAudit.EnCours,
-        string texte = "Sauvegardes non externalisées")
+        string texte = "Sauvegardes non externalisées", DateOnly? livreLe = null)
     {
         var quand = portail.Horloge.GetUtcNow();
         var aujourdHui = DateOnly.FromDateTime(PortailFactory.Maintenant.Date);
@@ -44,7 +44,7 @@ public static class AuditsDeTest
 
         if (jusqua == StatutAudit.RapportLivre)
         {
-            var date = new DateOnly(2026, 5, 20);
+            var date = livreLe ?? new DateOnly(2026, 5, 20);
             Verifier(audit!.LivrerRapport(date, RapportAuditPdf.Produire(audit, "Commune de test", "35999", date, quand), Test, quand, aujourdHui));
         }
 
