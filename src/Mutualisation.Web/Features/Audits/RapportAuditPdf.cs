@@ -43,6 +43,7 @@ public static class RapportAuditPdf
         foreach (var axe in Enum.GetValues<AxeAudit>())
         {
             numero++;
+            document.Reserver(120); // the heading, the table header and a first finding of a few lines
             document.Intertitre($"Axe {numero} — {axe.Libelle()}");
             var constats = audit.Constats.Where(c => c.Axe == axe).OrderByDescending(c => c.Gravite).ThenBy(c => c.Id).ToList();
             if (constats.Count == 0)
@@ -56,6 +57,7 @@ public static class RapportAuditPdf
                 constats.Select(c => (IReadOnlyList<string>)[c.Gravite.Libelle(), c.Theme.Libelle(), c.Texte, c.Recommandation]));
         }
 
+        document.Reserver(100);
         document.Intertitre("Inventaire");
         if (audit.Inventaire.Count == 0)
         {
