@@ -35,7 +35,7 @@ public class ComposantsAuditsTests(PortailFactory portail)
 
         var section = await RendreAsync(mairie, "AuditsDuMembre", new { membreId = propre.Id });
         var liens = section.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal("Audits", section.QuerySelector("section > h2")!.TextContent);
+        Assert.Equal("Audits", section.QuerySelector("h2")!.TextContent);
         Assert.Contains($"/audits/{livre}/rapport", liens);
         Assert.Contains($"/audits/{planifie}", liens);
         Assert.DoesNotContain($"/audits/{planifie}/rapport", liens);

@@ -13,7 +13,7 @@ namespace Mutualisation.Web.Features.Audits;
 /// </summary>
 public sealed class AuditsDuMembreViewComponent(MutualisationDbContext db) : ViewComponent
 {
-    public const string Vue = "~/Features/Audits/Views/Composants/AuditsDuMembre.cshtml";
+    public const string Vue = "~/Features/Audits/Views/Components/AuditsDuMembre/Default.cshtml";
 
     public async Task<IViewComponentResult> InvokeAsync(int membreId)
     {
@@ -32,7 +32,7 @@ public sealed class AuditsDuMembreViewComponent(MutualisationDbContext db) : Vie
 /// </summary>
 public sealed class TableauDeBordAuditsViewComponent(MutualisationDbContext db, TimeProvider horloge) : ViewComponent
 {
-    public const string Vue = "~/Features/Audits/Views/Composants/TableauDeBordAudits.cshtml";
+    public const string Vue = "~/Features/Audits/Views/Components/TableauDeBordAudits/Default.cshtml";
 
     public async Task<IViewComponentResult> InvokeAsync()
     {
