@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Mutualisation.Billing;
 using Mutualisation.Domain.Adhesions;
-using Mutualisation.Domain.Audits;
 using Mutualisation.Domain.Commun;
 using Mutualisation.Domain.Conventions;
 using Mutualisation.Domain.Membres;
@@ -343,11 +342,10 @@ public class AdhesionsTests(PortailFactory portail)
         return membre;
     }
 
+    /// <summary>An audit of the member carried out through its workflow, its report delivered on the given day.</summary>
     private Task<int> LivrerAuditAsync(int membreId, DateOnly le) => portail.ExecuterAsync(async db =>
     {
-        var audit = new Audit(membreId, le.AddMonths(-2));
-        audit.LivrerRapport(le);
-        db.Audits.Add(audit);
+        db.Audits.Add(Features.Audits.SemisAudits.Livre(membreId, "Commune de test", "35999", le, portail.Horloge.GetUtcNow(), DateOnly.FromDateTime(PortailFactory.Maintenant.Date)));
         return await db.SaveChangesAsync();
     });
 

@@ -94,6 +94,12 @@ public class IsolationTests(PortailFactory portail)
         public int Mission { get; init; }
 
         public int SaisieMission { get; init; }
+
+        public int Audit { get; init; }
+
+        public int Constat { get; init; }
+
+        public int Element { get; init; }
     }
 
     /// <summary>Order of the role sweep: deletions after the lines that read what they delete, sign-out last.</summary>
@@ -191,6 +197,31 @@ public class IsolationTests(PortailFactory portail)
         new("POST", "missions/{id:int}/demarrer", c => $"/missions/{c.Mission}/demarrer", Acces.GestionMembres, Attendu.Refus),
         new("POST", "missions/{id:int}/terminer", c => $"/missions/{c.Mission}/terminer", Acces.GestionMembres, Attendu.Refus, Phase: Phase.SupprimeLaVersion),
         new("POST", "missions/{id:int}/annuler", c => $"/missions/{c.Mission}/annuler", Acces.GestionMembres, Attendu.Refus, Phase: Phase.SupprimeLaVersion),
+        new("GET", "audits", _ => "/audits", Acces.Connectes, Attendu.SansEtranger),
+        new("GET", "audits", c => $"/audits?Membre={c.Membre}&Statut=RapportLivre", Acces.Connectes, Attendu.SansEtranger),
+        new("GET", "audits/{id:int}", c => $"/audits/{c.Audit}", Acces.Connectes, Attendu.Refus),
+        new("GET", "audits/{id:int}/rapport", c => $"/audits/{c.Audit}/rapport", Acces.Connectes, Attendu.Refus),
+        new("GET", "api/v1/membres/{inseeCode}/audits", c => $"/api/v1/membres/{c.Insee}/audits", Acces.Connectes, Attendu.Refus),
+        new("GET", "audits/nouveau", c => $"/audits/nouveau?membre={c.Membre}", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "audits/nouveau", _ => "/audits/nouveau", Acces.GestionMembres, Attendu.Refus),
+        new("GET", "audits/{id:int}/planifier", c => $"/audits/{c.Audit}/planifier", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "audits/{id:int}/planifier", c => $"/audits/{c.Audit}/planifier", Acces.GestionMembres, Attendu.Refus),
+        new("GET", "audits/{id:int}/demarrer", c => $"/audits/{c.Audit}/demarrer", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "audits/{id:int}/demarrer", c => $"/audits/{c.Audit}/demarrer", Acces.GestionMembres, Attendu.Refus),
+        new("GET", "audits/{id:int}/livrer", c => $"/audits/{c.Audit}/livrer", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "audits/{id:int}/livrer", c => $"/audits/{c.Audit}/livrer", Acces.GestionMembres, Attendu.Refus),
+        new("GET", "audits/{id:int}/annuler", c => $"/audits/{c.Audit}/annuler", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "audits/{id:int}/annuler", c => $"/audits/{c.Audit}/annuler", Acces.GestionMembres, Attendu.Refus),
+        new("GET", "audits/{id:int}/constats/nouveau", c => $"/audits/{c.Audit}/constats/nouveau", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "audits/{id:int}/constats/nouveau", c => $"/audits/{c.Audit}/constats/nouveau", Acces.GestionMembres, Attendu.Refus),
+        new("GET", "audits/{id:int}/constats/{constatId:int}/modifier", c => $"/audits/{c.Audit}/constats/{c.Constat}/modifier", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "audits/{id:int}/constats/{constatId:int}/modifier", c => $"/audits/{c.Audit}/constats/{c.Constat}/modifier", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "audits/{id:int}/constats/{constatId:int}/supprimer", c => $"/audits/{c.Audit}/constats/{c.Constat}/supprimer", Acces.GestionMembres, Attendu.Refus),
+        new("GET", "audits/{id:int}/inventaire/nouveau", c => $"/audits/{c.Audit}/inventaire/nouveau", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "audits/{id:int}/inventaire/nouveau", c => $"/audits/{c.Audit}/inventaire/nouveau", Acces.GestionMembres, Attendu.Refus),
+        new("GET", "audits/{id:int}/inventaire/{elementId:int}/modifier", c => $"/audits/{c.Audit}/inventaire/{c.Element}/modifier", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "audits/{id:int}/inventaire/{elementId:int}/modifier", c => $"/audits/{c.Audit}/inventaire/{c.Element}/modifier", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "audits/{id:int}/inventaire/{elementId:int}/supprimer", c => $"/audits/{c.Audit}/inventaire/{c.Element}/supprimer", Acces.GestionMembres, Attendu.Refus),
         new("GET", "administration/utilisateurs", _ => "/administration/utilisateurs", Acces.Administration, Attendu.Refus),
         new("GET", "administration/utilisateurs/nouveau", _ => "/administration/utilisateurs/nouveau", Acces.Administration, Attendu.Refus),
         new("POST", "administration/utilisateurs/nouveau", _ => "/administration/utilisateurs/nouveau", Acces.Administration, Attendu.Refus),
@@ -497,7 +528,8 @@ public class IsolationTests(PortailFactory portail)
             return (code.Valeur, adhesion.Souscriptions.Single().Id);
         });
         var (mission, saisie) = await portail.AjouterMissionAsync(membre, Domain.Missions.StatutMission.EnCours, null, (new DateOnly(2026, 10, 1), 0.5m));
-        return new Contexte(membre, utilisateur, brouillon, annexe, socle.Id, autre.Id, version.Formules.OrderBy(f => f.Id).First().Id, travail, version.Quantites[0].Id, quantite, convention, document) { Titre = titre, Insee = insee, Souscription = souscription, Mission = mission, SaisieMission = saisie };
+        var (audit, constat, element) = await portail.AjouterAuditAsync(membre, Domain.Audits.StatutAudit.RapportLivre);
+        return new Contexte(membre, utilisateur, brouillon, annexe, socle.Id, autre.Id, version.Formules.OrderBy(f => f.Id).First().Id, travail, version.Quantites[0].Id, quantite, convention, document) { Titre = titre, Insee = insee, Souscription = souscription, Mission = mission, SaisieMission = saisie, Audit = audit, Constat = constat, Element = element };
     }
 
     /// <summary>The demo issuer's settings as the form posts them: the sweep leaves the shared settings as they were.</summary>

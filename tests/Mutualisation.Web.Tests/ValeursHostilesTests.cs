@@ -46,6 +46,12 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         public int Mission { get; init; }
 
         public int SaisieMission { get; init; }
+
+        public int Audit { get; init; }
+
+        public int Constat { get; init; }
+
+        public int Element { get; init; }
     }
 
     /// <summary>How a route is swept: its query parameters (GET), its form (POST, read from the page that shows it), and its ids in the path.</summary>
@@ -75,6 +81,7 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
     private static string Conv(Contexte c) => $"/conventions/{c.Convention}";
 
     private static string Mis(Contexte c) => $"/missions/{c.Mission}";
+    private static string Aud(Contexte c) => $"/audits/{c.Audit}";
 
     private static readonly Cible[] Cibles =
     [
@@ -185,6 +192,42 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         new("POST", "missions/{id:int}/demarrer", _ => string.Empty) { IdHostile = (_, v) => $"/missions/{v}/demarrer" },
         new("POST", "missions/{id:int}/terminer", _ => string.Empty) { IdHostile = (_, v) => $"/missions/{v}/terminer" },
         new("POST", "missions/{id:int}/annuler", _ => string.Empty) { IdHostile = (_, v) => $"/missions/{v}/annuler" },
+        new("GET", "audits", _ => "/audits") { Parametres = ["Statut", "Membre"], Base = "Statut=EnCours" },
+        new("GET", "audits/{id:int}", Aud) { IdHostile = (_, v) => $"/audits/{v}" },
+        new("GET", "audits/{id:int}/rapport", c => Aud(c) + "/rapport") { IdHostile = (_, v) => $"/audits/{v}/rapport" },
+        new("GET", "api/v1/membres/{inseeCode}/audits", c => $"/api/v1/membres/{c.Insee}/audits") { IdHostile = (_, v) => $"/api/v1/membres/{v}/audits" },
+        new("GET", "audits/nouveau", _ => "/audits/nouveau") { Parametres = ["membre"] },
+        new("POST", "audits/nouveau", _ => "/audits/nouveau") { Page = _ => "/audits/nouveau" },
+        new("GET", "audits/{id:int}/planifier", c => Aud(c) + "/planifier") { IdHostile = (_, v) => $"/audits/{v}/planifier" },
+        new("POST", "audits/{id:int}/planifier", c => Aud(c) + "/planifier") { Page = c => Aud(c) + "/planifier", IdHostile = (_, v) => $"/audits/{v}/planifier" },
+        new("GET", "audits/{id:int}/demarrer", c => Aud(c) + "/demarrer") { IdHostile = (_, v) => $"/audits/{v}/demarrer" },
+        new("POST", "audits/{id:int}/demarrer", c => Aud(c) + "/demarrer") { Page = c => Aud(c) + "/demarrer", IdHostile = (_, v) => $"/audits/{v}/demarrer" },
+        new("GET", "audits/{id:int}/livrer", c => Aud(c) + "/livrer") { IdHostile = (_, v) => $"/audits/{v}/livrer" },
+        new("POST", "audits/{id:int}/livrer", c => Aud(c) + "/livrer") { Page = c => Aud(c) + "/livrer", IdHostile = (_, v) => $"/audits/{v}/livrer" },
+        new("GET", "audits/{id:int}/constats/nouveau", c => Aud(c) + "/constats/nouveau") { IdHostile = (_, v) => $"/audits/{v}/constats/nouveau" },
+        new("POST", "audits/{id:int}/constats/nouveau", c => Aud(c) + "/constats/nouveau")
+        {
+            Page = c => Aud(c) + "/constats/nouveau", IdHostile = (_, v) => $"/audits/{v}/constats/nouveau",
+        },
+        new("GET", "audits/{id:int}/constats/{constatId:int}/modifier", c => $"{Aud(c)}/constats/{c.Constat}/modifier") { IdHostile = (c, v) => $"{Aud(c)}/constats/{v}/modifier" },
+        new("POST", "audits/{id:int}/constats/{constatId:int}/modifier", c => $"{Aud(c)}/constats/{c.Constat}/modifier")
+        {
+            Page = c => $"{Aud(c)}/constats/{c.Constat}/modifier", IdHostile = (c, v) => $"{Aud(c)}/constats/{v}/modifier",
+        },
+        new("POST", "audits/{id:int}/constats/{constatId:int}/supprimer", _ => string.Empty) { IdHostile = (c, v) => $"{Aud(c)}/constats/{v}/supprimer" },
+        new("GET", "audits/{id:int}/inventaire/nouveau", c => Aud(c) + "/inventaire/nouveau") { IdHostile = (_, v) => $"/audits/{v}/inventaire/nouveau" },
+        new("POST", "audits/{id:int}/inventaire/nouveau", c => Aud(c) + "/inventaire/nouveau")
+        {
+            Page = c => Aud(c) + "/inventaire/nouveau", IdHostile = (_, v) => $"/audits/{v}/inventaire/nouveau",
+        },
+        new("GET", "audits/{id:int}/inventaire/{elementId:int}/modifier", c => $"{Aud(c)}/inventaire/{c.Element}/modifier") { IdHostile = (c, v) => $"{Aud(c)}/inventaire/{v}/modifier" },
+        new("POST", "audits/{id:int}/inventaire/{elementId:int}/modifier", c => $"{Aud(c)}/inventaire/{c.Element}/modifier")
+        {
+            Page = c => $"{Aud(c)}/inventaire/{c.Element}/modifier", IdHostile = (c, v) => $"{Aud(c)}/inventaire/{v}/modifier",
+        },
+        new("POST", "audits/{id:int}/inventaire/{elementId:int}/supprimer", _ => string.Empty) { IdHostile = (c, v) => $"{Aud(c)}/inventaire/{v}/supprimer" },
+        new("GET", "audits/{id:int}/annuler", c => Aud(c) + "/annuler") { IdHostile = (_, v) => $"/audits/{v}/annuler" },
+        new("POST", "audits/{id:int}/annuler", c => Aud(c) + "/annuler") { Page = c => Aud(c) + "/annuler", IdHostile = (_, v) => $"/audits/{v}/annuler" },
         new("GET", "administration/utilisateurs", _ => "/administration/utilisateurs"),
         new("GET", "administration/utilisateurs/nouveau", _ => "/administration/utilisateurs/nouveau"),
         new("POST", "administration/utilisateurs/nouveau", _ => "/administration/utilisateurs/nouveau") { Page = _ => "/administration/utilisateurs/nouveau" },
@@ -466,7 +509,8 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
             return adhesion.Souscriptions.Single().Id;
         });
         var (mission, _) = await application.AjouterMissionAsync(membre.Id, Domain.Missions.StatutMission.EnCours, new DateOnly(2026, 1, 5), (new DateOnly(2026, 10, 1), 0.5m));
-        return new Contexte(membre.Id, utilisateur, brouillon, service.Id, version.Formules[0].Id, annexe, version.Quantites[0].Id, convention, document) { Titre = titre, Insee = membre.CodeInsee.Valeur, Souscription = souscription, Mission = mission };
+        var (audit, constat, element) = await application.AjouterAuditAsync(membre.Id);
+        return new Contexte(membre.Id, utilisateur, brouillon, service.Id, version.Formules[0].Id, annexe, version.Quantites[0].Id, convention, document) { Titre = titre, Insee = membre.CodeInsee.Valeur, Souscription = souscription, Mission = mission, Audit = audit, Constat = constat, Element = element };
     }
 
     private static string Jeton(Session.Page page, string? action = null) =>

@@ -44,6 +44,7 @@ public sealed class SemisDemo(
 
         await SemerCataloguesAsync(profil);
         await Features.Conventions.SemisConventions.SemerAsync(db, profil == ProfilsDemo.CoeurCoteFleurie, profil.Comptes.Where(c => c.SirenCommune is not null).Select(c => c.SirenCommune!).ToList(), horloge);
+        await Features.Audits.SemisAudits.SemerAsync(db, profil, horloge);
         await Features.Adhesions.SemisAdhesions.SemerAsync(db, profil.Comptes.Where(c => c.SirenCommune is not null).Select(c => c.SirenCommune!).ToList(), horloge);
         await Features.Titres.SemisTitres.SemerAsync(db, profil, profil.Comptes.Where(c => c.SirenCommune is not null).Select(c => c.SirenCommune!).ToList(), horloge);
 

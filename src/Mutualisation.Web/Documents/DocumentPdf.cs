@@ -72,6 +72,17 @@ public sealed class DocumentPdf : IDisposable
     /// <summary>A smaller, grey paragraph (notes, references).</summary>
     public DocumentPdf Note(string texte) => Ecrire(texte, Styles.Petite, Styles.Gris, apres: 4);
 
+    /// <summary>Starts a new page unless <paramref name="points"/> remain on this one (a heading kept with the table it introduces).</summary>
+    public DocumentPdf Reserver(double points)
+    {
+        if (_y + points > Bas)
+        {
+            NouvellePage();
+        }
+
+        return this;
+    }
+
     public DocumentPdf Espace(double points)
     {
         _y += points;
@@ -82,8 +93,17 @@ public sealed class DocumentPdf : IDisposable
     {
         var total = colonnes.Sum(c => c.Largeur);
         var largeurs = colonnes.Select(c => Largeur * c.Largeur / total).ToArray();
+        var toutes = lignes.ToList();
+        // Never a header alone at the foot of a page: it goes with the first row.
+        var premiere = toutes.FirstOrDefault();
+        if (premiere is not null && premiere.Count == colonnes.Count
+            && _y + Hauteur(colonnes.Select(c => c.Titre).ToList(), largeurs, Styles.Gras) + Hauteur(premiere, largeurs, Styles.Texte) > Bas)
+        {
+            NouvellePage();
+        }
+
         DessinerLigne(colonnes.Select(c => c.Titre).ToList(), colonnes, largeurs, Styles.Gras, enTete: true);
-        foreach (var ligne in lignes)
+        foreach (var ligne in toutes)
         {
             if (ligne.Count != colonnes.Count)
             {

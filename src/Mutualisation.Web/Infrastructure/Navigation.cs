@@ -29,6 +29,7 @@ public static class PlanDuSite
             new("Tableau de bord des conventions", "/conventions/tableau-de-bord", Autorisations.Intercommunale),
             new("Missions N1", "/missions", Autorisations.Connecte, LibelleCommune: "Mes missions N1"),
             new("Jours N1 par membre", "/missions/n1", Autorisations.Intercommunale),
+            new("Audits", "/audits", Autorisations.Connecte, LibelleCommune: "Mes audits"),
         ]),
         new("Projets", []),
         new("Facturation",

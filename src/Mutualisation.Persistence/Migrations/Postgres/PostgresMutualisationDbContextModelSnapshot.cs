@@ -202,11 +202,24 @@ namespace Mutualisation.Persistence.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly?>("AnnuleLe")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DebuteLe")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly>("DemandeLe")
                         .HasColumnType("date");
 
                     b.Property<int>("MembreId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("MotifAnnulation")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("PrevuLe")
+                        .HasColumnType("date");
 
                     b.Property<DateOnly?>("RapportLivreLe")
                         .HasColumnType("date");
@@ -218,9 +231,51 @@ namespace Mutualisation.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Statut");
+
                     b.HasIndex("MembreId", "RapportLivreLe");
 
                     b.ToTable("Audits", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Audits.RapportAudit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AuditId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Contenu")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("MembreId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ProduitLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<int>("Taille")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuditId")
+                        .IsUnique();
+
+                    b.HasIndex("MembreId");
+
+                    b.ToTable("RapportsAudits", (string)null);
                 });
 
             modelBuilder.Entity("Mutualisation.Domain.Catalogue.AnnexeCatalogue", b =>
@@ -1846,6 +1901,165 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                         .HasForeignKey("MembreId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsMany("Mutualisation.Domain.Audits.Constat", "Constats", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<int>("AuditId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Axe")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)");
+
+                            b1.Property<string>("Gravite")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<string>("Recommandation")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<string>("Texte")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<string>("Theme")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AuditId");
+
+                            b1.ToTable("ConstatsAudits", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AuditId");
+                        });
+
+                    b.OwnsMany("Mutualisation.Domain.Audits.ElementInventaire", "Inventaire", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<int>("AuditId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Details")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.Property<string>("Libelle")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("Nature")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)");
+
+                            b1.Property<bool>("TransferableEpci")
+                                .HasColumnType("boolean");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AuditId");
+
+                            b1.ToTable("InventairesAudits", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AuditId");
+                        });
+
+                    b.OwnsMany("Mutualisation.Domain.Audits.EvenementAudit", "Evenements", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<int>("AuditId")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateOnly>("Date")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("Detail")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.Property<DateTimeOffset>("Horodatage")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("Libelle")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("StatutApres")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<string>("StatutAvant")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<string>("UtilisateurId")
+                                .HasMaxLength(450)
+                                .HasColumnType("character varying(450)");
+
+                            b1.Property<string>("UtilisateurNom")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AuditId");
+
+                            b1.ToTable("EvenementsAudits", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AuditId");
+                        });
+
+                    b.Navigation("Constats");
+
+                    b.Navigation("Evenements");
+
+                    b.Navigation("Inventaire");
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Audits.RapportAudit", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.Audits.Audit", null)
+                        .WithOne("Rapport")
+                        .HasForeignKey("Mutualisation.Domain.Audits.RapportAudit", "AuditId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mutualisation.Domain.Membres.Membre", null)
+                        .WithMany()
+                        .HasForeignKey("MembreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Mutualisation.Domain.Catalogue.AnnexeCatalogue", b =>
@@ -2297,6 +2511,11 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("MembreId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Audits.Audit", b =>
+                {
+                    b.Navigation("Rapport");
                 });
 
             modelBuilder.Entity("Mutualisation.Domain.Catalogue.ComposanteTarif", b =>

@@ -187,11 +187,24 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("AnnuleLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DebuteLe")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("DemandeLe")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("MembreId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("MotifAnnulation")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PrevuLe")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("RapportLivreLe")
                         .HasColumnType("TEXT");
@@ -203,9 +216,49 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Statut");
+
                     b.HasIndex("MembreId", "RapportLivreLe");
 
                     b.ToTable("Audits", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Audits.RapportAudit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuditId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Contenu")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("MembreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ProduitLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("Taille")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuditId")
+                        .IsUnique();
+
+                    b.HasIndex("MembreId");
+
+                    b.ToTable("RapportsAudits", (string)null);
                 });
 
             modelBuilder.Entity("Mutualisation.Domain.Catalogue.AnnexeCatalogue", b =>
@@ -1785,6 +1838,159 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                         .HasForeignKey("MembreId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsMany("Mutualisation.Domain.Audits.Constat", "Constats", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("AuditId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Axe")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Gravite")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Recommandation")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Texte")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Theme")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AuditId");
+
+                            b1.ToTable("ConstatsAudits", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AuditId");
+                        });
+
+                    b.OwnsMany("Mutualisation.Domain.Audits.ElementInventaire", "Inventaire", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("AuditId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Details")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Libelle")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Nature")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("TransferableEpci")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AuditId");
+
+                            b1.ToTable("InventairesAudits", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AuditId");
+                        });
+
+                    b.OwnsMany("Mutualisation.Domain.Audits.EvenementAudit", "Evenements", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("AuditId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly>("Date")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Detail")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTimeOffset>("Horodatage")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Libelle")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("StatutApres")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("StatutAvant")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("UtilisateurId")
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("UtilisateurNom")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AuditId");
+
+                            b1.ToTable("EvenementsAudits", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AuditId");
+                        });
+
+                    b.Navigation("Constats");
+
+                    b.Navigation("Evenements");
+
+                    b.Navigation("Inventaire");
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Audits.RapportAudit", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.Audits.Audit", null)
+                        .WithOne("Rapport")
+                        .HasForeignKey("Mutualisation.Domain.Audits.RapportAudit", "AuditId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mutualisation.Domain.Membres.Membre", null)
+                        .WithMany()
+                        .HasForeignKey("MembreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Mutualisation.Domain.Catalogue.AnnexeCatalogue", b =>
@@ -2223,6 +2429,11 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("MembreId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Audits.Audit", b =>
+                {
+                    b.Navigation("Rapport");
                 });
 
             modelBuilder.Entity("Mutualisation.Domain.Catalogue.ComposanteTarif", b =>

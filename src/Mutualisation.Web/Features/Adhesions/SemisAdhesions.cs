@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Mutualisation.Billing;
 using Mutualisation.Domain.Adhesions;
-using Mutualisation.Domain.Audits;
 using Mutualisation.Domain.Catalogue;
 using Mutualisation.Domain.Commun;
 using Mutualisation.Domain.Conventions;
@@ -131,11 +130,10 @@ public static class SemisAdhesions
                 continue;
             }
 
-            if (dateAudit is { } livre)
+            if (dateAudit is { } livre && !await db.Audits.AnyAsync(a => a.MembreId == id && a.RapportLivreLe != null && a.RapportLivreLe <= livre))
             {
-                var audit = new Audit(id, livre.AddMonths(-3));
-                audit.LivrerRapport(livre);
-                db.Audits.Add(audit);
+                var membre = await db.Membres.Where(m => m.Id == id).Select(m => new { m.Nom, m.CodeInsee }).SingleAsync();
+                db.Audits.Add(Audits.SemisAudits.Livre(id, membre.Nom, membre.CodeInsee.Valeur, livre, quand, aujourdHui));
             }
 
             var adhesion = new Adhesion(id);
