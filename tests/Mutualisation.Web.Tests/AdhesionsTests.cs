@@ -57,6 +57,25 @@ public class AdhesionsTests(PortailFactory portail)
     }
 
     [Fact]
+    public async Task Les_jours_N1_saisis_dans_les_missions_au_dela_de_la_franchise_s_ajoutent_a_la_contribution_de_l_exercice()
+    {
+        var membre = await CommuneAsync(2355);
+        await portail.AjouterConventionAsync(membre.Id, ModeleConvention.ServiceCommun, StatutConvention.EnVigueur);
+        await LivrerAuditAsync(membre.Id, new DateOnly(2025, 3, 10));
+        using var agent = await portail.ConnecterAsync(Comptes.Agent);
+        Assert.Equal(HttpStatusCode.Redirect, (await ChoisirAsync(agent, membre.Id, "socle-complet", "01/06/2025", "Deliberation", "2025-33", "20/05/2025")).Statut);
+
+        // 4,5 days included from 1 500 to under 3 000 inhabitants; 5 days recorded in 2026, and 2 in 2025 that 2026 does not count.
+        await portail.AjouterMissionAsync(membre.Id, Domain.Missions.StatutMission.EnCours, new DateOnly(2025, 1, 2),
+            (new DateOnly(2025, 12, 1), 1m), (new DateOnly(2025, 12, 2), 1m),
+            (new DateOnly(2026, 2, 2), 1m), (new DateOnly(2026, 2, 3), 1m), (new DateOnly(2026, 2, 4), 1m), (new DateOnly(2026, 2, 5), 1m), (new DateOnly(2026, 2, 9), 1m));
+
+        using var reponse = JsonDocument.Parse((await agent.GetAsync($"/api/v1/membres/{membre.CodeInsee}/contribution?exercice=2026")).Texte);
+        Assert.Equal("5732.50", reponse.RootElement.GetProperty("total").GetRawText());
+        Assert.Contains(reponse.RootElement.GetProperty("lignes").EnumerateArray(), l => l.GetProperty("montant").GetRawText() == "200.00");
+    }
+
+    [Fact]
     public async Task Le_socle_complet_est_refuse_sans_audit_livre_avec_le_motif_a_cote_du_champ_et_la_saisie_gardee()
     {
         var membre = await CommuneAsync(2355);
@@ -283,7 +302,7 @@ public class AdhesionsTests(PortailFactory portail)
         {
             using var journal = new JournalSql(portail.Base);
             await using var scope = portail.Services.CreateAsyncScope();
-            var lus = await scope.ServiceProvider.GetRequiredService<FaitsDesMembres>().LireAdhesionsAsync(tarif, membres, null, CancellationToken.None);
+            var lus = await scope.ServiceProvider.GetRequiredService<FaitsDesMembres>().LireAdhesionsAsync(tarif, membres, CancellationToken.None);
             Assert.NotEmpty(lus);
             return journal.Commandes.Count;
         }
@@ -370,7 +389,7 @@ public class AdhesionsTests(PortailFactory portail)
     private async Task<ContributionReelle> ContributionCccfAsync(int membreId, int exercice)
     {
         await using var scope = portail.Services.CreateAsyncScope();
-        var resultats = await scope.ServiceProvider.GetRequiredService<ContributionsReelles>().CalculerAsync(TarifCccf(exercice), [membreId], null, CancellationToken.None);
+        var resultats = await scope.ServiceProvider.GetRequiredService<ContributionsReelles>().CalculerAsync(TarifCccf(exercice), [membreId], CancellationToken.None);
         var resultat = Assert.Single(resultats);
         Assert.True(resultat.Contribution is not null, resultat.Refus);
         return resultat;

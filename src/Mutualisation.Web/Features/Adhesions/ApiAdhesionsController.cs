@@ -81,7 +81,7 @@ public sealed class ApiAdhesionsController(MutualisationDbContext db, TarifsDeLE
             return Problem(statusCode: StatusCodes.Status404NotFound, title: "Aucun catalogue", detail: $"Aucun catalogue voté pour l'exercice {annee}.");
         }
 
-        var resultat = (await contributions.CalculerAsync(tarif, [membre.Id], null, annulation)) is [var premiere, ..] ? premiere : null;
+        var resultat = (await contributions.CalculerAsync(tarif, [membre.Id], annulation)) is [var premiere, ..] ? premiere : null;
         if (resultat is null)
         {
             return new ReponseContribution(tarif.Exercice, membre.CodeInsee, membre.Nom, null, [], SimulateurContributions.AnneeSuivante, null, null,

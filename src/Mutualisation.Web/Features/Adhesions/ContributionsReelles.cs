@@ -17,11 +17,9 @@ public sealed record ContributionReelle(FaitsReels Membre, Contribution? Contrib
 /// </summary>
 public sealed class ContributionsReelles(FaitsDesMembres faits)
 {
-    /// <param name="demiJourneesN1ParMembre">Half-days of N1 assistance consumed per member (the N1 missions plug in here); null: none.</param>
-    public async Task<IReadOnlyList<ContributionReelle>> CalculerAsync(ExerciceTarifaire tarif, IReadOnlyCollection<int>? membres,
-        IReadOnlyDictionary<int, decimal>? demiJourneesN1ParMembre, CancellationToken annulation)
+    public async Task<IReadOnlyList<ContributionReelle>> CalculerAsync(ExerciceTarifaire tarif, IReadOnlyCollection<int>? membres, CancellationToken annulation)
     {
-        var lus = await faits.LireAdhesionsAsync(tarif, membres, demiJourneesN1ParMembre, annulation);
+        var lus = await faits.LireAdhesionsAsync(tarif, membres, annulation);
         return lus.Where(m => m.Adhere).Select(m => Tarifer(tarif.Catalogue, m)).ToList();
     }
 

@@ -32,7 +32,7 @@ public sealed class ContributionsController(ProjectionContributions projection, 
         }
 
         // Beside the projection: the real adhésions of the exercice priced from the stored facts (N1 days not plugged in yet).
-        var adhesions = await reelles.CalculerAsync(tarif, membres: null, demiJourneesN1ParMembre: null, annulation);
+        var adhesions = await reelles.CalculerAsync(tarif, membres: null, annulation);
         return View("/Features/Contributions/Views/Index.cshtml",
             new PageContributions(resultat, (await tarifs.ExercicesVotesAsync(annulation)).Select(e => e.ToString(CultureInfo.InvariantCulture)).ToList()) { Reelles = adhesions });
     }

@@ -58,7 +58,7 @@ public sealed record FaitsDuMembre(int MembreId, string Nom, int? Population, in
 /// member declared none by then, the first value dated within N (a commune that declares its
 /// workstations in March is priced on them for the year); later values of N count from N + 1.
 /// </summary>
-public sealed class FaitsDesMembres(MutualisationDbContext db)
+public sealed class FaitsDesMembres(MutualisationDbContext db, Missions.ConsommationN1 consommationN1)
 {
     /// <summary>Facts of the given members (all members of the caller's perimeter when <paramref name="membres"/> is null).</summary>
     /// <param name="horsPerimetre">
@@ -112,15 +112,11 @@ public sealed class FaitsDesMembres(MutualisationDbContext db)
     /// (the Art. 8 formule's services, the CCCF services), cut to its conventions' validity (from the effective date,
     /// until the day before the exit date); its delivered audits (on the catalogue's audit service, the one a
     /// deduction refers to); its quantities (a subscription's dated values first, else the declared ones) and its
-    /// storage allocations. Five SQL queries whatever the number of members (members, declared quantities,
-    /// adhesions, conventions, audits); all members of the caller's perimeter when <paramref name="membres"/> is null.
+    /// storage allocations; the half-days of N1 assistance its lettres de mission consumed in the exercice
+    /// (<see cref="Missions.ConsommationN1"/>), priced beyond its allowance. Six SQL queries whatever the number of members
+    /// (members, declared quantities, adhesions, conventions, audits, N1 time entries); all members of the caller's perimeter when <paramref name="membres"/> is null.
     /// </summary>
-    /// <param name="demiJourneesN1ParMembre">
-    /// <b>Extension point for the N1 missions:</b> the half-days of N1 assistance consumed by each member during the
-    /// exercice (member id → half-days), priced beyond the member's allowance. Null or a missing member: none consumed.
-    /// </param>
-    public async Task<IReadOnlyList<FaitsReels>> LireAdhesionsAsync(ExerciceTarifaire exercice, IReadOnlyCollection<int>? membres,
-        IReadOnlyDictionary<int, decimal>? demiJourneesN1ParMembre, CancellationToken annulation)
+    public async Task<IReadOnlyList<FaitsReels>> LireAdhesionsAsync(ExerciceTarifaire exercice, IReadOnlyCollection<int>? membres, CancellationToken annulation)
     {
         var n = exercice.Exercice;
         var millesime = exercice.MillesimePopulation;
@@ -156,6 +152,8 @@ public sealed class FaitsDesMembres(MutualisationDbContext db)
         var audits = (await sourceAudits.AsNoTracking().Where(a => a.RapportLivreLe != null && a.RapportLivreLe <= finExercice)
                 .Select(a => new { a.MembreId, Le = a.RapportLivreLe!.Value }).ToListAsync(annulation))
             .ToLookup(a => a.MembreId, a => a.Le);
+
+        var demiJourneesN1ParMembre = await consommationN1.DemiJourneesAsync(n, membres, annulation);
 
         var catalogue = exercice.Catalogue;
         var servicesAudit = catalogue.Services.Where(s => s.Deduction is not null).Select(s => s.Deduction!.CodeService).Distinct(StringComparer.Ordinal).ToList();
@@ -218,7 +216,7 @@ public sealed class FaitsDesMembres(MutualisationDbContext db)
                 allocations.AddRange(valeurs.OrderBy(v => v.Depuis).Select(v => new Allocation(code, v.Depuis, v.Valeur)));
             }
 
-            if (demiJourneesN1ParMembre?.GetValueOrDefault(m.Id) is { } demiJournees and not 0)
+            if (demiJourneesN1ParMembre.GetValueOrDefault(m.Id) is var demiJournees and not 0)
             {
                 quantites[Quantites.DemiJourneesN1] = demiJournees;
             }
