@@ -52,14 +52,15 @@ public sealed class PortailReel : PortailFactory, IAsyncLifetime
         await base.DisposeAsync();
     }
 
-    public async Task<IPage> PageConnecteeAsync(string courriel, int largeur = 1280, int hauteur = 900)
+    /// <summary>A signed-in page; the demo accounts' password unless another is given (an account a test created).</summary>
+    public async Task<IPage> PageConnecteeAsync(string courriel, int largeur = 1280, int hauteur = 900, string? motDePasse = null)
     {
         var contexte = await Navigateur.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-FR", ViewportSize = new() { Width = largeur, Height = hauteur } });
         contexte.SetDefaultTimeout(60_000);
         var page = await contexte.NewPageAsync();
         await page.GotoAsync(Adresse + "/compte/connexion");
         await page.GetByLabel("Adresse électronique *").FillAsync(courriel);
-        await page.GetByLabel("Mot de passe *").FillAsync(Demarrage.PreparationBase.MotDePasseDemo);
+        await page.GetByLabel("Mot de passe *").FillAsync(motDePasse ?? Demarrage.PreparationBase.MotDePasseDemo);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
         try
         {

@@ -25,7 +25,7 @@ public sealed class AccueilController(MutualisationDbContext db, IAuthorizationS
             int? utilisateurs = await PeutAsync(Autorisations.Administration)
                 ? await db.Users.CountAsync(u => u.Actif, annulation)
                 : null;
-            return View("Dsi", new AccueilDsiModel(nombre, population, await CatalogueEnVigueurAsync(exercice, annulation), utilisateurs));
+            return View("Dsi", new AccueilDsiModel(exercice, nombre, population, await CatalogueEnVigueurAsync(exercice, annulation), utilisateurs));
         }
 
         if (await PeutAsync(Autorisations.Intercommunale))
@@ -38,7 +38,7 @@ public sealed class AccueilController(MutualisationDbContext db, IAuthorizationS
         var commune = await db.Membres.AsNoTracking()
             .Select(m => new CommuneAccueil(m.Id, m.Nom, m.PopulationTotale, m.PopulationMillesime))
             .FirstOrDefaultAsync(annulation);
-        return View("Mairie", new AccueilMairieModel(commune, await CatalogueEnVigueurAsync(exercice, annulation)));
+        return View("Mairie", new AccueilMairieModel(exercice, commune, await CatalogueEnVigueurAsync(exercice, annulation)));
     }
 
     /// <summary>Error pages, for any method: a failed POST is re-executed here as a POST.</summary>
@@ -88,12 +88,12 @@ public sealed class AccueilController(MutualisationDbContext db, IAuthorizationS
 
 public sealed record CatalogueAccueil(int Id, int Exercice, string? Intitule);
 
-public sealed record AccueilDsiModel(int NombreMembres, long PopulationTotale, CatalogueAccueil? Catalogue, int? UtilisateursActifs);
+public sealed record AccueilDsiModel(int Exercice, int NombreMembres, long PopulationTotale, CatalogueAccueil? Catalogue, int? UtilisateursActifs);
 
 public sealed record AccueilFinanceModel(int Exercice, CatalogueAccueil? Catalogue, int Brouillons);
 
 public sealed record CommuneAccueil(int Id, string Nom, int? Population, int? Millesime);
 
-public sealed record AccueilMairieModel(CommuneAccueil? Commune, CatalogueAccueil? Catalogue);
+public sealed record AccueilMairieModel(int Exercice, CommuneAccueil? Commune, CatalogueAccueil? Catalogue);
 
 public sealed record ErreurModel(int Statut, string Titre, string Message, string Correlation);

@@ -27,8 +27,7 @@ public sealed class AdhesionDuMembreViewComponent(MutualisationDbContext db, Tar
         var adhesion = await db.Set<Adhesion>().AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(a => a.MembreId == membreId, annulation);
         var tarif = await tarifs.EnVigueurAsync(exercice, annulation);
         var contribution = tarif is null ? null : (await contributions.CalculerAsync(tarif, [membreId], annulation)) is [var premiere, ..] ? premiere : null;
-        return View("/Features/Adhesions/Views/Components/AdhesionDuMembre/Default.cshtml",
-            new AdhesionDuMembreModel(membre, exercice, tarif is not null, adhesion?.ChoixLe(aujourdHui), adhesion?.SouscriptionsLe(aujourdHui) ?? [], contribution));
+        return View(new AdhesionDuMembreModel(membre, exercice, tarif is not null, adhesion?.ChoixLe(aujourdHui), adhesion?.SouscriptionsLe(aujourdHui) ?? [], contribution));
     }
 }
 

@@ -13,15 +13,13 @@ namespace Mutualisation.Web.Features.Audits;
 /// </summary>
 public sealed class AuditsDuMembreViewComponent(MutualisationDbContext db) : ViewComponent
 {
-    public const string Vue = "~/Features/Audits/Views/Components/AuditsDuMembre/Default.cshtml";
-
     public async Task<IViewComponentResult> InvokeAsync(int membreId)
     {
         var lignes = await AuditsController.Projeter(db.Audits.AsNoTracking().Where(a => a.MembreId == membreId)
                 .Join(db.Membres.AsNoTracking(), a => a.MembreId, m => m.Id, (a, m) => new AuditEtMembre { Audit = a, Membre = m })
                 .OrderByDescending(x => x.Audit.DemandeLe).ThenByDescending(x => x.Audit.Id).Take(20))
             .ToListAsync(HttpContext.RequestAborted);
-        return View(Vue, new AuditsDuMembreModel(membreId, lignes));
+        return View(new AuditsDuMembreModel(membreId, lignes));
     }
 }
 
@@ -32,8 +30,6 @@ public sealed class AuditsDuMembreViewComponent(MutualisationDbContext db) : Vie
 /// </summary>
 public sealed class TableauDeBordAuditsViewComponent(MutualisationDbContext db, TimeProvider horloge) : ViewComponent
 {
-    public const string Vue = "~/Features/Audits/Views/Components/TableauDeBordAudits/Default.cshtml";
-
     public async Task<IViewComponentResult> InvokeAsync()
     {
         var aujourdHui = horloge.AujourdHui();
@@ -47,7 +43,7 @@ public sealed class TableauDeBordAuditsViewComponent(MutualisationDbContext db, 
                 .OrderBy(x => x.Membre.NomRecherche).ThenBy(x => x.Audit.Id))
             .ToListAsync(HttpContext.RequestAborted);
         var horizon = aujourdHui.AddMonths(1);
-        return View(Vue, new TableauDeBordAuditsModel(
+        return View(new TableauDeBordAuditsModel(
             aujourdHui,
             lignes.Where(l => l.Statut is StatutAudit.Demande or StatutAudit.Planifie or StatutAudit.EnCours)
                 .OrderBy(l => l.Statut).ThenBy(l => l.PrevuLe ?? l.DemandeLe).ToList(),

@@ -26,7 +26,7 @@ public sealed class JoursN1DuMembreViewComponent(MutualisationDbContext db, Sold
             .Select(m => new LigneMission(m.Id, m.MembreId, membre.Nom, m.Objet, m.Statut, m.DateDebut, m.DateFinPrevue, m.JoursPrevus,
                 m.Saisies.Sum(s => s.DemiJournees), m.Saisies.Count(s => s.HorsPlages != null)))
             .ToListAsync(annulation);
-        return View("~/Features/Missions/Views/Components/JoursN1DuMembre.cshtml", new JoursN1DuMembreModel(membre, exercice, lus.Soldes.SingleOrDefault(), lus.Taux, missions));
+        return View(new JoursN1DuMembreModel(membre, exercice, lus.Soldes.SingleOrDefault(), lus.Taux, missions));
     }
 }
 
@@ -55,7 +55,7 @@ public sealed class TableauDeBordMissionsViewComponent(MutualisationDbContext db
             .OrderByDescending(y => y.x.Date).Take(20)
             .Select(y => new SaisieHorsPlages(y.x.MissionId, y.Nom, y.x.Objet, y.x.Date, y.x.DemiJournees, y.x.AgentNom, y.x.HorsPlages!))
             .ToListAsync(annulation);
-        return View("~/Features/Missions/Views/Components/TableauDeBordMissions.cshtml", new TableauDeBordMissionsModel(exercice, lus, enCours,
+        return View(new TableauDeBordMissionsModel(exercice, lus, enCours,
             lus.Soldes.Where(s => s.EstEnDepassement).OrderByDescending(s => s.Depassement).ToList(), horsPlages));
     }
 }

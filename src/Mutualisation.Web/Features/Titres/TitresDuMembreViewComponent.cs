@@ -22,7 +22,7 @@ public sealed class TitresDuMembreViewComponent(MutualisationDbContext db) : Vie
             .Take(Nombre)
             .Select(t => new TitreDuMembre(t.Id, t.Exercice, t.Numero!.Value, t.Nature, t.Objet, t.Total, t.EmisLe!.Value))
             .ToListAsync();
-        return View("~/Features/Titres/Views/Composants/TitresDuMembre.cshtml", lignes);
+        return View(lignes);
     }
 }
 
