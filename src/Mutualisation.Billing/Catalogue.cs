@@ -108,6 +108,9 @@ public sealed record CatalogueTarifaire(int Exercice, ReferencePopulation Popula
         throw new TarificationImpossibleException($"Le service « {code} » n'existe pas dans le catalogue {Exercice}.", "service-inconnu");
     }
 
+    /// <summary>A service another one deducts (the audit): its one-off part is billed when it is delivered.</summary>
+    public bool EstFactureALaLivraison(string code) => Services.Any(s => s.Deduction is { } d && d.CodeService == code);
+
     public FormuleTarifaire? Formule(string code)
     {
         for (var i = 0; i < Formules.Count; i++)

@@ -27,4 +27,11 @@ public sealed record FaitsMembre(int Population, int? Millesime)
     public IReadOnlyList<AchatPourCompte> AchatsPourCompte { get; init; } = [];
 
     public bool ServiceInformatiquePropre { get; init; }
+
+    /// <summary>
+    /// The deliveries are the stored ones (a titre's facts), not unknown (a simulation): a service billed at its
+    /// delivery (one another service deducts, the audit) is then due only in the year of a recorded delivery,
+    /// never in its first year of subscription by default, so it is billed once and never before its report.
+    /// </summary>
+    public bool LivraisonsEnregistrees { get; init; }
 }

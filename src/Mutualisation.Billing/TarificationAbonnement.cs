@@ -16,7 +16,9 @@ internal static class TarificationAbonnement
         var (premier, dernier) = Douziemes.Plage(exercice, abonnement.Debut, abonnement.Fin);
         var mois = Math.Max(0, dernier - premier + 1);
         var premiereAnnee = abonnement.Debut.Year == exercice;
-        var ponctuelDu = DerniereLivraison(service, faits) is { } le ? le.Year == exercice : premiereAnnee;
+        var ponctuelDu = DerniereLivraison(service, faits) is { } le
+            ? le.Year == exercice
+            : premiereAnnee && !(faits.LivraisonsEnregistrees && catalogue.EstFactureALaLivraison(service.Code));
         if (mois == 0 && !ponctuelDu)
         {
             return null;

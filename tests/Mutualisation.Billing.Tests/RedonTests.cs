@@ -56,6 +56,25 @@ public class RedonTests
         Assert.Equal(deduite ? 2032.50m : 5532.50m, contribution.Total);
     }
 
+    [Theory]
+    [InlineData(2026, null, 0)]
+    [InlineData(2027, null, 0)]
+    [InlineData(2026, 2027, 0)]
+    [InlineData(2027, 2027, 3500)]
+    [InlineData(2028, 2027, 0)]
+    public void Un_audit_enregistre_se_facture_l_annee_de_sa_livraison_et_jamais_avant(int exercice, int? livraison, int attendu)
+    {
+        // Subscribed to the audit from 1 March 2026; its report delivered in March of the given year, if at all.
+        var faits = new FaitsMembre(2355, 2023)
+        {
+            Abonnements = [new Abonnement(CataloguesDeReference.Audit, new DateOnly(2026, 3, 1))],
+            Livraisons = livraison is { } annee ? [new Livraison(CataloguesDeReference.Audit, new DateOnly(annee, 3, 20))] : [],
+            LivraisonsEnregistrees = true,
+        };
+
+        Assert.Equal(attendu, Tarification.Tarifer(CataloguesDeReference.Redon(exercice), faits).Total);
+    }
+
     [Fact]
     public void La_deduction_ne_rend_jamais_le_total_negatif()
     {

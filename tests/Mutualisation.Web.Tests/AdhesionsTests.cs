@@ -192,6 +192,34 @@ public class AdhesionsTests(PortailFactory portail)
     }
 
     [Fact]
+    public async Task Un_membre_sous_deux_conventions_a_la_fois_n_est_facture_qu_une_fois()
+    {
+        var membre = await CommuneAsync(3000);
+        await portail.AjouterConventionAsync(membre.Id, ModeleConvention.ServiceCommun, StatutConvention.EnVigueur);
+        await portail.AjouterConventionAsync(membre.Id, ModeleConvention.ConventionGlobale, StatutConvention.EnVigueur);
+        await SouscrireAsync(membre.Id, "MESSAGERIE", new DateOnly(2025, 1, 1), null);
+
+        var contribution = await ContributionCccfAsync(membre.Id, 2026);
+
+        Assert.Equal(1200.00m, contribution.Contribution!.Total);
+        Assert.Single(contribution.Contribution.Lignes);
+    }
+
+    [Fact]
+    public async Task Le_socle_complet_accepte_un_audit_livre_avant_sa_date_d_effet_meme_si_un_autre_est_livre_apres()
+    {
+        var membre = await CommuneAsync(2355);
+        await portail.AjouterConventionAsync(membre.Id, ModeleConvention.ServiceCommun, StatutConvention.EnVigueur);
+        await LivrerAuditAsync(membre.Id, new DateOnly(2025, 3, 10));
+        await LivrerAuditAsync(membre.Id, new DateOnly(2026, 3, 10));
+        using var agent = await portail.ConnecterAsync(Comptes.Agent);
+
+        var reponse = await ChoisirAsync(agent, membre.Id, "socle-complet", "01/06/2025", "Deliberation", "2025-34", "20/05/2025");
+
+        Assert.Equal(HttpStatusCode.Redirect, reponse.Statut);
+    }
+
+    [Fact]
     public async Task La_facturation_s_arrete_a_la_date_de_sortie_de_la_convention()
     {
         var membre = await CommuneAsync(3000);
@@ -371,7 +399,7 @@ public class AdhesionsTests(PortailFactory portail)
     /// <summary>Records a subscription through the aggregate (the CCCF catalogue is not the demo's voted one); returns its id.</summary>
     private Task<int> SouscrireAsync(int membreId, string service, DateOnly debut, QuantiteInitiale? quantite) => portail.ExecuterAsync(async db =>
     {
-        var convention = await db.Conventions.Where(c => c.MembreId == membreId).Select(c => new { c.DateEffet, c.DateSortie }).SingleAsync();
+        var convention = await db.Conventions.Where(c => c.MembreId == membreId).OrderBy(c => c.Id).Select(c => new { c.DateEffet, c.DateSortie }).FirstAsync();
         var adhesion = await db.Set<Adhesion>().FirstOrDefaultAsync(a => a.MembreId == membreId) ?? db.Set<Adhesion>().Add(new Adhesion(membreId)).Entity;
         Assert.Null(adhesion.Souscrire(service, service, debut, null, new ActeAdhesion(NatureActe.Deliberation, "2024-99", new DateOnly(2024, 12, 1)), quantite,
             new CadreAdhesion(convention.DateEffet, convention.DateSortie, null, new DateOnly(2026, 10, 15)), Test, portail.Horloge.GetUtcNow()));

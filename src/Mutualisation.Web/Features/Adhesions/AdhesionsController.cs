@@ -282,7 +282,8 @@ public sealed class AdhesionsController(
             .Select(c => new ConventionAdhesion(c.Id, c.Modele, c.Statut, c.DateEffet, c.DateSortie))
             .FirstOrDefaultAsync(annulation);
         var audits = await db.Audits.AsNoTracking().Where(a => a.MembreId == membreId && a.RapportLivreLe != null).Select(a => a.RapportLivreLe!.Value).ToListAsync(annulation);
-        DateOnly? audit = audits.Count == 0 ? null : audits.Max();
+        // The first report: a choice needs one delivered on or before its date d'effet, and the first is the one that can be.
+        DateOnly? audit = audits.Count == 0 ? null : audits.Min();
         return (convention, new CadreAdhesion(convention?.DateEffet, convention?.DateSortie, audit, AujourdHui));
     }
 

@@ -161,7 +161,7 @@ public sealed class FaitsDesMembres(MutualisationDbContext db, Missions.Consomma
         foreach (var m in lus)
         {
             var population = m.Population is null ? (int?)null : PopulationLegale.Selon(catalogue.Population, m.Population.Totale, m.Population.Municipale);
-            var periodes = conventions[m.Id].ToList();
+            var periodes = Fusionner(conventions[m.Id]);
             var abonnements = new List<Abonnement>();
             var souscrit = new List<string>();
             var anomalies = new List<string>();
@@ -226,10 +226,32 @@ public sealed class FaitsDesMembres(MutualisationDbContext db, Missions.Consomma
             resultat.Add(new FaitsReels(m.Id, m.Nom, m.CodeInsee.Valeur, population, m.Population?.Millesime, formule, souscrit,
                 abonnements.Count > 0 || souscrit.Count > 0,
                 manque ?? (anomalies.Count > 0 ? string.Join(" ", anomalies) : null),
-                new FaitsMembre(population ?? 0, m.Population?.Millesime) { Abonnements = abonnements, Livraisons = livraisons, Quantites = quantites, Allocations = allocations }));
+                new FaitsMembre(population ?? 0, m.Population?.Millesime) { Abonnements = abonnements, Livraisons = livraisons, Quantites = quantites, Allocations = allocations, LivraisonsEnregistrees = true }));
         }
 
         return resultat;
+    }
+
+    /// <summary>
+    /// The periods a member is under a convention, overlapping or adjoining ones merged: a member under two conventions at
+    /// once (a model changed, a convention signed before the other's exit) is billed once for the same days.
+    /// </summary>
+    public static IReadOnlyList<(DateOnly Debut, DateOnly? Fin)> Fusionner(IEnumerable<(DateOnly Debut, DateOnly? Fin)> periodes)
+    {
+        var fusionnees = new List<(DateOnly Debut, DateOnly? Fin)>();
+        foreach (var p in periodes.OrderBy(p => p.Debut))
+        {
+            if (fusionnees.Count > 0 && fusionnees[^1] is var (debut, fin) && (fin is null || p.Debut <= fin.Value.AddDays(1)))
+            {
+                fusionnees[^1] = (debut, fin is null || p.Fin is null ? null : p.Fin > fin ? p.Fin : fin);
+            }
+            else
+            {
+                fusionnees.Add(p);
+            }
+        }
+
+        return fusionnees;
     }
 
     /// <summary>A subscription cut to the conventions' periods of validity (none in force: nothing to price).</summary>
