@@ -189,7 +189,7 @@ public class PagesTests(PortailReel portail)
             }
         }
 
-        Assert.Empty(violations);
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
     }
 
     [Fact]
