@@ -47,6 +47,12 @@ public class ExportsTitresTests(PortailFactory portail)
         Assert.Equal("5532,50", champs[13]);
         Assert.Equal("Émis", champs[14]);
         Assert.Equal(5532.50m, lignes.Skip(1).Sum(l => decimal.Parse(l.Split(';')[12], NumberStyles.Number, CultureInfo.GetCultureInfo("fr-FR"))));
+
+        // The whole exercice holds the same rows (among other tests' titres, which are not counted).
+        var exercice = await TelechargerAsync(finances, $"/titres/export.csv?exercice={titre.Exercice}");
+        Assert.Contains($"titres-{titre.Exercice}.csv", exercice.Disposition, StringComparison.Ordinal);
+        var siennes = Encoding.UTF8.GetString(exercice.Octets).Split("\r\n").Where(l => l.Split(';').ElementAtOrDefault(7) == membre.Siren.Valeur).ToList();
+        Assert.Equal(lignes[1..], siennes);
     }
 
     [Fact]

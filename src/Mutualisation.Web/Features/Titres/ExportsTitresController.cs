@@ -144,9 +144,10 @@ public sealed class ExportsTitresController(MutualisationDbContext db, TimeProvi
         var titres = db.TitresRecette.AsNoTracking().Where(t => t.Statut == StatutTitre.Emis);
         titres = perimetre.BordereauId is { } bordereau ? titres.Where(t => t.BordereauId == bordereau) : titres.Where(t => t.Exercice == perimetre.Exercice);
         return titres
-            .OrderBy(t => t.Budget).ThenBy(t => t.Numero)
-            .SelectMany(t => t.Lignes.OrderBy(l => l.Ordre), (t, l) => new LigneExport(t.Id, t.Exercice, t.Budget, t.BordereauNumero, t.Numero, t.Nature, t.EmisLe,
-                t.DebiteurNom, t.DebiteurSiren, t.DebiteurCodeInsee, l.Libelle, l.CompteNature, l.Fonction, l.Montant, t.Total));
+            .SelectMany(t => t.Lignes, (t, l) => new { t, l })
+            .OrderBy(x => x.t.Budget).ThenBy(x => x.t.Numero).ThenBy(x => x.l.Ordre)
+            .Select(x => new LigneExport(x.t.Id, x.t.Exercice, x.t.Budget, x.t.BordereauNumero, x.t.Numero, x.t.Nature, x.t.EmisLe,
+                x.t.DebiteurNom, x.t.DebiteurSiren, x.t.DebiteurCodeInsee, x.l.Libelle, x.l.CompteNature, x.l.Fonction, x.l.Montant, x.t.Total));
     }
 
     /// <summary>The issued reductions of the exported titres, summed per original (a few rows: only titres that were reduced).</summary>
