@@ -276,6 +276,8 @@ public class IsolationTests(PortailFactory portail)
         new("GET", "titres", _ => $"/titres?exercice={PortailFactory.Exercice}", Acces.Connectes, Attendu.SansEtranger),
         new("GET", "titres/{id:int}", c => $"/titres/{c.Titre}", Acces.Connectes, Attendu.Refus),
         new("GET", "titres/{id:int}/pdf", c => $"/titres/{c.Titre}/pdf", Acces.Connectes, Attendu.Refus),
+        new("GET", "titres/export.csv", _ => $"/titres/export.csv?exercice={PortailFactory.Exercice}", Acces.Personnel, Attendu.Refus),
+        new("GET", "titres/export.xlsx", _ => $"/titres/export.xlsx?exercice={PortailFactory.Exercice}", Acces.Personnel, Attendu.Refus),
         new("GET", "api/v1/titres", _ => $"/api/v1/titres?exercice={PortailFactory.Exercice}", Acces.Connectes, Attendu.SansEtranger),
         new("GET", "api/v1/titres/{id:int}", c => $"/api/v1/titres/{c.Titre}", Acces.Connectes, Attendu.Refus),
         new("GET", "api/v1/titres/{id:int}/pdf", c => $"/api/v1/titres/{c.Titre}/pdf", Acces.Connectes, Attendu.Refus),

@@ -108,6 +108,8 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         new("GET", "titres", _ => "/titres") { Parametres = ["exercice"], Base = "exercice=2026" },
         new("GET", "titres/{id:int}", c => $"/titres/{c.Titre}") { IdHostile = (_, v) => $"/titres/{v}" },
         new("GET", "titres/{id:int}/pdf", c => $"/titres/{c.Titre}/pdf") { IdHostile = (_, v) => $"/titres/{v}/pdf" },
+        new("GET", "titres/export.csv", _ => "/titres/export.csv") { Parametres = ["exercice", "bordereau"], Base = "exercice=2026" },
+        new("GET", "titres/export.xlsx", _ => "/titres/export.xlsx") { Parametres = ["exercice", "bordereau"], Base = "exercice=2026" },
         new("GET", "api/v1/titres", _ => "/api/v1/titres") { Parametres = ["exercice"], Base = "exercice=2026" },
         new("GET", "api/v1/titres/{id:int}", c => $"/api/v1/titres/{c.Titre}") { IdHostile = (_, v) => $"/api/v1/titres/{v}" },
         new("GET", "api/v1/titres/{id:int}/pdf", c => $"/api/v1/titres/{c.Titre}/pdf") { IdHostile = (_, v) => $"/api/v1/titres/{v}/pdf" },
