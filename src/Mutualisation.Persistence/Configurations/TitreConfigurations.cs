@@ -108,7 +108,11 @@ public sealed class EvenementTitreConfiguration : IEntityTypeConfiguration<Evene
 {
     public void Configure(EntityTypeBuilder<EvenementTitre> builder)
     {
-        builder.ToTable("EvenementsTitres", t => t.HasTrigger(DeclencheursTitres.EvenementsMaj));
+        builder.ToTable("EvenementsTitres", t =>
+        {
+            t.HasTrigger(DeclencheursTitres.EvenementsMaj);
+            t.HasTrigger(DeclencheursTitres.EvenementsSuppr);
+        });
         builder.Property(e => e.Libelle).HasMaxLength(200).IsRequired();
         builder.Property(e => e.Detail).HasMaxLength(EvenementTitre.LongueurMaxDetail);
         builder.Property(e => e.StatutAvant).HasConversion<string>().HasMaxLength(20);
@@ -122,7 +126,11 @@ public sealed class BordereauConfiguration : IEntityTypeConfiguration<Bordereau>
 {
     public void Configure(EntityTypeBuilder<Bordereau> builder)
     {
-        builder.ToTable("Bordereaux");
+        builder.ToTable("Bordereaux", t =>
+        {
+            t.HasTrigger(DeclencheursTitres.BordereauxMaj);
+            t.HasTrigger(DeclencheursTitres.BordereauxSuppr);
+        });
         builder.Property(b => b.Budget).HasMaxLength(ParametresEmetteur.LongueurMaxCodeBudget).IsRequired();
         builder.Property(b => b.SignataireNom).HasMaxLength(100).IsRequired();
         builder.Property(b => b.SignatairePrenoms).HasMaxLength(100).IsRequired();

@@ -14,9 +14,15 @@ public static class DeclencheursTitres
     public const string LignesMaj = "TR_LignesTitres_Immuable_Maj";
     public const string LignesSuppr = "TR_LignesTitres_Immuable_Suppr";
     public const string EvenementsMaj = "TR_EvenementsTitres_Immuable";
+    public const string EvenementsSuppr = "TR_EvenementsTitres_Immuable_Suppr";
+    public const string BordereauxMaj = "TR_Bordereaux_Immuable_Maj";
+    public const string BordereauxSuppr = "TR_Bordereaux_Immuable_Suppr";
 
     /// <summary>The message every provider raises (tests look for it).</summary>
     public const string Message = "Titre de recette émis : il est immuable (une correction passe par un titre d’annulation ou de réduction).";
+
+    /// <summary>The message of the bordereau's guard (a bordereau is only ever inserted, by the issuing transaction).</summary>
+    public const string MessageBordereau = "Bordereau de titres émis : il est immuable (ni son numéro, ni sa date, ni son signataire ne changent).";
 
     public const string Sqlite = $"""
         CREATE TRIGGER "{TitresMaj}" BEFORE UPDATE ON "TitresRecette" WHEN OLD."Statut" <> 'Brouillon'
@@ -115,5 +121,73 @@ public static class DeclencheursTitres
 
     public const string SqlServerRetrait = $"""
         DROP TRIGGER IF EXISTS [{TitresMaj}]; DROP TRIGGER IF EXISTS [{LignesMaj}]; DROP TRIGGER IF EXISTS [{EvenementsMaj}];
+        """;
+
+    // Second migration « TitresHistoriqueEtBordereauxImmuables »: the history of an issued titre cannot be deleted
+    // (only a draft's, or a draft's being deleted: the parent's status is then NULL or « Brouillon »), and a
+    // bordereau, only ever inserted by the issuing transaction, refuses every UPDATE and DELETE.
+
+    public const string SqliteComplement = $"""
+        CREATE TRIGGER "{EvenementsSuppr}" BEFORE DELETE ON "EvenementsTitres"
+        WHEN (SELECT "Statut" FROM "TitresRecette" WHERE "Id" = OLD."TitreId") <> 'Brouillon'
+        BEGIN SELECT RAISE(ABORT, '{Message}'); END;
+        CREATE TRIGGER "{BordereauxMaj}" BEFORE UPDATE ON "Bordereaux"
+        BEGIN SELECT RAISE(ABORT, '{MessageBordereau}'); END;
+        CREATE TRIGGER "{BordereauxSuppr}" BEFORE DELETE ON "Bordereaux"
+        BEGIN SELECT RAISE(ABORT, '{MessageBordereau}'); END;
+        """;
+
+    public const string SqliteComplementRetrait = $"""
+        DROP TRIGGER IF EXISTS "{EvenementsSuppr}"; DROP TRIGGER IF EXISTS "{BordereauxMaj}"; DROP TRIGGER IF EXISTS "{BordereauxSuppr}";
+        """;
+
+    public const string PostgresComplement = $$"""
+        CREATE FUNCTION evenements_titres_suppression() RETURNS trigger LANGUAGE plpgsql AS $f$
+        DECLARE statut text;
+        BEGIN
+            SELECT "Statut" INTO statut FROM "TitresRecette" WHERE "Id" = OLD."TitreId";
+            IF statut IS NOT NULL AND statut <> 'Brouillon' THEN
+                RAISE EXCEPTION '{{Message}}' USING ERRCODE = '23514';
+            END IF;
+            RETURN OLD;
+        END $f$;
+        CREATE FUNCTION bordereaux_immuables() RETURNS trigger LANGUAGE plpgsql AS $f$
+        BEGIN
+            RAISE EXCEPTION '{{MessageBordereau}}' USING ERRCODE = '23514';
+        END $f$;
+        CREATE TRIGGER "{{EvenementsSuppr}}" BEFORE DELETE ON "EvenementsTitres" FOR EACH ROW EXECUTE FUNCTION evenements_titres_suppression();
+        CREATE TRIGGER "{{BordereauxMaj}}" BEFORE UPDATE ON "Bordereaux" FOR EACH ROW EXECUTE FUNCTION bordereaux_immuables();
+        CREATE TRIGGER "{{BordereauxSuppr}}" BEFORE DELETE ON "Bordereaux" FOR EACH ROW EXECUTE FUNCTION bordereaux_immuables();
+        """;
+
+    public const string PostgresComplementRetrait = """
+        DROP FUNCTION IF EXISTS evenements_titres_suppression() CASCADE;
+        DROP FUNCTION IF EXISTS bordereaux_immuables() CASCADE;
+        """;
+
+    /// <summary>SQL Server: one batch per trigger; a cascade from a deleted draft finds no issued parent.</summary>
+    public static readonly string[] SqlServerComplement =
+    [
+        $"""
+        CREATE TRIGGER [{EvenementsSuppr}] ON [EvenementsTitres] AFTER DELETE AS
+        BEGIN
+            SET NOCOUNT ON;
+            IF EXISTS (SELECT 1 FROM [TitresRecette] t
+                       WHERE t.[Statut] <> N'Brouillon' AND t.[Id] IN (SELECT [TitreId] FROM deleted))
+                THROW 51000, N'{Message.Replace("'", "''", StringComparison.Ordinal)}', 1;
+        END
+        """,
+        $"""
+        CREATE TRIGGER [{BordereauxMaj}] ON [Bordereaux] AFTER UPDATE, DELETE AS
+        BEGIN
+            SET NOCOUNT ON;
+            IF EXISTS (SELECT 1 FROM deleted)
+                THROW 51000, N'{MessageBordereau.Replace("'", "''", StringComparison.Ordinal)}', 1;
+        END
+        """,
+    ];
+
+    public const string SqlServerComplementRetrait = $"""
+        DROP TRIGGER IF EXISTS [{EvenementsSuppr}]; DROP TRIGGER IF EXISTS [{BordereauxMaj}];
         """;
 }

@@ -69,6 +69,14 @@ public sealed class EmissionTitres(MutualisationDbContext db)
         }
 
         var dernierTitre = await ReserverAsync(exercice, budget, CompteurTitres.SerieTitres, titres.Count, annulation);
+
+        // Under the lock numbering has just taken: a reduction is checked again against the reductions issued since
+        // its draft was made (two drafts of the full amount cannot both be issued). A refusal rolls the counters back.
+        if (await RefusReductionsAsync(titres, annulation) is { } refusReduction)
+        {
+            return new(null, [], refusReduction);
+        }
+
         var numeroBordereau = await ReserverAsync(exercice, budget, CompteurTitres.SerieBordereaux, 1, annulation);
         var bordereau = new Bordereau(exercice, budget, numeroBordereau, emisLe, emetteur.SignatairePar!, auteur, quand);
         db.Bordereaux.Add(bordereau);
@@ -137,6 +145,28 @@ public sealed class EmissionTitres(MutualisationDbContext db)
         var totaux = await db.TitresRecette.Where(t => t.TitreOrigineId == originalId && t.Statut == StatutTitre.Emis)
             .Select(t => t.Total).ToListAsync(annulation);
         return totaux.Aggregate(Montant.Zero, (a, b) => a + b);
+    }
+
+    /// <summary>
+    /// Refuses the issue when the reductions of an original (those already issued plus those of this bordereau)
+    /// would exceed its total. Called inside the issuing transaction, after the counter's lock.
+    /// </summary>
+    private async Task<RefusTitre?> RefusReductionsAsync(IReadOnlyList<TitreDeRecette> titres, CancellationToken annulation)
+    {
+        foreach (var reductions in titres.Where(t => t.TitreOrigineId is not null).GroupBy(t => t.TitreOrigineId!.Value))
+        {
+            var original = await db.TitresRecette.AsNoTracking().Where(t => t.Id == reductions.Key)
+                .Select(t => new { t.Numero, t.Exercice, t.Total }).SingleAsync(annulation);
+            var deja = await MontantReduitAsync(reductions.Key, annulation);
+            var demande = reductions.Aggregate(Montant.Zero, (a, t) => a + t.Total);
+            if (deja.Euros + demande.Euros > original.Total.Euros)
+            {
+                return new RefusTitre($"Réduction du titre n° {original.Numero} (exercice {original.Exercice}) refusée : avec les réductions déjà émises ({deja}), "
+                    + $"elle ({demande}) dépasserait le montant du titre ({original.Total}). Elle reste un brouillon.");
+            }
+        }
+
+        return null;
     }
 
     private async Task<IDbContextTransaction> CommencerAsync(CancellationToken annulation)

@@ -1129,7 +1129,14 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
                     b.HasIndex("Exercice", "Budget", "Numero")
                         .IsUnique();
 
-                    b.ToTable("Bordereaux", (string)null);
+                    b.ToTable("Bordereaux", null, t =>
+                        {
+                            t.HasTrigger("TR_Bordereaux_Immuable_Maj");
+
+                            t.HasTrigger("TR_Bordereaux_Immuable_Suppr");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("Mutualisation.Domain.Titres.EvenementTitre", b =>
@@ -1180,6 +1187,8 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
                     b.ToTable("EvenementsTitres", null, t =>
                         {
                             t.HasTrigger("TR_EvenementsTitres_Immuable");
+
+                            t.HasTrigger("TR_EvenementsTitres_Immuable_Suppr");
                         });
 
                     b.HasAnnotation("SqlServer:UseSqlOutputClause", false);

@@ -1083,7 +1083,12 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                     b.HasIndex("Exercice", "Budget", "Numero")
                         .IsUnique();
 
-                    b.ToTable("Bordereaux", (string)null);
+                    b.ToTable("Bordereaux", null, t =>
+                        {
+                            t.HasTrigger("TR_Bordereaux_Immuable_Maj");
+
+                            t.HasTrigger("TR_Bordereaux_Immuable_Suppr");
+                        });
                 });
 
             modelBuilder.Entity("Mutualisation.Domain.Titres.EvenementTitre", b =>
@@ -1132,6 +1137,8 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                     b.ToTable("EvenementsTitres", null, t =>
                         {
                             t.HasTrigger("TR_EvenementsTitres_Immuable");
+
+                            t.HasTrigger("TR_EvenementsTitres_Immuable_Suppr");
                         });
                 });
 

@@ -1,0 +1,26 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Mutualisation.Persistence.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class TitresHistoriqueEtBordereauxImmuables : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            // The history of an issued titre and the bordereaux are immutable at the database too (ADR 0017).
+            foreach (var declencheur in Titres.DeclencheursTitres.SqlServerComplement)
+            {
+                migrationBuilder.Sql(declencheur);
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql(Titres.DeclencheursTitres.SqlServerComplementRetrait);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore;
+using Mutualisation.Domain.Titres;
+using Mutualisation.Persistence.Perimetre;
+using Mutualisation.Persistence.Titres;
+using Mutualisation.Persistence;
+using Mutualisation.Web.Features.Titres;
+using Mutualisation.Web.Tests.Outils;
+
+namespace Mutualisation.Web.Tests;
+
+/// <summary>Titres de recette: the history and the bordereau of an issued titre at the database, a titre never reduced beyond its amount.</summary>
+public partial class TitresTests
+{
+    [Fact]
+    public async Task L_historique_et_le_bordereau_d_un_titre_emis_sont_immuables_en_base()
+    {
+        var membre = await portail.AjouterCommuneAsync(population: 2355);
+        var id = await portail.AjouterTitreAsync(membre.Id);
+        var titre = await portail.ExecuterAsync(db => db.TitresRecette.AsNoTracking().Include(t => t.Evenements).Include(t => t.Bordereau).SingleAsync(t => t.Id == id));
+        var bordereau = titre.Bordereau!;
+
+        foreach (var sql in new[]
+        {
+            $"DELETE FROM \"EvenementsTitres\" WHERE \"TitreId\" = {id}",
+            $"UPDATE \"Bordereaux\" SET \"SignataireNom\" = 'X' WHERE \"Id\" = {bordereau.Id}",
+            $"UPDATE \"Bordereaux\" SET \"Numero\" = \"Numero\" + 100000, \"EmisLe\" = '2000-01-01' WHERE \"Id\" = {bordereau.Id}",
+            $"DELETE FROM \"Bordereaux\" WHERE \"Id\" = {bordereau.Id}",
+        })
+        {
+            var erreur = await Assert.ThrowsAnyAsync<Exception>(() => portail.ExecuterAsync(db => db.Database.ExecuteSqlRawAsync(sql)));
+            Assert.Contains("immuable", erreur.Message, StringComparison.Ordinal);
+        }
+
+        var apres = await portail.ExecuterAsync(db => db.TitresRecette.AsNoTracking().Include(t => t.Evenements).Include(t => t.Bordereau).SingleAsync(t => t.Id == id));
+        Assert.Equal(titre.Evenements.Count, apres.Evenements.Count);
+        Assert.Equal((bordereau.Numero, bordereau.EmisLe, bordereau.SignataireNom), (apres.Bordereau!.Numero, apres.Bordereau.EmisLe, apres.Bordereau.SignataireNom));
+
+        // A draft's history is deleted freely, and a draft with it.
+        var brouillon = await portail.AjouterTitreAsync(membre.Id, emettre: false);
+        await portail.ExecuterAsync(db => db.Database.ExecuteSqlAsync($"DELETE FROM \"EvenementsTitres\" WHERE \"TitreId\" = {brouillon}"));
+        var autre = await portail.AjouterTitreAsync(membre.Id, emettre: false);
+        await portail.ExecuterAsync(db => db.TitresRecette.Where(t => t.Id == autre).ExecuteDeleteAsync());
+        Assert.False(await portail.ExecuterAsync(db => db.TitresRecette.AnyAsync(t => t.Id == autre)));
+    }
+
+    [Fact]
+    public async Task Deux_reductions_du_montant_entier_ne_s_emettent_pas_toutes_les_deux()
+    {
+        var membre = await portail.AjouterCommuneAsync(population: 2355);
+        var id = await portail.AjouterTitreAsync(membre.Id);
+        var original = await portail.ExecuterAsync(db => db.TitresRecette.AsNoTracking().SingleAsync(t => t.Id == id));
+        var quand = portail.Horloge.GetUtcNow();
+        var aujourdHui = DateOnly.FromDateTime(PortailFactory.Maintenant.Date);
+
+        // Both drafts are made while nothing is reduced yet: each passes the domain's check.
+        var brouillons = new List<int>();
+        for (var i = 0; i < 2; i++)
+        {
+            var (reduction, refus) = await portail.ExecuterAsync(db => new EmissionTitres(db).PreparerReductionAsync(id, original.Total, $"Doublon {i}", aujourdHui.Year, TitresDeTest.Test, quand));
+            Assert.Null(refus);
+            brouillons.Add(reduction!.Id);
+        }
+
+        await portail.ExecuterAsync(db => TitresDeTest.EmettreAsync(db, [brouillons[0]], quand, aujourdHui));
+        var premiere = await portail.ExecuterAsync(db => db.TitresRecette.AsNoTracking().SingleAsync(t => t.Id == brouillons[0]));
+        var compteurs = await portail.ExecuterAsync(db => db.Set<CompteurTitres>().AsNoTracking()
+            .Where(c => c.Exercice == premiere.Exercice && c.Budget == premiere.Budget).OrderBy(c => c.Serie).Select(c => c.Dernier).ToListAsync());
+
+        var resultat = await portail.ExecuterAsync(db => new EmissionTitres(db).EmettreAsync([brouillons[1]], TitresDeTest.Test, quand, aujourdHui, AvisSommesAPayerPdf.Produire));
+
+        Assert.Null(resultat.Bordereau);
+        Assert.Contains($"Réduction du titre n° {original.Numero}", resultat.Refus!.Message, StringComparison.Ordinal);
+        Assert.Contains("dépasserait le montant du titre", resultat.Refus.Message, StringComparison.Ordinal);
+        var seconde = await portail.ExecuterAsync(db => db.TitresRecette.AsNoTracking().SingleAsync(t => t.Id == brouillons[1]));
+        Assert.Equal((StatutTitre.Brouillon, (int?)null, (int?)null), (seconde.Statut, seconde.Numero, seconde.BordereauId));
+        Assert.Equal(compteurs, await portail.ExecuterAsync(db => db.Set<CompteurTitres>().AsNoTracking()
+            .Where(c => c.Exercice == premiere.Exercice && c.Budget == premiere.Budget).OrderBy(c => c.Serie).Select(c => c.Dernier).ToListAsync()));
+        Assert.Equal(original.Total, await portail.ExecuterAsync(db => new EmissionTitres(db).MontantReduitAsync(id)));
+
+        // The next titre issued continues the series: no number was lost.
+        var suivant = await portail.AjouterTitreAsync(membre.Id);
+        Assert.Equal(compteurs[1] + 1, await portail.ExecuterAsync(db => db.TitresRecette.Where(t => t.Id == suivant).Select(t => t.Numero).SingleAsync()));
+    }
+
+    [Fact]
+    public void Les_declencheurs_de_l_historique_et_des_bordereaux_sont_dans_le_script_de_chaque_fournisseur()
+    {
+        using var sqlServer = new SqlServerMutualisationDbContext(new DbContextOptionsBuilder<SqlServerMutualisationDbContext>()
+            .UseSqlServer("Server=127.0.0.1;Database=modele;User Id=sa;Password=x;TrustServerCertificate=True").Options, PerimetreSysteme.Instance);
+        var script = sqlServer.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+        Assert.Contains($"CREATE TRIGGER [{DeclencheursTitres.EvenementsSuppr}] ON [EvenementsTitres] AFTER DELETE", script, StringComparison.Ordinal);
+        Assert.Contains($"CREATE TRIGGER [{DeclencheursTitres.BordereauxMaj}] ON [Bordereaux] AFTER UPDATE, DELETE", script, StringComparison.Ordinal);
+
+        using var sqlite = new SqliteMutualisationDbContext(new DbContextOptionsBuilder<SqliteMutualisationDbContext>().UseSqlite("Data Source=:memory:").Options, PerimetreSysteme.Instance);
+        var scriptSqlite = sqlite.GetService<IMigrator>().GenerateScript();
+        Assert.Contains($"CREATE TRIGGER \"{DeclencheursTitres.EvenementsSuppr}\" BEFORE DELETE ON \"EvenementsTitres\"", scriptSqlite, StringComparison.Ordinal);
+        Assert.Contains($"CREATE TRIGGER \"{DeclencheursTitres.BordereauxMaj}\" BEFORE UPDATE ON \"Bordereaux\"", scriptSqlite, StringComparison.Ordinal);
+        using var postgres = new PostgresMutualisationDbContext(new DbContextOptionsBuilder<PostgresMutualisationDbContext>().UseNpgsql("Host=127.0.0.1;Database=modele").Options, PerimetreSysteme.Instance);
+        var scriptPostgres = postgres.GetService<IMigrator>().GenerateScript();
+        Assert.Contains($"CREATE TRIGGER \"{DeclencheursTitres.EvenementsSuppr}\" BEFORE DELETE ON \"EvenementsTitres\"", scriptPostgres, StringComparison.Ordinal);
+        Assert.Contains($"CREATE TRIGGER \"{DeclencheursTitres.BordereauxSuppr}\" BEFORE DELETE ON \"Bordereaux\"", scriptPostgres, StringComparison.Ordinal);
+    }
+}
