@@ -114,7 +114,8 @@ public sealed class FaitsDesMembres(MutualisationDbContext db, Missions.Consomma
     /// deduction refers to); its quantities (a subscription's dated values first, else the declared ones) and its
     /// storage allocations; the half-days of N1 assistance its lettres de mission consumed in the exercice
     /// (<see cref="Missions.ConsommationN1"/>), priced beyond its allowance. Six SQL queries whatever the number of members
-    /// (members, declared quantities, adhesions, conventions, audits, N1 time entries); all members of the caller's perimeter when <paramref name="membres"/> is null.
+    /// (members, declared quantities, adhesions, conventions, audits, N1 time entries); when <paramref name="membres"/> is null,
+    /// every member of the caller's perimeter that has an adhésion (the others have nothing to price: not read).
     /// </summary>
     public async Task<IReadOnlyList<FaitsReels>> LireAdhesionsAsync(ExerciceTarifaire exercice, IReadOnlyCollection<int>? membres, CancellationToken annulation)
     {
@@ -122,7 +123,7 @@ public sealed class FaitsDesMembres(MutualisationDbContext db, Missions.Consomma
         var millesime = exercice.MillesimePopulation;
         var debutExercice = new DateOnly(n, 1, 1);
         var finExercice = new DateOnly(n, 12, 31);
-        var sourceMembres = membres is null ? db.Membres : db.Membres.Where(m => membres.Contains(m.Id));
+        var sourceMembres = membres is null ? db.Membres.Where(m => db.Set<Adhesion>().Any(a => a.MembreId == m.Id)) : db.Membres.Where(m => membres.Contains(m.Id));
         var lus = await sourceMembres.AsNoTracking().OrderBy(m => m.NomRecherche)
             .Select(m => new
             {
@@ -134,7 +135,9 @@ public sealed class FaitsDesMembres(MutualisationDbContext db, Missions.Consomma
             })
             .ToListAsync(annulation);
 
-        var sourceQuantites = membres is null ? db.QuantitesMembres : db.QuantitesMembres.Where(q => membres.Contains(q.MembreId));
+        var sourceQuantites = membres is null
+            ? db.QuantitesMembres.Where(q => db.Set<Adhesion>().Any(a => a.MembreId == q.MembreId))
+            : db.QuantitesMembres.Where(q => membres.Contains(q.MembreId));
         var declarees = (await sourceQuantites.AsNoTracking().Where(q => q.Depuis <= finExercice)
                 .Select(q => new { q.MembreId, q.Code, q.Depuis, q.Valeur }).ToListAsync(annulation))
             .ToLookup(q => q.MembreId);
