@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -31,8 +30,7 @@ public sealed class AdhesionsController(
 {
     private DateOnly AujourdHui => horloge.AujourdHui();
 
-    private Auteur Auteur => new(User.FindFirstValue(ClaimTypes.NameIdentifier),
-        User.FindFirstValue(FabriqueRevendications.RevendicationNom) is { Length: > 0 } nom ? nom : User.Identity?.Name ?? "Compte inconnu");
+    private Auteur Auteur => User.Auteur();
 
     [HttpGet("")]
     public async Task<IActionResult> Index(int id, CancellationToken annulation)

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -29,8 +28,7 @@ public sealed class ConventionsController(
 {
     private DateOnly AujourdHui => horloge.AujourdHui();
 
-    private Auteur Auteur => new(User.FindFirstValue(ClaimTypes.NameIdentifier),
-        User.FindFirstValue(FabriqueRevendications.RevendicationNom) is { Length: > 0 } nom ? nom : User.Identity?.Name ?? "Compte inconnu");
+    private Auteur Auteur => User.Auteur();
 
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] FiltreConventions filtre, CancellationToken annulation)

@@ -27,8 +27,7 @@ public sealed class MissionsController(
 {
     private DateOnly AujourdHui => horloge.AujourdHui();
 
-    private Auteur Auteur => new(User.FindFirstValue(ClaimTypes.NameIdentifier),
-        User.FindFirstValue(FabriqueRevendications.RevendicationNom) is { Length: > 0 } nom ? nom : User.Identity?.Name ?? "Compte inconnu");
+    private Auteur Auteur => User.Auteur();
 
     private bool PeutGerer => User.IsInRole(Domain.Commun.Roles.AdministrateurDSI) || User.IsInRole(Domain.Commun.Roles.AgentDSI);
 
