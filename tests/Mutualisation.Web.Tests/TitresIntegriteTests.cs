@@ -85,6 +85,32 @@ public partial class TitresTests
     }
 
     [Fact]
+    public async Task Un_bordereau_plus_grand_qu_une_tranche_s_emet_d_un_seul_tenant_chaque_titre_avec_son_avis()
+    {
+        var membre = await portail.AjouterCommuneAsync(population: 2355);
+        var nombre = EmissionTitres.TailleTranche + 7;
+        var ids = new List<int>();
+        for (var i = 0; i < nombre; i++)
+        {
+            ids.Add(await portail.AjouterTitreAsync(membre.Id, emettre: false));
+        }
+
+        var quand = portail.Horloge.GetUtcNow();
+        var aujourdHui = DateOnly.FromDateTime(PortailFactory.Maintenant.Date);
+        var resultat = await portail.ExecuterAsync(db => TitresDeTest.EmettreAsync(db, ids, quand, aujourdHui));
+
+        Assert.Equal(nombre, resultat.Titres.Count);
+        var emis = await portail.ExecuterAsync(db => db.TitresRecette.AsNoTracking().Where(t => ids.Contains(t.Id)).OrderBy(t => t.Id)
+            .Select(t => new { t.Id, t.Statut, t.Numero, t.BordereauId, t.Pdf, t.PdfSha256 }).ToListAsync());
+        Assert.All(emis, t => Assert.Equal((StatutTitre.Emis, resultat.Bordereau!.Id), (t.Statut, t.BordereauId!.Value)));
+        // One transaction held the series: the numbers follow each other in the order of the drafts, across the slices.
+        Assert.Equal(Enumerable.Range(emis[0].Numero!.Value, nombre), emis.Select(t => t.Numero!.Value));
+        Assert.Equal(resultat.Titres.Select(t => (t.Id, t.Numero)), emis.Select(t => (t.Id, t.Numero!.Value)));
+        Assert.All(emis, t => Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(t.Pdf!)), t.PdfSha256));
+        Assert.Equal(nombre, emis.Select(t => t.PdfSha256).Distinct().Count());
+    }
+
+    [Fact]
     public void Les_declencheurs_de_l_historique_et_des_bordereaux_sont_dans_le_script_de_chaque_fournisseur()
     {
         using var sqlServer = new SqlServerMutualisationDbContext(new DbContextOptionsBuilder<SqlServerMutualisationDbContext>()

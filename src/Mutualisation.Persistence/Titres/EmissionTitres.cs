@@ -9,8 +9,11 @@ using Mutualisation.Domain.Titres;
 
 namespace Mutualisation.Persistence.Titres;
 
+/// <summary>What an issue returns of each titre it issued (the PDFs stay in the database, not in memory).</summary>
+public sealed record TitreEmis(int Id, int Numero, int MembreId, Montant Total);
+
 /// <summary>The outcome of an issue: the bordereau and its titres, or why nothing was issued.</summary>
-public sealed record ResultatEmission(Bordereau? Bordereau, IReadOnlyList<TitreDeRecette> Titres, RefusTitre? Refus);
+public sealed record ResultatEmission(Bordereau? Bordereau, IReadOnlyList<TitreEmis> Titres, RefusTitre? Refus);
 
 /// <summary>
 /// Issues draft titres in one transaction: checks them against the issuer's settings, takes their numbers in the
@@ -18,13 +21,17 @@ public sealed record ResultatEmission(Bordereau? Bordereau, IReadOnlyList<TitreD
 /// The numbers are taken inside the same transaction as the titres (ADR 0016): SQLite holds the database's write
 /// lock from <c>BEGIN IMMEDIATE</c>; PostgreSQL and SQL Server lock the counter row with the UPDATE that moves it.
 /// A transaction that fails or a process that dies gives its numbers back with its rollback: no gap; the unique
-/// index (exercice, budget, numéro) is the last guard against a duplicate.
+/// index (exercice, budget, numéro) is the last guard against a duplicate. A large bordereau is written in slices
+/// of <see cref="TailleTranche"/> titres whose PDFs are rendered in parallel, then forgotten by the context, so the
+/// memory an issue needs does not grow with the number of titres.
 /// </summary>
 public sealed class EmissionTitres(MutualisationDbContext db)
 {
+    public const int TailleTranche = 256;
+
     /// <summary>Issues the drafts <paramref name="ids"/> (same exercice and budget) in one bordereau, or none of them.</summary>
-    /// <param name="produirePdf">Renders the avis des sommes à payer of an issued titre (number, date and signatory set).</param>
-    /// <param name="apresNumerotation">Called once the numbers are taken, before the commit (tests stop a process there).</param>
+    /// <param name="produirePdf">Renders the avis des sommes à payer of an issued titre (number, date and signatory set); called in parallel.</param>
+    /// <param name="apresNumerotation">Called once the numbers are taken and written, before the commit (tests stop a process there).</param>
     public async Task<ResultatEmission> EmettreAsync(IReadOnlyCollection<int> ids, Auteur auteur, DateTimeOffset quand, DateOnly emisLe,
         Func<TitreDeRecette, ParametresEmetteur, byte[]> produirePdf, Func<int, Task>? apresNumerotation = null, CancellationToken annulation = default)
     {
@@ -35,21 +42,23 @@ public sealed class EmissionTitres(MutualisationDbContext db)
             return new(null, [], new RefusTitre("Aucun titre à émettre."));
         }
 
+        var demandes = ids.Distinct().Order().ToList();
         await using var transaction = await CommencerAsync(annulation);
-        var emetteur = await db.Set<ParametresEmetteur>().OrderBy(p => p.Id).FirstOrDefaultAsync(annulation);
+        var emetteur = await db.Set<ParametresEmetteur>().AsNoTracking().OrderBy(p => p.Id).FirstOrDefaultAsync(annulation);
         if (emetteur is null)
         {
             return new(null, [], new RefusTitre("Émission impossible : les paramètres de l'émetteur ne sont pas saisis."));
         }
 
-        var titres = await db.TitresRecette.Include(t => t.Lignes).Include(t => t.Evenements)
-            .Where(t => ids.Contains(t.Id)).OrderBy(t => t.Id).ToListAsync(annulation);
-        if (titres.Count != ids.Distinct().Count())
+        // Checked first, all of them, before any number is taken (read without tracking: no PDF on a draft).
+        var brouillons = await db.TitresRecette.AsNoTracking().Include(t => t.Lignes)
+            .Where(t => demandes.Contains(t.Id)).OrderBy(t => t.Id).AsSplitQuery().ToListAsync(annulation);
+        if (brouillons.Count != demandes.Count)
         {
             return new(null, [], new RefusTitre("Un des titres demandés n'existe pas."));
         }
 
-        foreach (var titre in titres)
+        foreach (var titre in brouillons)
         {
             if (titre.RefusEmission(emetteur) is { } refus)
             {
@@ -57,51 +66,37 @@ public sealed class EmissionTitres(MutualisationDbContext db)
             }
         }
 
-        if (titres.Select(t => (t.Exercice, t.Budget)).Distinct().Count() > 1)
+        if (brouillons.Select(t => (t.Exercice, t.Budget)).Distinct().Count() > 1)
         {
             return new(null, [], new RefusTitre("Un bordereau ne réunit que des titres du même exercice et du même budget."));
         }
 
-        var (exercice, budget) = (titres[0].Exercice, titres[0].Budget);
+        var (exercice, budget) = (brouillons[0].Exercice, brouillons[0].Budget);
         if (emisLe.Year != exercice)
         {
             return new(null, [], new RefusTitre($"Les titres de l'exercice {exercice} s'émettent pendant cet exercice (date d'émission : {emisLe:dd/MM/yyyy})."));
         }
 
-        var dernierTitre = await ReserverAsync(exercice, budget, CompteurTitres.SerieTitres, titres.Count, annulation);
+        var dernierTitre = await ReserverAsync(exercice, budget, CompteurTitres.SerieTitres, brouillons.Count, annulation);
 
         // Under the lock numbering has just taken: a reduction is checked again against the reductions issued since
         // its draft was made (two drafts of the full amount cannot both be issued). A refusal rolls the counters back.
-        if (await RefusReductionsAsync(titres, annulation) is { } refusReduction)
+        if (await RefusReductionsAsync(brouillons, annulation) is { } refusReduction)
         {
             return new(null, [], refusReduction);
         }
 
+        brouillons.Clear();
         var numeroBordereau = await ReserverAsync(exercice, budget, CompteurTitres.SerieBordereaux, 1, annulation);
         var bordereau = new Bordereau(exercice, budget, numeroBordereau, emisLe, emetteur.SignatairePar!, auteur, quand);
         db.Bordereaux.Add(bordereau);
-        foreach (var titre in titres)
-        {
-            titre.ImputerLignes(emetteur);
-        }
-
-        // Lines imputed and bordereau written before the titres change status (the triggers refuse line changes after).
         await db.SaveChangesAsync(annulation);
 
-        var numero = dernierTitre - titres.Count;
-        foreach (var titre in titres)
+        var premier = dernierTitre - demandes.Count + 1;
+        var emis = new List<TitreEmis>(demandes.Count);
+        foreach (var tranche in demandes.Chunk(TailleTranche))
         {
-            var refus = titre.Emettre(emetteur, ++numero, bordereau, emisLe, auteur, quand, t => produirePdf(t, emetteur));
-            if (refus is not null)
-            {
-                throw new InvalidOperationException(refus.Message);
-            }
-
-            if (titre.TitreOrigineId is { } origineId)
-            {
-                var origine = await db.TitresRecette.Include(t => t.Evenements).FirstAsync(t => t.Id == origineId, annulation);
-                origine.NoterReduction(titre, auteur, quand);
-            }
+            emis.AddRange(await EmettreTrancheAsync(tranche, premier + emis.Count, emetteur, bordereau, emisLe, auteur, quand, produirePdf, annulation));
         }
 
         if (apresNumerotation is not null)
@@ -109,9 +104,49 @@ public sealed class EmissionTitres(MutualisationDbContext db)
             await apresNumerotation(dernierTitre);
         }
 
-        await db.SaveChangesAsync(annulation);
         await transaction.CommitAsync(annulation);
-        return new(bordereau, titres, null);
+        return new(bordereau, emis, null);
+    }
+
+    /// <summary>
+    /// One slice of an issue: lines imputed and saved while still drafts (the triggers refuse line changes after),
+    /// then each titre issued with its number, its PDF rendered in parallel (each titre only touches itself), saved,
+    /// and the titres detached from the context so their PDFs do not stay in memory.
+    /// </summary>
+    private async Task<IReadOnlyList<TitreEmis>> EmettreTrancheAsync(int[] ids, int premierNumero, ParametresEmetteur emetteur, Bordereau bordereau, DateOnly emisLe,
+        Auteur auteur, DateTimeOffset quand, Func<TitreDeRecette, ParametresEmetteur, byte[]> produirePdf, CancellationToken annulation)
+    {
+        var titres = await db.TitresRecette.Include(t => t.Lignes).Include(t => t.Evenements)
+            .Where(t => ids.Contains(t.Id)).OrderBy(t => t.Id).AsSplitQuery().ToListAsync(annulation);
+        foreach (var titre in titres)
+        {
+            titre.ImputerLignes(emetteur);
+        }
+
+        await db.SaveChangesAsync(annulation);
+
+        var refus = new RefusTitre?[titres.Count];
+        Parallel.For(0, titres.Count, new ParallelOptions { CancellationToken = annulation }, i =>
+            refus[i] = titres[i].Emettre(emetteur, premierNumero + i, bordereau, emisLe, auteur, quand, t => produirePdf(t, emetteur)));
+        if (refus.FirstOrDefault(r => r is not null) is { } premierRefus)
+        {
+            throw new InvalidOperationException(premierRefus.Message);
+        }
+
+        foreach (var titre in titres.Where(t => t.TitreOrigineId is not null))
+        {
+            var origine = await db.TitresRecette.Include(t => t.Evenements).FirstAsync(t => t.Id == titre.TitreOrigineId, annulation);
+            origine.NoterReduction(titre, auteur, quand);
+        }
+
+        await db.SaveChangesAsync(annulation);
+        var emis = titres.Select(t => new TitreEmis(t.Id, t.Numero!.Value, t.MembreId, t.Total)).ToList();
+        foreach (var entree in db.ChangeTracker.Entries().Where(e => e.Entity is TitreDeRecette or LigneTitre or EvenementTitre).ToList())
+        {
+            entree.State = EntityState.Detached;
+        }
+
+        return emis;
     }
 
     /// <summary>
