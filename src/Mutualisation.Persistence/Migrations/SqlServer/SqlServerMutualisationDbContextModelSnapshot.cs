@@ -789,6 +789,80 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
                     b.ToTable("DocumentsConventions", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.FichesProjet.FicheProjet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AnneeSchemaDirecteur")
+                        .HasColumnType("int");
+
+                    b.Property<string>("AvisDsi")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<bool?>("CouvertParExistant")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset>("CreeLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly?>("DecideeLe")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateOnly?>("DeposeeLe")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("DureeEstimeeMois")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Etat")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("MembreId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Motivation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<bool>("Mutualisable")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Numero")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int?>("SeanceCopilId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Titre")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Numero")
+                        .IsUnique()
+                        .HasFilter("[Numero] IS NOT NULL");
+
+                    b.HasIndex("Etat", "Mutualisable");
+
+                    b.HasIndex("MembreId", "Etat");
+
+                    b.ToTable("FichesProjet", (string)null);
+                });
+
             modelBuilder.Entity("Mutualisation.Domain.Membres.Membre", b =>
                 {
                     b.Property<int>("Id")
@@ -2241,6 +2315,413 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
                         .HasForeignKey("ConventionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.FichesProjet.FicheProjet", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.Membres.Membre", null)
+                        .WithMany()
+                        .HasForeignKey("MembreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Mutualisation.Domain.FichesProjet.EvenementFiche", "Evenements", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Detail")
+                                .HasMaxLength(2000)
+                                .HasColumnType("nvarchar(2000)");
+
+                            b1.Property<string>("EtatApres")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)");
+
+                            b1.Property<string>("EtatAvant")
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)");
+
+                            b1.Property<int>("FicheId")
+                                .HasColumnType("int");
+
+                            b1.Property<DateTimeOffset>("Horodatage")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.Property<string>("Libelle")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<string>("UtilisateurId")
+                                .HasMaxLength(450)
+                                .HasColumnType("nvarchar(450)");
+
+                            b1.Property<string>("UtilisateurNom")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<bool>("VisibleParLaCommune")
+                                .HasColumnType("bit");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("FicheId");
+
+                            b1.ToTable("EvenementsFichesProjet", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("FicheId");
+                        });
+
+                    b.OwnsMany("Mutualisation.Domain.FichesProjet.LienFiche", "Liens", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<int>("AutreFicheId")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("FicheId")
+                                .HasColumnType("int");
+
+                            b1.Property<DateTimeOffset?>("QualifieLe")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.Property<string>("QualifieParNom")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<double?>("Score")
+                                .HasColumnType("float");
+
+                            b1.Property<string>("Statut")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)");
+
+                            b1.Property<DateTimeOffset>("SuggereLe")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AutreFicheId");
+
+                            b1.HasIndex("FicheId", "AutreFicheId")
+                                .IsUnique();
+
+                            b1.ToTable("LiensFichesProjet", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("FicheId");
+                        });
+
+                    b.OwnsMany("Mutualisation.Domain.FichesProjet.VersionFiche", "Versions", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Commentaire")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("nvarchar(500)");
+
+                            b1.Property<int>("FicheId")
+                                .HasColumnType("int");
+
+                            b1.Property<DateTimeOffset>("Horodatage")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.Property<int>("Numero")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("Titre")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<string>("UtilisateurId")
+                                .HasMaxLength(450)
+                                .HasColumnType("nvarchar(450)");
+
+                            b1.Property<string>("UtilisateurNom")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("FicheId", "Numero")
+                                .IsUnique();
+
+                            b1.ToTable("VersionsFichesProjet", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("FicheId");
+
+                            b1.OwnsOne("Mutualisation.Domain.FichesProjet.ContenuFiche", "Contenu", b2 =>
+                                {
+                                    b2.Property<int>("VersionFicheId")
+                                        .HasColumnType("int");
+
+                                    b2.Property<string>("ConditionsReussite")
+                                        .HasMaxLength(4000)
+                                        .HasColumnType("nvarchar(4000)");
+
+                                    b2.Property<string>("ContraintesCompetences")
+                                        .HasMaxLength(4000)
+                                        .HasColumnType("nvarchar(4000)");
+
+                                    b2.Property<string>("ContraintesExterieures")
+                                        .HasMaxLength(4000)
+                                        .HasColumnType("nvarchar(4000)");
+
+                                    b2.Property<string>("ContraintesOrganisationnelles")
+                                        .HasMaxLength(4000)
+                                        .HasColumnType("nvarchar(4000)");
+
+                                    b2.Property<long?>("CoutFormation")
+                                        .HasColumnType("bigint");
+
+                                    b2.Property<long?>("CoutInformatique")
+                                        .HasColumnType("bigint");
+
+                                    b2.Property<long?>("CoutOrganisation")
+                                        .HasColumnType("bigint");
+
+                                    b2.Property<string>("Demandeur")
+                                        .HasMaxLength(200)
+                                        .HasColumnType("nvarchar(200)");
+
+                                    b2.Property<long?>("DepensesAssociees")
+                                        .HasColumnType("bigint");
+
+                                    b2.Property<string>("Description")
+                                        .HasMaxLength(4000)
+                                        .HasColumnType("nvarchar(4000)");
+
+                                    b2.Property<string>("Diffusion")
+                                        .HasMaxLength(4000)
+                                        .HasColumnType("nvarchar(4000)");
+
+                                    b2.Property<string>("DirectionPilote")
+                                        .HasMaxLength(200)
+                                        .HasColumnType("nvarchar(200)");
+
+                                    b2.Property<string>("Enjeux")
+                                        .HasMaxLength(4000)
+                                        .HasColumnType("nvarchar(4000)");
+
+                                    b2.Property<string>("EtapesInitiales")
+                                        .HasMaxLength(4000)
+                                        .HasColumnType("nvarchar(4000)");
+
+                                    b2.Property<string>("FinancementExterieur")
+                                        .HasMaxLength(4000)
+                                        .HasColumnType("nvarchar(4000)");
+
+                                    b2.Property<string>("Incertitudes")
+                                        .HasMaxLength(4000)
+                                        .HasColumnType("nvarchar(4000)");
+
+                                    b2.Property<string>("IndicateursSuivi")
+                                        .HasMaxLength(4000)
+                                        .HasColumnType("nvarchar(4000)");
+
+                                    b2.Property<long?>("MontantFinancementExterieur")
+                                        .HasColumnType("bigint");
+
+                                    b2.Property<string>("Nature")
+                                        .HasMaxLength(30)
+                                        .HasColumnType("nvarchar(30)");
+
+                                    b2.Property<string>("ObjectifsDirection")
+                                        .HasMaxLength(4000)
+                                        .HasColumnType("nvarchar(4000)");
+
+                                    b2.Property<string>("ObjectifsUsagers")
+                                        .HasMaxLength(4000)
+                                        .HasColumnType("nvarchar(4000)");
+
+                                    b2.Property<string>("ObjectifsUtilisateurs")
+                                        .HasMaxLength(4000)
+                                        .HasColumnType("nvarchar(4000)");
+
+                                    b2.Property<string>("Origine")
+                                        .HasMaxLength(4000)
+                                        .HasColumnType("nvarchar(4000)");
+
+                                    b2.Property<string>("PeriodeSouhaitee")
+                                        .HasMaxLength(200)
+                                        .HasColumnType("nvarchar(200)");
+
+                                    b2.Property<string>("ProjetsConnexes")
+                                        .HasMaxLength(4000)
+                                        .HasColumnType("nvarchar(4000)");
+
+                                    b2.Property<string>("Redacteur")
+                                        .HasMaxLength(200)
+                                        .HasColumnType("nvarchar(200)");
+
+                                    b2.Property<string>("Type")
+                                        .HasMaxLength(20)
+                                        .HasColumnType("nvarchar(20)");
+
+                                    b2.Property<string>("Validation")
+                                        .HasMaxLength(200)
+                                        .HasColumnType("nvarchar(200)");
+
+                                    b2.HasKey("VersionFicheId");
+
+                                    b2.ToTable("VersionsFichesProjet");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("VersionFicheId");
+                                });
+
+                            b1.Navigation("Contenu")
+                                .IsRequired();
+                        });
+
+                    b.OwnsOne("Mutualisation.Domain.FichesProjet.ContenuFiche", "Contenu", b1 =>
+                        {
+                            b1.Property<int>("FicheProjetId")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("ConditionsReussite")
+                                .HasMaxLength(4000)
+                                .HasColumnType("nvarchar(4000)");
+
+                            b1.Property<string>("ContraintesCompetences")
+                                .HasMaxLength(4000)
+                                .HasColumnType("nvarchar(4000)");
+
+                            b1.Property<string>("ContraintesExterieures")
+                                .HasMaxLength(4000)
+                                .HasColumnType("nvarchar(4000)");
+
+                            b1.Property<string>("ContraintesOrganisationnelles")
+                                .HasMaxLength(4000)
+                                .HasColumnType("nvarchar(4000)");
+
+                            b1.Property<long?>("CoutFormation")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long?>("CoutInformatique")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long?>("CoutOrganisation")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("Demandeur")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<long?>("DepensesAssociees")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("Description")
+                                .HasMaxLength(4000)
+                                .HasColumnType("nvarchar(4000)");
+
+                            b1.Property<string>("Diffusion")
+                                .HasMaxLength(4000)
+                                .HasColumnType("nvarchar(4000)");
+
+                            b1.Property<string>("DirectionPilote")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<string>("Enjeux")
+                                .HasMaxLength(4000)
+                                .HasColumnType("nvarchar(4000)");
+
+                            b1.Property<string>("EtapesInitiales")
+                                .HasMaxLength(4000)
+                                .HasColumnType("nvarchar(4000)");
+
+                            b1.Property<string>("FinancementExterieur")
+                                .HasMaxLength(4000)
+                                .HasColumnType("nvarchar(4000)");
+
+                            b1.Property<string>("Incertitudes")
+                                .HasMaxLength(4000)
+                                .HasColumnType("nvarchar(4000)");
+
+                            b1.Property<string>("IndicateursSuivi")
+                                .HasMaxLength(4000)
+                                .HasColumnType("nvarchar(4000)");
+
+                            b1.Property<long?>("MontantFinancementExterieur")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("Nature")
+                                .HasMaxLength(30)
+                                .HasColumnType("nvarchar(30)");
+
+                            b1.Property<string>("ObjectifsDirection")
+                                .HasMaxLength(4000)
+                                .HasColumnType("nvarchar(4000)");
+
+                            b1.Property<string>("ObjectifsUsagers")
+                                .HasMaxLength(4000)
+                                .HasColumnType("nvarchar(4000)");
+
+                            b1.Property<string>("ObjectifsUtilisateurs")
+                                .HasMaxLength(4000)
+                                .HasColumnType("nvarchar(4000)");
+
+                            b1.Property<string>("Origine")
+                                .HasMaxLength(4000)
+                                .HasColumnType("nvarchar(4000)");
+
+                            b1.Property<string>("PeriodeSouhaitee")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<string>("ProjetsConnexes")
+                                .HasMaxLength(4000)
+                                .HasColumnType("nvarchar(4000)");
+
+                            b1.Property<string>("Redacteur")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<string>("Type")
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)");
+
+                            b1.Property<string>("Validation")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.HasKey("FicheProjetId");
+
+                            b1.ToTable("FichesProjet");
+
+                            b1.WithOwner()
+                                .HasForeignKey("FicheProjetId");
+                        });
+
+                    b.Navigation("Contenu")
+                        .IsRequired();
+
+                    b.Navigation("Evenements");
+
+                    b.Navigation("Liens");
+
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Mutualisation.Domain.Membres.Membre", b =>
