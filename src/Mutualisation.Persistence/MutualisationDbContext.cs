@@ -48,6 +48,8 @@ public abstract class MutualisationDbContext : IdentityDbContext<Utilisateur>, I
 
     public DbSet<LettreDeMission> Missions => Set<LettreDeMission>();
 
+    public DbSet<Domain.FichesProjet.FicheProjet> FichesProjet => Set<Domain.FichesProjet.FicheProjet>();
+
     public DbSet<EntreeHistorique> Historique => Set<EntreeHistorique>();
 
     /// <summary>The ASP.NET Core data-protection key ring, shared by every instance (encrypted at rest when a certificate is configured).</summary>

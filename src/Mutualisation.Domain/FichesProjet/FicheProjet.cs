@@ -344,7 +344,9 @@ public sealed class VersionFiche
     {
         Numero = numero;
         Titre = titre;
-        Contenu = contenu;
+
+        // A copy: an owned value belongs to one owner (the fiche keeps its own).
+        Contenu = contenu with { };
         Horodatage = quand.ToUniversalTime();
         UtilisateurId = auteur.UtilisateurId;
         UtilisateurNom = auteur.Nom.Length > 200 ? auteur.Nom[..200] : auteur.Nom;
