@@ -100,6 +100,8 @@ public class IsolationTests(PortailFactory portail)
         public int Constat { get; init; }
 
         public int Element { get; init; }
+
+        public int Fiche { get; init; }
     }
 
     /// <summary>Order of the role sweep: deletions after the lines that read what they delete, sign-out last.</summary>
@@ -197,6 +199,18 @@ public class IsolationTests(PortailFactory portail)
         new("POST", "missions/{id:int}/demarrer", c => $"/missions/{c.Mission}/demarrer", Acces.GestionMembres, Attendu.Refus),
         new("POST", "missions/{id:int}/terminer", c => $"/missions/{c.Mission}/terminer", Acces.GestionMembres, Attendu.Refus, Phase: Phase.SupprimeLaVersion),
         new("POST", "missions/{id:int}/annuler", c => $"/missions/{c.Mission}/annuler", Acces.GestionMembres, Attendu.Refus, Phase: Phase.SupprimeLaVersion),
+        new("GET", "fiches-projet", _ => "/fiches-projet", Acces.Connectes, Attendu.SansEtranger),
+        new("GET", "fiches-projet/nouvelle", c => $"/fiches-projet/nouvelle?membre={c.Membre}", new(R.C, R.O, R.O, R.X, R.O), Attendu.SansEtranger),
+        new("POST", "fiches-projet/nouvelle", _ => "/fiches-projet/nouvelle", new(R.C, R.O, R.O, R.X, R.O), Attendu.SansTrace, "formulaire vide refusé, sans nommer personne"),
+        new("GET", "fiches-projet/{id:int}", c => $"/fiches-projet/{c.Fiche}", Acces.Connectes, Attendu.Refus),
+        new("GET", "fiches-projet/{id:int}/modifier", c => $"/fiches-projet/{c.Fiche}/modifier", new(R.C, R.O, R.O, R.X, R.O), Attendu.Refus),
+        new("POST", "fiches-projet/{id:int}/modifier", c => $"/fiches-projet/{c.Fiche}/modifier", new(R.C, R.O, R.O, R.X, R.O), Attendu.Refus),
+        new("GET", "fiches-projet/{id:int}/versions", c => $"/fiches-projet/{c.Fiche}/versions", Acces.Connectes, Attendu.Refus),
+        new("POST", "fiches-projet/{id:int}/prendre-en-instruction", c => $"/fiches-projet/{c.Fiche}/prendre-en-instruction", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "fiches-projet/{id:int}/complements", c => $"/fiches-projet/{c.Fiche}/complements", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "fiches-projet/{id:int}/instruction", c => $"/fiches-projet/{c.Fiche}/instruction", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "fiches-projet/{id:int}/liens/{autre:int}", c => $"/fiches-projet/{c.Fiche}/liens/{c.Fiche}", Acces.GestionMembres, Attendu.Refus,
+            "une fiche ne se lie pas à elle-même : 404 pour la DSI aussi", Statut: 404),
         new("GET", "audits", _ => "/audits", Acces.Connectes, Attendu.SansEtranger),
         new("GET", "audits", c => $"/audits?Membre={c.Membre}&Statut=RapportLivre", Acces.Connectes, Attendu.SansEtranger),
         new("GET", "audits/{id:int}", c => $"/audits/{c.Audit}", Acces.Connectes, Attendu.Refus),
@@ -531,7 +545,15 @@ public class IsolationTests(PortailFactory portail)
         });
         var (mission, saisie) = await portail.AjouterMissionAsync(membre, Domain.Missions.StatutMission.EnCours, null, (new DateOnly(2026, 10, 1), 0.5m));
         var (audit, constat, element) = await portail.AjouterAuditAsync(membre, Domain.Audits.StatutAudit.RapportLivre);
-        return new Contexte(membre, utilisateur, brouillon, annexe, socle.Id, autre.Id, version.Formules.OrderBy(f => f.Id).First().Id, travail, version.Quantites[0].Id, quantite, convention, document) { Titre = titre, Insee = insee, Souscription = souscription, Mission = mission, SaisieMission = saisie, Audit = audit, Constat = constat, Element = element };
+        var fiche = await portail.ExecuterAsync(async db =>
+        {
+            Assert.Null(Domain.FichesProjet.FicheProjet.Creer(membre, "Projet de la matrice", new Domain.FichesProjet.ContenuFiche { Description = "Brouillon" },
+                new Domain.Conventions.Auteur(null, "Matrice"), portail.Horloge.GetUtcNow(), out var f));
+            db.FichesProjet.Add(f!);
+            await db.SaveChangesAsync();
+            return f!.Id;
+        });
+        return new Contexte(membre, utilisateur, brouillon, annexe, socle.Id, autre.Id, version.Formules.OrderBy(f => f.Id).First().Id, travail, version.Quantites[0].Id, quantite, convention, document) { Titre = titre, Insee = insee, Souscription = souscription, Mission = mission, SaisieMission = saisie, Audit = audit, Constat = constat, Element = element, Fiche = fiche };
     }
 
     /// <summary>The demo issuer's settings as the form posts them: the sweep leaves the shared settings as they were.</summary>

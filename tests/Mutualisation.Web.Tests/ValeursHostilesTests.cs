@@ -52,6 +52,8 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         public int Constat { get; init; }
 
         public int Element { get; init; }
+
+        public int Fiche { get; init; }
     }
 
     /// <summary>How a route is swept: its query parameters (GET), its form (POST, read from the page that shows it), and its ids in the path.</summary>
@@ -82,6 +84,8 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
 
     private static string Mis(Contexte c) => $"/missions/{c.Mission}";
     private static string Aud(Contexte c) => $"/audits/{c.Audit}";
+
+    private static string Fic(Contexte c) => $"/fiches-projet/{c.Fiche}";
 
     private static readonly Cible[] Cibles =
     [
@@ -194,6 +198,17 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         new("POST", "missions/{id:int}/demarrer", _ => string.Empty) { IdHostile = (_, v) => $"/missions/{v}/demarrer" },
         new("POST", "missions/{id:int}/terminer", _ => string.Empty) { IdHostile = (_, v) => $"/missions/{v}/terminer" },
         new("POST", "missions/{id:int}/annuler", _ => string.Empty) { IdHostile = (_, v) => $"/missions/{v}/annuler" },
+        new("GET", "fiches-projet", _ => "/fiches-projet") { Parametres = ["etat"] },
+        new("GET", "fiches-projet/nouvelle", _ => "/fiches-projet/nouvelle") { Parametres = ["membre"] },
+        new("POST", "fiches-projet/nouvelle", _ => "/fiches-projet/nouvelle") { Page = _ => "/fiches-projet/nouvelle" },
+        new("GET", "fiches-projet/{id:int}", Fic) { IdHostile = (_, v) => $"/fiches-projet/{v}" },
+        new("GET", "fiches-projet/{id:int}/modifier", c => Fic(c) + "/modifier") { IdHostile = (_, v) => $"/fiches-projet/{v}/modifier" },
+        new("POST", "fiches-projet/{id:int}/modifier", c => Fic(c) + "/modifier") { Page = c => Fic(c) + "/modifier", IdHostile = (_, v) => $"/fiches-projet/{v}/modifier" },
+        new("GET", "fiches-projet/{id:int}/versions", c => Fic(c) + "/versions") { Parametres = ["de", "a"], IdHostile = (_, v) => $"/fiches-projet/{v}/versions" },
+        new("POST", "fiches-projet/{id:int}/prendre-en-instruction", c => Fic(c) + "/prendre-en-instruction") { IdHostile = (_, v) => $"/fiches-projet/{v}/prendre-en-instruction" },
+        new("POST", "fiches-projet/{id:int}/complements", c => Fic(c) + "/complements") { IdHostile = (_, v) => $"/fiches-projet/{v}/complements" },
+        new("POST", "fiches-projet/{id:int}/instruction", c => Fic(c) + "/instruction") { IdHostile = (_, v) => $"/fiches-projet/{v}/instruction" },
+        new("POST", "fiches-projet/{id:int}/liens/{autre:int}", c => Fic(c) + $"/liens/{c.Fiche}") { IdHostile = (c, v) => $"/fiches-projet/{c.Fiche}/liens/{v}" },
         new("GET", "audits", _ => "/audits") { Parametres = ["Statut", "Membre"], Base = "Statut=EnCours" },
         new("GET", "audits/{id:int}", Aud) { IdHostile = (_, v) => $"/audits/{v}" },
         new("GET", "audits/{id:int}/rapport", c => Aud(c) + "/rapport") { IdHostile = (_, v) => $"/audits/{v}/rapport" },
@@ -512,7 +527,15 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         });
         var (mission, _) = await application.AjouterMissionAsync(membre.Id, Domain.Missions.StatutMission.EnCours, new DateOnly(2026, 1, 5), (new DateOnly(2026, 10, 1), 0.5m));
         var (audit, constat, element) = await application.AjouterAuditAsync(membre.Id);
-        return new Contexte(membre.Id, utilisateur, brouillon, service.Id, version.Formules[0].Id, annexe, version.Quantites[0].Id, convention, document) { Titre = titre, Insee = membre.CodeInsee.Valeur, Souscription = souscription, Mission = mission, Audit = audit, Constat = constat, Element = element };
+        var fiche = await application.ExecuterAsync(async db =>
+        {
+            Assert.Null(Domain.FichesProjet.FicheProjet.Creer(membre.Id, "Projet balayé", new Domain.FichesProjet.ContenuFiche { Description = "Brouillon" },
+                new Domain.Conventions.Auteur(null, "Balayage"), application.Horloge.GetUtcNow(), out var f));
+            db.FichesProjet.Add(f!);
+            await db.SaveChangesAsync();
+            return f!.Id;
+        });
+        return new Contexte(membre.Id, utilisateur, brouillon, service.Id, version.Formules[0].Id, annexe, version.Quantites[0].Id, convention, document) { Titre = titre, Insee = membre.CodeInsee.Valeur, Souscription = souscription, Mission = mission, Audit = audit, Constat = constat, Element = element, Fiche = fiche };
     }
 
     private static string Jeton(Session.Page page, string? action = null) =>

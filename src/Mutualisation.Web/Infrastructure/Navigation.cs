@@ -21,7 +21,7 @@ public static class PlanDuSite
 {
     public static readonly IReadOnlyList<GroupeNavigation> Groupes =
     [
-        new("Membres et conventions",
+        new("Membres",
         [
             new("Membres", "/membres", Autorisations.Connecte, LibelleCommune: "Ma commune"),
             new("Import Etalab", "/membres/import", Autorisations.Administration),
@@ -31,7 +31,10 @@ public static class PlanDuSite
             new("Jours N1 par membre", "/missions/n1", Autorisations.Intercommunale),
             new("Audits", "/audits", Autorisations.Connecte, LibelleCommune: "Mes audits"),
         ]),
-        new("Projets", []),
+        new("Projets",
+        [
+            new("Fiches projet", "/fiches-projet", Autorisations.Connecte, LibelleCommune: "Mes fiches projet"),
+        ]),
         new("Facturation",
         [
             new("Catalogue", "/catalogue", Autorisations.Connecte),

@@ -34,8 +34,8 @@ public class PagesTests(PortailReel portail)
     public async Task La_liste_des_membres_s_ouvre_dans_Chromium_sans_violation_grave_d_accessibilite()
     {
         var page = await portail.PageConnecteeAsync(Comptes.Agent);
-        await page.GetByText("Membres et conventions", new() { Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Membres", Exact = true }).ClickAsync();
+        await page.Locator("summary", new() { HasText = "Membres" }).ClickAsync();
+        await page.Locator("#menu a[href='/membres']").ClickAsync();
         await page.WaitForURLAsync(portail.Adresse + "/membres", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
         Assert.Equal("Membres — Mutualisation", await page.TitleAsync());

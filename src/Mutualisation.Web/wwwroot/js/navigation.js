@@ -20,8 +20,10 @@
 
     document.addEventListener('DOMContentLoaded', function () {
         menus().forEach(function (menu) {
-            menu.addEventListener('toggle', function () {
-                if (menu.open) {
+            // On the click that is about to open it (before the toggle): closing the others at once, not when the
+            // toggle event arrives later, so quick clicks on several menus never leave a stale event closing the last one.
+            menu.querySelector('summary').addEventListener('click', function () {
+                if (!menu.open) {
                     fermerSauf(menu);
                 }
             });
@@ -38,6 +40,14 @@
             fermerSauf(groupe ? groupe.querySelector('details') : null);
         }
         document.addEventListener('click', fermerAutour);
-        document.addEventListener('focusin', fermerAutour);
+        document.addEventListener('focusin', function (evenement) {
+            // The title of another menu getting the focus (a mouse press on it) must not close the open menu yet:
+            // the page would shift under the pointer before the click lands. Its click (or Enter) does it.
+            if (evenement.target.matches && evenement.target.matches('.groupe-menu summary')) {
+                return;
+            }
+
+            fermerAutour(evenement);
+        });
     });
 }());
