@@ -1432,6 +1432,12 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                     b.Property<int?>("TitreOrigineNumero")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("TitreRemplaceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TitreRemplaceNumero")
+                        .HasColumnType("integer");
+
                     b.Property<long>("Total")
                         .HasColumnType("bigint");
 
@@ -1440,6 +1446,8 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                     b.HasIndex("BordereauId");
 
                     b.HasIndex("TitreOrigineId");
+
+                    b.HasIndex("TitreRemplaceId");
 
                     b.HasIndex("MembreId", "Exercice");
 

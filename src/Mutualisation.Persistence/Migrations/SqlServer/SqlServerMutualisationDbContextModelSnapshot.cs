@@ -1439,6 +1439,12 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
                     b.Property<int?>("TitreOrigineNumero")
                         .HasColumnType("int");
 
+                    b.Property<int?>("TitreRemplaceId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("TitreRemplaceNumero")
+                        .HasColumnType("int");
+
                     b.Property<long>("Total")
                         .HasColumnType("bigint");
 
@@ -1447,6 +1453,8 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
                     b.HasIndex("BordereauId");
 
                     b.HasIndex("TitreOrigineId");
+
+                    b.HasIndex("TitreRemplaceId");
 
                     b.HasIndex("MembreId", "Exercice");
 
