@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -124,18 +123,8 @@ public sealed class BordereauxController(MutualisationDbContext db, TimeProvider
         {
             FileName = NomDeFichier.Nettoyer($"bordereau-{bordereau.Exercice}-{Budget(bordereau.Budget)}-{bordereau.Numero}.zip"),
         }.ToString();
-        await using (var archive = await ZipArchive.CreateAsync(Response.Body, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, annulation))
-        {
-            foreach (var titre in titres)
-            {
-                var octets = await PdfStockeAsync(titre.Id, annulation);
-                var entree = archive.CreateEntry(titre.NomPdf, CompressionLevel.NoCompression);
-                entree.LastWriteTime = new DateTimeOffset(bordereau.EmisLe.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
-                await using var flux = await entree.OpenAsync(annulation);
-                await flux.WriteAsync(octets, annulation);
-            }
-        }
-
+        var dateEntrees = new DateTimeOffset(bordereau.EmisLe.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+        await ZipEnFlux.EcrireAsync(Response.Body, titres.Select(t => new EntreeZip(t.NomPdf, a => PdfStockeAsync(t.Id, a))), dateEntrees, annulation);
         return new EmptyResult();
     }
 

@@ -35,6 +35,7 @@ public sealed class BrouillonsController(MutualisationDbContext db, TimeProvider
     [Authorize(Policy = Autorisations.GestionCatalogue)]
     public async Task<IActionResult> Emettre([FromForm] List<int>? ids, CancellationToken annulation)
     {
+        ModelState.Clear(); // a value that is not a number is a draft that does not exist: the French message below
         var choisis = (ids ?? []).Where(i => i > 0).Distinct().Take(NombreMaxParEmission + 1).ToList();
         if (choisis.Count == 0 || choisis.Count > NombreMaxParEmission)
         {

@@ -29,6 +29,7 @@ public sealed class CorrectionsTitresController(MutualisationDbContext db, TimeP
     public async Task<IActionResult> Reduction(int id, [FromForm] ReductionFormulaire formulaire, CancellationToken annulation)
     {
         ArgumentNullException.ThrowIfNull(formulaire);
+        ModelState.Clear(); // the fields are strings read below; an unreadable box is unticked
         var modele = await ModeleReductionAsync(id, formulaire, annulation);
         if (modele is null)
         {
@@ -124,6 +125,7 @@ public sealed class CorrectionsTitresController(MutualisationDbContext db, TimeP
     public async Task<IActionResult> Lignes(int id, [FromForm] LignesFormulaire formulaire, CancellationToken annulation)
     {
         ArgumentNullException.ThrowIfNull(formulaire);
+        ModelState.Clear(); // every field is a string, checked below
         var titre = await db.TitresRecette.Include(t => t.Lignes).Include(t => t.Evenements).FirstOrDefaultAsync(t => t.Id == id, annulation);
         if (titre is null)
         {
@@ -180,8 +182,8 @@ public sealed class CorrectionsTitresController(MutualisationDbContext db, TimeP
         var reduit = await new EmissionTitres(db).MontantReduitAsync(id, annulation);
         var reste = new Montant(Math.Max(0, titre.Total.Euros - reduit.Euros));
         var enAttente = await db.TitresRecette.AsNoTracking().CountAsync(t => t.TitreOrigineId == id && t.Statut == StatutTitre.Brouillon, annulation);
-        var refus = titre.Statut == StatutTitre.Brouillon ? "Un brouillon ne s'annule pas : il se modifie ou se supprime depuis les brouillons."
-            : titre.Nature == NatureTitre.AnnulationReduction ? "Un titre d'annulation / réduction ne s'annule pas lui-même."
+        var refus = titre.Nature == NatureTitre.AnnulationReduction ? "Un titre d'annulation / réduction ne s'annule pas lui-même."
+            : titre.Statut == StatutTitre.Brouillon ? "Un brouillon ne s'annule pas : il se modifie ou se supprime depuis les brouillons."
             : reste.Euros <= 0 ? $"Le titre n° {titre.Numero} est déjà entièrement annulé."
             : null;
         var formulaire = saisie ?? new ReductionFormulaire { Montant = Saisie(reste.Euros) };
