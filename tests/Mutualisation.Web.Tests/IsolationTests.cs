@@ -87,6 +87,10 @@ public class IsolationTests(PortailFactory portail)
     {
         public int Titre { get; init; }
 
+        public int TitreBrouillon { get; init; }
+
+        public int Bordereau { get; init; }
+
         public string Insee { get; init; } = "";
 
         public int Souscription { get; init; }
@@ -290,6 +294,19 @@ public class IsolationTests(PortailFactory portail)
         new("GET", "titres", _ => $"/titres?exercice={PortailFactory.Exercice}", Acces.Connectes, Attendu.SansEtranger),
         new("GET", "titres/{id:int}", c => $"/titres/{c.Titre}", Acces.Connectes, Attendu.Refus),
         new("GET", "titres/{id:int}/pdf", c => $"/titres/{c.Titre}/pdf", Acces.Connectes, Attendu.Refus),
+        new("GET", "titres/bordereaux", _ => $"/titres/bordereaux?exercice={PortailFactory.Exercice}", Acces.Personnel, Attendu.Refus, "un bordereau réunit plusieurs communes"),
+        new("GET", "titres/bordereaux/{id:int}", c => $"/titres/bordereaux/{c.Bordereau}", Acces.Personnel, Attendu.Refus),
+        new("GET", "titres/bordereaux/{id:int}/pdf", c => $"/titres/bordereaux/{c.Bordereau}/pdf", Acces.Personnel, Attendu.Refus),
+        new("GET", "titres/bordereaux/{id:int}/zip", c => $"/titres/bordereaux/{c.Bordereau}/zip", Acces.Personnel, Attendu.Refus),
+        new("GET", "titres/brouillons", _ => "/titres/brouillons", Acces.Personnel, Attendu.Refus),
+        new("POST", "titres/brouillons/emettre", _ => "/titres/brouillons/emettre", Acces.GestionCatalogue, Attendu.Refus,
+            Champs: c => new() { ["ids"] = c.TitreBrouillon.ToString(CultureInfo.InvariantCulture) }),
+        new("POST", "titres/brouillons/{id:int}/supprimer", c => $"/titres/brouillons/{c.TitreBrouillon}/supprimer", Acces.GestionCatalogue, Attendu.Refus, Phase: Phase.SupprimeUnePartie),
+        new("GET", "titres/{id:int}/reduction", c => $"/titres/{c.Titre}/reduction", Acces.GestionCatalogue, Attendu.Refus),
+        new("POST", "titres/{id:int}/reduction", c => $"/titres/{c.Titre}/reduction", Acces.GestionCatalogue, Attendu.Refus,
+            Champs: _ => new() { ["Montant"] = "1,00", ["Motif"] = "Matrice" }),
+        new("GET", "titres/{id:int}/lignes", c => $"/titres/{c.TitreBrouillon}/lignes", Acces.GestionCatalogue, Attendu.Refus),
+        new("POST", "titres/{id:int}/lignes", c => $"/titres/{c.Titre}/lignes", Acces.GestionCatalogue, Attendu.Refus, "un titre émis refuse ses lignes", Statut: 400),
         new("GET", "titres/export.csv", _ => $"/titres/export.csv?exercice={PortailFactory.Exercice}", Acces.Personnel, Attendu.Refus),
         new("GET", "titres/export.xlsx", _ => $"/titres/export.xlsx?exercice={PortailFactory.Exercice}", Acces.Personnel, Attendu.Refus),
         new("GET", "api/v1/titres", _ => $"/api/v1/titres?exercice={PortailFactory.Exercice}", Acces.Connectes, Attendu.SansEtranger),
@@ -533,6 +550,8 @@ public class IsolationTests(PortailFactory portail)
             return q.Id;
         });
         var titre = await portail.AjouterTitreAsync(membre);
+        var titreBrouillon = await portail.AjouterTitreAsync(membre, emettre: false);
+        var bordereau = await portail.ExecuterAsync(db => db.TitresRecette.Where(t => t.Id == titre).Select(t => t.BordereauId!.Value).SingleAsync());
         var (insee, souscription) = await portail.ExecuterAsync(async db =>
         {
             var adhesion = new Domain.Adhesions.Adhesion(membre);
@@ -553,7 +572,7 @@ public class IsolationTests(PortailFactory portail)
             await db.SaveChangesAsync();
             return f!.Id;
         });
-        return new Contexte(membre, utilisateur, brouillon, annexe, socle.Id, autre.Id, version.Formules.OrderBy(f => f.Id).First().Id, travail, version.Quantites[0].Id, quantite, convention, document) { Titre = titre, Insee = insee, Souscription = souscription, Mission = mission, SaisieMission = saisie, Audit = audit, Constat = constat, Element = element, Fiche = fiche };
+        return new Contexte(membre, utilisateur, brouillon, annexe, socle.Id, autre.Id, version.Formules.OrderBy(f => f.Id).First().Id, travail, version.Quantites[0].Id, quantite, convention, document) { Titre = titre, TitreBrouillon = titreBrouillon, Bordereau = bordereau, Insee = insee, Souscription = souscription, Mission = mission, SaisieMission = saisie, Audit = audit, Constat = constat, Element = element, Fiche = fiche };
     }
 
     /// <summary>The demo issuer's settings as the form posts them: the sweep leaves the shared settings as they were.</summary>

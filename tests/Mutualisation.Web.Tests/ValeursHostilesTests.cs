@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Mutualisation.Domain.Commun;
 using Mutualisation.Web.Tests.Outils;
@@ -38,6 +39,10 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
     private sealed record Contexte(int Membre, string Utilisateur, int Brouillon, int Service, int Formule, int Annexe, int Quantite, int Convention = 0, int Document = 0)
     {
         public int Titre { get; init; }
+
+        public int TitreBrouillon { get; init; }
+
+        public int Bordereau { get; init; }
 
         public string Insee { get; init; } = "";
 
@@ -112,6 +117,17 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         new("GET", "titres", _ => "/titres") { Parametres = ["exercice"], Base = "exercice=2026" },
         new("GET", "titres/{id:int}", c => $"/titres/{c.Titre}") { IdHostile = (_, v) => $"/titres/{v}" },
         new("GET", "titres/{id:int}/pdf", c => $"/titres/{c.Titre}/pdf") { IdHostile = (_, v) => $"/titres/{v}/pdf" },
+        new("GET", "titres/bordereaux", _ => "/titres/bordereaux") { Parametres = ["exercice"], Base = "exercice=2026" },
+        new("GET", "titres/bordereaux/{id:int}", c => $"/titres/bordereaux/{c.Bordereau}") { IdHostile = (_, v) => $"/titres/bordereaux/{v}" },
+        new("GET", "titres/bordereaux/{id:int}/pdf", c => $"/titres/bordereaux/{c.Bordereau}/pdf") { IdHostile = (_, v) => $"/titres/bordereaux/{v}/pdf" },
+        new("GET", "titres/bordereaux/{id:int}/zip", c => $"/titres/bordereaux/{c.Bordereau}/zip") { IdHostile = (_, v) => $"/titres/bordereaux/{v}/zip" },
+        new("GET", "titres/brouillons", _ => "/titres/brouillons"),
+        new("POST", "titres/brouillons/emettre", _ => "/titres/brouillons/emettre"),
+        new("POST", "titres/brouillons/{id:int}/supprimer", _ => string.Empty) { IdHostile = (_, v) => $"/titres/brouillons/{v}/supprimer" },
+        new("GET", "titres/{id:int}/reduction", c => $"/titres/{c.Titre}/reduction") { IdHostile = (_, v) => $"/titres/{v}/reduction" },
+        new("POST", "titres/{id:int}/reduction", c => $"/titres/{c.Titre}/reduction") { Page = c => $"/titres/{c.Titre}/reduction", IdHostile = (_, v) => $"/titres/{v}/reduction" },
+        new("GET", "titres/{id:int}/lignes", c => $"/titres/{c.TitreBrouillon}/lignes") { IdHostile = (_, v) => $"/titres/{v}/lignes" },
+        new("POST", "titres/{id:int}/lignes", c => $"/titres/{c.TitreBrouillon}/lignes") { Page = c => $"/titres/{c.TitreBrouillon}/lignes", IdHostile = (_, v) => $"/titres/{v}/lignes" },
         new("GET", "titres/export.csv", _ => "/titres/export.csv") { Parametres = ["exercice", "bordereau"], Base = "exercice=2026" },
         new("GET", "titres/export.xlsx", _ => "/titres/export.xlsx") { Parametres = ["exercice", "bordereau"], Base = "exercice=2026" },
         new("GET", "api/v1/titres", _ => "/api/v1/titres") { Parametres = ["exercice"], Base = "exercice=2026" },
@@ -516,6 +532,8 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         var service = version.Services.First(s => s.Composantes.Count > 0);
         var (convention, document) = await application.AjouterConventionAsync(membre.Id);
         var titre = await application.AjouterTitreAsync(membre.Id);
+        var titreBrouillon = await application.AjouterTitreAsync(membre.Id, emettre: false);
+        var bordereau = await application.ExecuterAsync(db => db.TitresRecette.Where(t => t.Id == titre).Select(t => t.BordereauId!.Value).SingleAsync());
         var souscription = await application.ExecuterAsync(async db =>
         {
             var adhesion = new Domain.Adhesions.Adhesion(membre.Id);
@@ -535,7 +553,7 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
             await db.SaveChangesAsync();
             return f!.Id;
         });
-        return new Contexte(membre.Id, utilisateur, brouillon, service.Id, version.Formules[0].Id, annexe, version.Quantites[0].Id, convention, document) { Titre = titre, Insee = membre.CodeInsee.Valeur, Souscription = souscription, Mission = mission, Audit = audit, Constat = constat, Element = element, Fiche = fiche };
+        return new Contexte(membre.Id, utilisateur, brouillon, service.Id, version.Formules[0].Id, annexe, version.Quantites[0].Id, convention, document) { Titre = titre, TitreBrouillon = titreBrouillon, Bordereau = bordereau, Insee = membre.CodeInsee.Valeur, Souscription = souscription, Mission = mission, Audit = audit, Constat = constat, Element = element, Fiche = fiche };
     }
 
     private static string Jeton(Session.Page page, string? action = null) =>

@@ -93,6 +93,11 @@ public sealed class TitreDeRecette : IPerimetreMembre
 
     public string? Motif { get; private set; }
 
+    /// <summary>The cancelled titre this one replaces (a titre de remplacement, made by <see cref="Remplacement"/>).</summary>
+    public int? TitreRemplaceId { get; private set; }
+
+    public int? TitreRemplaceNumero { get; private set; }
+
     public int? Numero { get; private set; }
 
     public int? BordereauId { get; private set; }
@@ -165,6 +170,36 @@ public sealed class TitreDeRecette : IPerimetreMembre
         return Preparer(original.MembreId, debiteur, exercice, original.ExerciceFacture, original.Budget,
             (annulation ? "Annulation" : "Réduction") + $" du titre n° {original.Numero} : {original.Objet}",
             original.Fondement, [ligne], NatureTitre.AnnulationReduction, original, motif.Trim(), auteur, quand, out reduction);
+    }
+
+    /// <summary>
+    /// A titre de remplacement of an issued ordinary titre (being cancelled): a draft copying its debtor, lines and
+    /// imputations, that references it; its lines may be changed (<see cref="RemplacerLignes"/>) until it is issued.
+    /// </summary>
+    public static RefusTitre? Remplacement(TitreDeRecette original, int exercice, Auteur auteur, DateTimeOffset quand, out TitreDeRecette? remplacement)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        remplacement = null;
+        if (original.Statut != StatutTitre.Emis || original.Nature != NatureTitre.Ordinaire)
+        {
+            return new("Seul un titre émis (ni brouillon, ni lui-même une annulation) peut être remplacé.");
+        }
+
+        var objetOriginal = original.Objet.StartsWith("Remplace le titre n° ", StringComparison.Ordinal) && original.Objet.IndexOf(" : ", StringComparison.Ordinal) is > 0 and var fin
+            ? original.Objet[(fin + 3)..]
+            : original.Objet;
+        var objet = $"Remplace le titre n° {original.Numero} (exercice {original.Exercice}) : {objetOriginal}";
+        var debiteur = new Debiteur(original.DebiteurNom, original.DebiteurSiren, original.DebiteurCodeInsee, original.DebiteurAdresse);
+        var lignes = original._lignes.OrderBy(l => l.Ordre).Select(l => new LignePrevue(l.Libelle, l.Bases, l.Montant, l.CodeService, l.CompteNature, l.Fonction)).ToList();
+        var refus = Preparer(original.MembreId, debiteur, exercice, original.ExerciceFacture, original.Budget, Couper(objet, LongueurMaxObjet), original.Fondement,
+            lignes, NatureTitre.Ordinaire, null, null, auteur, quand, out remplacement);
+        if (remplacement is not null)
+        {
+            remplacement.TitreRemplaceId = original.Id;
+            remplacement.TitreRemplaceNumero = original.Numero;
+        }
+
+        return refus;
     }
 
     private static RefusTitre? Preparer(int membreId, Debiteur debiteur, int exercice, int exerciceFacture, string budget, string objet, string fondement,

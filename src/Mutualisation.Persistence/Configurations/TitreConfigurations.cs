@@ -78,6 +78,9 @@ public sealed class TitreDeRecetteConfiguration : IEntityTypeConfiguration<Titre
         builder.HasIndex(t => new { t.MembreId, t.Exercice });
         builder.HasIndex(t => t.TitreOrigineId);
 
+        // No foreign key: on SQLite adding one rebuilds the table, and its immutability triggers with it.
+        builder.HasIndex(t => t.TitreRemplaceId);
+
         builder.HasMany(t => t.Lignes).WithOne().HasForeignKey("TitreId").OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(t => t.Lignes).HasField("_lignes").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(t => t.Evenements).WithOne().HasForeignKey("TitreId").OnDelete(DeleteBehavior.Cascade);

@@ -1505,6 +1505,12 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                     b.Property<int?>("TitreOrigineNumero")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("TitreRemplaceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TitreRemplaceNumero")
+                        .HasColumnType("integer");
+
                     b.Property<long>("Total")
                         .HasColumnType("bigint");
 
@@ -1513,6 +1519,8 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                     b.HasIndex("BordereauId");
 
                     b.HasIndex("TitreOrigineId");
+
+                    b.HasIndex("TitreRemplaceId");
 
                     b.HasIndex("MembreId", "Exercice");
 

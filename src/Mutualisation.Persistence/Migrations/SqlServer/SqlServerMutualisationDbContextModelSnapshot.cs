@@ -1513,6 +1513,12 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
                     b.Property<int?>("TitreOrigineNumero")
                         .HasColumnType("int");
 
+                    b.Property<int?>("TitreRemplaceId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("TitreRemplaceNumero")
+                        .HasColumnType("int");
+
                     b.Property<long>("Total")
                         .HasColumnType("bigint");
 
@@ -1521,6 +1527,8 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
                     b.HasIndex("BordereauId");
 
                     b.HasIndex("TitreOrigineId");
+
+                    b.HasIndex("TitreRemplaceId");
 
                     b.HasIndex("MembreId", "Exercice");
 

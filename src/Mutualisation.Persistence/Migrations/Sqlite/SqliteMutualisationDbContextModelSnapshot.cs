@@ -1450,6 +1450,12 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                     b.Property<int?>("TitreOrigineNumero")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("TitreRemplaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TitreRemplaceNumero")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Total")
                         .HasColumnType("INTEGER");
 
@@ -1458,6 +1464,8 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                     b.HasIndex("BordereauId");
 
                     b.HasIndex("TitreOrigineId");
+
+                    b.HasIndex("TitreRemplaceId");
 
                     b.HasIndex("MembreId", "Exercice");
 

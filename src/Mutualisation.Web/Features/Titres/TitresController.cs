@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Mutualisation.Domain.Commun;
 using Mutualisation.Domain.Titres;
 using Mutualisation.Persistence;
+using Mutualisation.Persistence.Titres;
 using Mutualisation.Web.Infrastructure;
 
 namespace Mutualisation.Web.Features.Titres;
@@ -61,7 +62,7 @@ public sealed class TitresController(MutualisationDbContext db, TimeProvider hor
             .Join(db.Membres.AsNoTracking(), t => t.MembreId, m => m.Id, (t, m) => new { t, m.Nom })
             .OrderBy(x => x.t.Numero == null).ThenBy(x => x.t.Numero).ThenBy(x => x.t.Id)
             .Take(2000)
-            .Select(x => new LigneListeTitres(x.t.Id, x.t.Numero, x.t.BordereauNumero, x.t.Budget, x.t.Nature, x.t.Statut, x.Nom, x.t.Objet, x.t.Total, x.t.EmisLe, x.t.TitreOrigineNumero))
+            .Select(x => new LigneListeTitres(x.t.Id, x.t.Numero, x.t.BordereauId, x.t.BordereauNumero, x.t.Budget, x.t.Nature, x.t.Statut, x.Nom, x.t.Objet, x.t.Total, x.t.EmisLe, x.t.TitreOrigineNumero))
             .ToListAsync(annulation);
         var reductions = await TitresLisibles.ReductionsAsync(db, lignes.Select(l => l.Id).ToList(), annulation);
         return View(new ListeTitresModel(choisi, exercices, lignes, reductions));
@@ -80,8 +81,10 @@ public sealed class TitresController(MutualisationDbContext db, TimeProvider hor
         var membre = await db.Membres.AsNoTracking().Where(m => m.Id == titre.MembreId).Select(m => m.Nom).FirstOrDefaultAsync(annulation);
         var reductions = await TitresLisibles.Pour(db, User).AsNoTracking().Where(t => t.TitreOrigineId == id)
             .OrderBy(t => t.Id).Select(t => new ReductionTitre(t.Id, t.Numero, t.Statut, t.Total, t.Motif)).ToListAsync(annulation);
-        var reduit = reductions.Where(r => r.Statut == StatutTitre.Emis).Aggregate(Montant.Zero, (s, r) => s + r.Total);
-        return View(new DetailTitreModel(titre, membre ?? titre.DebiteurNom, titre.Etat(reduit), reductions));
+        var remplacements = await TitresLisibles.Pour(db, User).AsNoTracking().Where(t => t.TitreRemplaceId == id)
+            .OrderBy(t => t.Id).Select(t => new ReductionTitre(t.Id, t.Numero, t.Statut, t.Total, null)).ToListAsync(annulation);
+        var reduit = await new EmissionTitres(db).MontantReduitAsync(id, annulation);
+        return View(new DetailTitreModel(titre, membre ?? titre.DebiteurNom, titre.Etat(reduit), reductions) { Remplacements = remplacements, Reste = new Montant(Math.Max(0, titre.Total.Euros - reduit.Euros)) });
     }
 
     [HttpGet("{id:int}/pdf")]
@@ -92,7 +95,7 @@ public sealed class TitresController(MutualisationDbContext db, TimeProvider hor
     }
 }
 
-public sealed record LigneListeTitres(int Id, int? Numero, int? Bordereau, string Budget, NatureTitre Nature, StatutTitre Statut, string Membre, string Objet,
+public sealed record LigneListeTitres(int Id, int? Numero, int? BordereauId, int? Bordereau, string Budget, NatureTitre Nature, StatutTitre Statut, string Membre, string Objet,
     Montant Total, DateOnly? EmisLe, int? OrigineNumero);
 
 public sealed record ListeTitresModel(int Exercice, IReadOnlyList<int> Exercices, IReadOnlyList<LigneListeTitres> Lignes, IReadOnlyDictionary<int, Montant> Reductions)
@@ -105,4 +108,11 @@ public sealed record ListeTitresModel(int Exercice, IReadOnlyList<int> Exercices
 
 public sealed record ReductionTitre(int Id, int? Numero, StatutTitre Statut, Montant Total, string? Motif);
 
-public sealed record DetailTitreModel(TitreDeRecette Titre, string Membre, EtatTitre Etat, IReadOnlyList<ReductionTitre> Reductions);
+public sealed record DetailTitreModel(TitreDeRecette Titre, string Membre, EtatTitre Etat, IReadOnlyList<ReductionTitre> Reductions)
+{
+    /// <summary>The titres de remplacement of this titre (drafts included for the staff).</summary>
+    public IReadOnlyList<ReductionTitre> Remplacements { get; init; } = [];
+
+    /// <summary>What is left once the issued reductions are counted.</summary>
+    public Montant Reste { get; init; }
+}
