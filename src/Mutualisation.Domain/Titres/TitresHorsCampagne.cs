@@ -87,7 +87,7 @@ public sealed record PartIndemnite(int MembreId, Debiteur Debiteur, decimal Poid
 /// with its paid invoice attached, and a member's share of a groupement's indemnity. Each is an ordinary draft titre,
 /// issued afterwards like any other. The audit titre is priced by the engine (Web) and made by <see cref="TitreDeRecette.Creer"/>.
 /// </summary>
-public static class TitresParticuliers
+public static class TitresHorsCampagne
 {
     public const string ObjetMandataire = "Remboursement de frais engagés en qualité de mandataire";
 
