@@ -100,6 +100,8 @@ public class IsolationTests(PortailFactory portail)
         public int Constat { get; init; }
 
         public int Element { get; init; }
+
+        public (int Titre, int Piece) Remboursement { get; init; }
     }
 
     /// <summary>Order of the role sweep: deletions after the lines that read what they delete, sign-out last.</summary>
@@ -284,6 +286,13 @@ public class IsolationTests(PortailFactory portail)
         new("GET", "emetteur", _ => "/emetteur", Acces.GestionCatalogue, Attendu.Refus),
         new("POST", "emetteur", _ => "/emetteur", Acces.GestionCatalogue, Attendu.Refus, Champs: _ => EmetteurDeDemo()),
         new("GET", "travaux/{id:int}/etat", c => $"/travaux/{c.Travail}/etat", Acces.LanceurOuAdministration, Attendu.Refus),
+        new("GET", "titres/{id:int}/pieces/{pieceId:int}", c => $"/titres/{c.Remboursement.Titre}/pieces/{c.Remboursement.Piece}", Acces.Connectes, Attendu.Refus),
+        new("GET", "titres-particuliers/mandataire", _ => "/titres-particuliers/mandataire", Acces.GestionCatalogue, Attendu.Refus),
+        new("POST", "titres-particuliers/mandataire", c => "/titres-particuliers/mandataire", Acces.GestionCatalogue, Attendu.Refus, Statut: 422,
+            Champs: c => new() { ["MembreId"] = c.Membre.ToString(CultureInfo.InvariantCulture), ["Objet"] = "Matrice" }),
+        new("GET", "titres-particuliers/indemnites", _ => "/titres-particuliers/indemnites", Acces.GestionCatalogue, Attendu.Refus),
+        new("POST", "titres-particuliers/indemnites", _ => "/titres-particuliers/indemnites", Acces.GestionCatalogue, Attendu.Refus, Statut: 422,
+            Champs: c => new() { ["Libelle"] = "Matrice", ["Nature"] = "Matrice", ["Total"] = "100", ["etape"] = "apercu", [$"Poids[{c.Membre}]"] = "1" }),
     ];
 
     [Fact]
@@ -531,7 +540,8 @@ public class IsolationTests(PortailFactory portail)
         });
         var (mission, saisie) = await portail.AjouterMissionAsync(membre, Domain.Missions.StatutMission.EnCours, null, (new DateOnly(2026, 10, 1), 0.5m));
         var (audit, constat, element) = await portail.AjouterAuditAsync(membre, Domain.Audits.StatutAudit.RapportLivre);
-        return new Contexte(membre, utilisateur, brouillon, annexe, socle.Id, autre.Id, version.Formules.OrderBy(f => f.Id).First().Id, travail, version.Quantites[0].Id, quantite, convention, document) { Titre = titre, Insee = insee, Souscription = souscription, Mission = mission, SaisieMission = saisie, Audit = audit, Constat = constat, Element = element };
+        var remboursement = await portail.AjouterRemboursementAsync(membre);
+        return new Contexte(membre, utilisateur, brouillon, annexe, socle.Id, autre.Id, version.Formules.OrderBy(f => f.Id).First().Id, travail, version.Quantites[0].Id, quantite, convention, document) { Titre = titre, Insee = insee, Souscription = souscription, Mission = mission, SaisieMission = saisie, Audit = audit, Constat = constat, Element = element, Remboursement = remboursement };
     }
 
     /// <summary>The demo issuer's settings as the form posts them: the sweep leaves the shared settings as they were.</summary>

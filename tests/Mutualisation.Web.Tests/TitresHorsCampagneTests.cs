@@ -1,9 +1,14 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Mutualisation.Domain.Audits;
 using Mutualisation.Domain.Commun;
 using Mutualisation.Domain.Titres;
+using Mutualisation.Persistence;
+using Mutualisation.Persistence.Perimetre;
+using Mutualisation.Persistence.Titres;
 using Mutualisation.Web.Tests.Outils;
 
 namespace Mutualisation.Web.Tests;
@@ -163,6 +168,24 @@ public class TitresHorsCampagneTests(PortailFactory portail)
     }
 
     [Fact]
+    public void Les_declencheurs_des_pieces_justificatives_sont_dans_le_script_de_chaque_fournisseur()
+    {
+        using var sqlServer = new SqlServerMutualisationDbContext(new DbContextOptionsBuilder<SqlServerMutualisationDbContext>()
+            .UseSqlServer("Server=127.0.0.1;Database=modele;User Id=sa;Password=x;TrustServerCertificate=True").Options, PerimetreSysteme.Instance);
+        Assert.Contains($"CREATE TRIGGER [{DeclencheursTitres.PiecesMaj}] ON [PiecesJustificatives] AFTER INSERT, UPDATE, DELETE",
+            sqlServer.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent), StringComparison.Ordinal);
+        using var sqlite = new SqliteMutualisationDbContext(new DbContextOptionsBuilder<SqliteMutualisationDbContext>().UseSqlite("Data Source=:memory:").Options, PerimetreSysteme.Instance);
+        var scriptSqlite = sqlite.GetService<IMigrator>().GenerateScript();
+        foreach (var nom in new[] { DeclencheursTitres.PiecesAjout, DeclencheursTitres.PiecesMaj, DeclencheursTitres.PiecesSuppr, DeclencheursTitres.TitresMaj })
+        {
+            Assert.Contains($"CREATE TRIGGER \"{nom}\"", scriptSqlite, StringComparison.Ordinal);
+        }
+
+        using var postgres = new PostgresMutualisationDbContext(new DbContextOptionsBuilder<PostgresMutualisationDbContext>().UseNpgsql("Host=127.0.0.1;Database=modele").Options, PerimetreSysteme.Instance);
+        Assert.Contains($"CREATE TRIGGER \"{DeclencheursTitres.PiecesSuppr}\" BEFORE DELETE ON \"PiecesJustificatives\"", postgres.GetService<IMigrator>().GenerateScript(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task L_indemnite_se_repartit_au_centime_puis_fait_un_brouillon_par_membre()
     {
         var membres = new[] { await portail.AjouterCommuneAsync(), await portail.AjouterCommuneAsync(), await portail.AjouterCommuneAsync() };
@@ -207,7 +230,8 @@ public class TitresHorsCampagneTests(PortailFactory portail)
         var reponse = await finances.SoumettreAsync("/titres-particuliers/indemnites", champs);
 
         Assert.Equal(HttpStatusCode.Redirect, reponse.Statut);
-        Assert.Equal(90m, await portail.ExecuterAsync(db => db.TitresRecette.Where(t => t.MembreId == membres[0].Id).Select(t => t.Total).SingleAsync()).ContinueWith(t => t.Result.Euros, TaskScheduler.Default));
+        var part = await portail.ExecuterAsync(db => db.TitresRecette.Where(t => t.MembreId == membres[0].Id).Select(t => t.Total).SingleAsync());
+        Assert.Equal(90m, part.Euros);
         Assert.False(await portail.ExecuterAsync(db => db.TitresRecette.AnyAsync(t => t.MembreId == membres[1].Id)));
     }
 
