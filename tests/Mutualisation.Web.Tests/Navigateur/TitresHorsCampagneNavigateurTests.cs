@@ -36,4 +36,34 @@ public class TitresHorsCampagneNavigateurTests(PortailReel portail)
         Directory.CreateDirectory(dossier);
         await page.ScreenshotAsync(new() { Path = Path.Combine(dossier, $"titre-mandataire-{BaseDeTest.FournisseurDemande}.png"), FullPage = true });
     }
+
+    [Fact]
+    public async Task Les_finances_voient_la_repartition_d_une_indemnite_au_centime_sur_des_pages_accessibles()
+    {
+        var communes = new[] { await portail.AjouterCommuneAsync(), await portail.AjouterCommuneAsync(), await portail.AjouterCommuneAsync() };
+        var page = await portail.PageConnecteeAsync(Comptes.Finances);
+        await page.GotoAsync($"{portail.Adresse}/titres-particuliers/indemnites");
+        Assert.Empty(await Axe.ViolationsGravesAsync(page));
+
+        await page.GetByLabel("Groupement ou marché *").FillAsync("Groupement copieurs (navigateur)");
+        await page.GetByLabel("Nature de l'indemnité *").FillAsync("Pénalités de retard");
+        await page.GetByLabel("Montant total (€) *").FillAsync("1 000,00");
+        foreach (var c in communes)
+        {
+            await page.Locator($"#Poids_{c.Id}").FillAsync("1");
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Voir la répartition" }).ClickAsync();
+        await page.Locator("#table-apercu").WaitForAsync();
+
+        var parts = new List<string>();
+        foreach (var c in communes)
+        {
+            parts.Add((await page.Locator($"#table-apercu tr[data-membre='{c.Id}'] .part").InnerTextAsync()).Replace('\u202F', ' ').Replace('\u00A0', ' '));
+        }
+
+        // The extra cent goes to the first member in the table's order (largest remainder, ties by order).
+        Assert.Equal(["333,33 €", "333,33 €", "333,34 €"], parts.Order(StringComparer.Ordinal));
+        Assert.Empty(await Axe.ViolationsGravesAsync(page));
+    }
 }

@@ -53,7 +53,7 @@ public static class SemisTitresParticuliers
         {
             var payee = aujourdHui.AddDays(-3);
             var achat = new AchatMandataire("Éditeur Logiciels Bretons (démo)", "DEMO-2026-0042", payee.AddDays(-12), payee,
-                "Licences de bureautique pour les postes de la mairie (démo)", new Montant(1250.40m));
+                "Licences de bureautique de démonstration pour les postes de la mairie", new Montant(1250.40m));
             var refus = TitresHorsCampagne.Mandataire(membre.Id, new Debiteur(membre.Nom, membre.Siren.Valeur, membre.CodeInsee.Valeur, membre.Adresse.ToString()),
                 aujourdHui.Year, budget, achat, "facture-acquittee-demo.pdf", VerificationAnnexe.TypePdf, Facture(achat, membre.Nom, quand), Semis, quand, aujourdHui,
                 out var titre, out var piece);

@@ -127,7 +127,7 @@ public sealed class TitreDeLAuditViewComponent(MutualisationDbContext db, TitreD
             return Content(string.Empty);
         }
 
-        var utilisateur = (System.Security.Claims.ClaimsPrincipal)User;
+        var utilisateur = UserClaimsPrincipal;
         var lies = await TitresLisibles.Pour(db, utilisateur).AsNoTracking().Where(t => t.AuditId == audit.Id)
             .OrderBy(t => t.Id).Select(t => new TitreLie(t.Id, t.Numero, t.Statut, t.Total, t.EmisLe)).ToListAsync(HttpContext.RequestAborted);
         var personnel = Roles.Intercommunaux.Any(utilisateur.IsInRole);
