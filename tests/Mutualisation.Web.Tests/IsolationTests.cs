@@ -106,6 +106,8 @@ public class IsolationTests(PortailFactory portail)
         public int Element { get; init; }
 
         public int Fiche { get; init; }
+
+        public (int Titre, int Piece) Remboursement { get; init; }
     }
 
     /// <summary>Order of the role sweep: deletions after the lines that read what they delete, sign-out last.</summary>
@@ -315,6 +317,13 @@ public class IsolationTests(PortailFactory portail)
         new("GET", "emetteur", _ => "/emetteur", Acces.GestionCatalogue, Attendu.Refus),
         new("POST", "emetteur", _ => "/emetteur", Acces.GestionCatalogue, Attendu.Refus, Champs: _ => EmetteurDeDemo()),
         new("GET", "travaux/{id:int}/etat", c => $"/travaux/{c.Travail}/etat", Acces.LanceurOuAdministration, Attendu.Refus),
+        new("GET", "titres/{id:int}/pieces/{pieceId:int}", c => $"/titres/{c.Remboursement.Titre}/pieces/{c.Remboursement.Piece}", Acces.Connectes, Attendu.Refus),
+        new("GET", "titres-particuliers/mandataire", _ => "/titres-particuliers/mandataire", Acces.GestionCatalogue, Attendu.Refus),
+        new("POST", "titres-particuliers/mandataire", c => "/titres-particuliers/mandataire", Acces.GestionCatalogue, Attendu.Refus, Statut: 422,
+            Champs: c => new() { ["MembreId"] = c.Membre.ToString(CultureInfo.InvariantCulture), ["Objet"] = "Matrice" }),
+        new("GET", "titres-particuliers/indemnites", _ => "/titres-particuliers/indemnites", Acces.GestionCatalogue, Attendu.Refus),
+        new("POST", "titres-particuliers/indemnites", _ => "/titres-particuliers/indemnites", Acces.GestionCatalogue, Attendu.Refus, Statut: 422,
+            Champs: c => new() { ["Libelle"] = "Matrice", ["Nature"] = "Matrice", ["Total"] = "100", ["etape"] = "apercu", [$"Poids[{c.Membre}]"] = "1" }),
     ];
 
     [Fact]
@@ -572,7 +581,8 @@ public class IsolationTests(PortailFactory portail)
             await db.SaveChangesAsync();
             return f!.Id;
         });
-        return new Contexte(membre, utilisateur, brouillon, annexe, socle.Id, autre.Id, version.Formules.OrderBy(f => f.Id).First().Id, travail, version.Quantites[0].Id, quantite, convention, document) { Titre = titre, TitreBrouillon = titreBrouillon, Bordereau = bordereau, Insee = insee, Souscription = souscription, Mission = mission, SaisieMission = saisie, Audit = audit, Constat = constat, Element = element, Fiche = fiche };
+        var remboursement = await portail.AjouterRemboursementAsync(membre);
+        return new Contexte(membre, utilisateur, brouillon, annexe, socle.Id, autre.Id, version.Formules.OrderBy(f => f.Id).First().Id, travail, version.Quantites[0].Id, quantite, convention, document) { Titre = titre, TitreBrouillon = titreBrouillon, Bordereau = bordereau, Insee = insee, Souscription = souscription, Mission = mission, SaisieMission = saisie, Audit = audit, Constat = constat, Element = element, Fiche = fiche, Remboursement = remboursement };
     }
 
     /// <summary>The demo issuer's settings as the form posts them: the sweep leaves the shared settings as they were.</summary>

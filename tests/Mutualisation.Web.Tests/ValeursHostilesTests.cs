@@ -59,6 +59,8 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         public int Element { get; init; }
 
         public int Fiche { get; init; }
+
+        public (int Titre, int Piece) Remboursement { get; init; }
     }
 
     /// <summary>How a route is swept: its query parameters (GET), its form (POST, read from the page that shows it), and its ids in the path.</summary>
@@ -135,6 +137,11 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         new("GET", "api/v1/titres/{id:int}/pdf", c => $"/api/v1/titres/{c.Titre}/pdf") { IdHostile = (_, v) => $"/api/v1/titres/{v}/pdf" },
         new("GET", "emetteur", _ => "/emetteur"),
         new("POST", "emetteur", _ => "/emetteur") { Page = _ => "/emetteur" },
+        new("GET", "titres/{id:int}/pieces/{pieceId:int}", c => $"/titres/{c.Remboursement.Titre}/pieces/{c.Remboursement.Piece}") { IdHostile = (c, v) => $"/titres/{c.Remboursement.Titre}/pieces/{v}" },
+        new("GET", "titres-particuliers/mandataire", _ => "/titres-particuliers/mandataire") { Parametres = ["membre"] },
+        new("POST", "titres-particuliers/mandataire", _ => "/titres-particuliers/mandataire") { Page = _ => "/titres-particuliers/mandataire", Multipart = true },
+        new("GET", "titres-particuliers/indemnites", _ => "/titres-particuliers/indemnites"),
+        new("POST", "titres-particuliers/indemnites", _ => "/titres-particuliers/indemnites") { Page = _ => "/titres-particuliers/indemnites" },
         new("GET", "api/v1/conventions", _ => "/api/v1/conventions"),
         new("GET", "conventions/{id:int}", c => Conv(c)) { IdHostile = (_, v) => $"/conventions/{v}" },
         new("GET", "conventions/{id:int}/documents/{documentId:int}", c => $"{Conv(c)}/documents/{c.Document}") { IdHostile = (c, v) => $"{Conv(c)}/documents/{v}" },
@@ -553,7 +560,8 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
             await db.SaveChangesAsync();
             return f!.Id;
         });
-        return new Contexte(membre.Id, utilisateur, brouillon, service.Id, version.Formules[0].Id, annexe, version.Quantites[0].Id, convention, document) { Titre = titre, TitreBrouillon = titreBrouillon, Bordereau = bordereau, Insee = membre.CodeInsee.Valeur, Souscription = souscription, Mission = mission, Audit = audit, Constat = constat, Element = element, Fiche = fiche };
+        var remboursement = await application.AjouterRemboursementAsync(membre.Id);
+        return new Contexte(membre.Id, utilisateur, brouillon, service.Id, version.Formules[0].Id, annexe, version.Quantites[0].Id, convention, document) { Titre = titre, TitreBrouillon = titreBrouillon, Bordereau = bordereau, Insee = membre.CodeInsee.Valeur, Souscription = souscription, Mission = mission, Audit = audit, Constat = constat, Element = element, Fiche = fiche, Remboursement = remboursement };
     }
 
     private static string Jeton(Session.Page page, string? action = null) =>

@@ -100,6 +100,9 @@ public sealed class TitreDeRecette : IPerimetreMembre
 
     public int? Numero { get; private set; }
 
+    /// <summary>The audit whose delivered report this titre bills (Redon rule 2: the audit titre at delivery), or null.</summary>
+    public int? AuditId { get; private set; }
+
     public int? BordereauId { get; private set; }
 
     public int? BordereauNumero { get; private set; }
@@ -295,6 +298,15 @@ public sealed class TitreDeRecette : IPerimetreMembre
         titre._evenements.Add(new EvenementTitre(quand, nature == NatureTitre.Ordinaire ? "Brouillon créé" : "Brouillon d'annulation / réduction créé",
             null, StatutTitre.Brouillon, auteur, $"{lignes.Count} ligne(s), total {total}." + (motif is null ? string.Empty : $" Motif : {motif}")));
         return null;
+    }
+
+    /// <summary>Marks a draft as the titre of an audit's delivery (set once, before it is saved with the delivery).</summary>
+    public void RattacherAudit(int auditId)
+    {
+        if (Statut == StatutTitre.Brouillon && AuditId is null)
+        {
+            AuditId = auditId;
+        }
     }
 
     /// <summary>The codes of the services the lines bill (each needs its imputation before issuing).</summary>

@@ -17,6 +17,9 @@ public static class DeclencheursTitres
     public const string EvenementsSuppr = "TR_EvenementsTitres_Immuable_Suppr";
     public const string BordereauxMaj = "TR_Bordereaux_Immuable_Maj";
     public const string BordereauxSuppr = "TR_Bordereaux_Immuable_Suppr";
+    public const string PiecesAjout = "TR_PiecesJustificatives_Immuable_Ajout";
+    public const string PiecesMaj = "TR_PiecesJustificatives_Immuable_Maj";
+    public const string PiecesSuppr = "TR_PiecesJustificatives_Immuable_Suppr";
 
     /// <summary>The message every provider raises (tests look for it).</summary>
     public const string Message = "Titre de recette émis : il est immuable (une correction passe par un titre d’annulation ou de réduction).";
@@ -189,5 +192,72 @@ public static class DeclencheursTitres
 
     public const string SqlServerComplementRetrait = $"""
         DROP TRIGGER IF EXISTS [{EvenementsSuppr}]; DROP TRIGGER IF EXISTS [{BordereauxMaj}];
+        """;
+
+    // Third migration « PiecesJustificatives »: a titre's pièces justificatives (the paid invoice of a mandataire
+    // reimbursement) follow their titre, as its lines do: added, changed or deleted only while it is a draft.
+
+    public const string SqlitePieces = $"""
+        CREATE TRIGGER "{PiecesAjout}" BEFORE INSERT ON "PiecesJustificatives"
+        WHEN (SELECT "Statut" FROM "TitresRecette" WHERE "Id" = NEW."TitreId") <> 'Brouillon'
+        BEGIN SELECT RAISE(ABORT, '{Message}'); END;
+        CREATE TRIGGER "{PiecesMaj}" BEFORE UPDATE ON "PiecesJustificatives"
+        WHEN (SELECT "Statut" FROM "TitresRecette" WHERE "Id" = OLD."TitreId") <> 'Brouillon'
+          OR (SELECT "Statut" FROM "TitresRecette" WHERE "Id" = NEW."TitreId") <> 'Brouillon'
+        BEGIN SELECT RAISE(ABORT, '{Message}'); END;
+        CREATE TRIGGER "{PiecesSuppr}" BEFORE DELETE ON "PiecesJustificatives"
+        WHEN (SELECT "Statut" FROM "TitresRecette" WHERE "Id" = OLD."TitreId") <> 'Brouillon'
+        BEGIN SELECT RAISE(ABORT, '{Message}'); END;
+        """;
+
+    public const string SqlitePiecesRetrait = $"""
+        DROP TRIGGER IF EXISTS "{PiecesAjout}"; DROP TRIGGER IF EXISTS "{PiecesMaj}"; DROP TRIGGER IF EXISTS "{PiecesSuppr}";
+        """;
+
+    public const string PostgresPieces = $$"""
+        CREATE FUNCTION pieces_justificatives_immuables() RETURNS trigger LANGUAGE plpgsql AS $f$
+        DECLARE statut text;
+        BEGIN
+            IF TG_OP <> 'INSERT' THEN
+                SELECT "Statut" INTO statut FROM "TitresRecette" WHERE "Id" = OLD."TitreId";
+                IF statut IS NOT NULL AND statut <> 'Brouillon' THEN
+                    RAISE EXCEPTION '{{Message}}' USING ERRCODE = '23514';
+                END IF;
+            END IF;
+            IF TG_OP <> 'DELETE' THEN
+                SELECT "Statut" INTO statut FROM "TitresRecette" WHERE "Id" = NEW."TitreId";
+                IF statut IS NOT NULL AND statut <> 'Brouillon' THEN
+                    RAISE EXCEPTION '{{Message}}' USING ERRCODE = '23514';
+                END IF;
+                RETURN NEW;
+            END IF;
+            RETURN OLD;
+        END $f$;
+        CREATE TRIGGER "{{PiecesAjout}}" BEFORE INSERT ON "PiecesJustificatives" FOR EACH ROW EXECUTE FUNCTION pieces_justificatives_immuables();
+        CREATE TRIGGER "{{PiecesMaj}}" BEFORE UPDATE ON "PiecesJustificatives" FOR EACH ROW EXECUTE FUNCTION pieces_justificatives_immuables();
+        CREATE TRIGGER "{{PiecesSuppr}}" BEFORE DELETE ON "PiecesJustificatives" FOR EACH ROW EXECUTE FUNCTION pieces_justificatives_immuables();
+        """;
+
+    public const string PostgresPiecesRetrait = """
+        DROP FUNCTION IF EXISTS pieces_justificatives_immuables() CASCADE;
+        """;
+
+    /// <summary>SQL Server: one AFTER trigger for the three operations (a cascade from a deleted draft finds no issued parent).</summary>
+    public static readonly string[] SqlServerPieces =
+    [
+        $"""
+        CREATE TRIGGER [{PiecesMaj}] ON [PiecesJustificatives] AFTER INSERT, UPDATE, DELETE AS
+        BEGIN
+            SET NOCOUNT ON;
+            IF EXISTS (SELECT 1 FROM [TitresRecette] t
+                       WHERE t.[Statut] <> N'Brouillon'
+                         AND (t.[Id] IN (SELECT [TitreId] FROM deleted) OR t.[Id] IN (SELECT [TitreId] FROM inserted)))
+                THROW 51000, N'{Message.Replace("'", "''", StringComparison.Ordinal)}', 1;
+        END
+        """,
+    ];
+
+    public const string SqlServerPiecesRetrait = $"""
+        DROP TRIGGER IF EXISTS [{PiecesMaj}];
         """;
 }

@@ -47,6 +47,7 @@ public sealed class SemisDemo(
         await Features.Audits.SemisAudits.SemerAsync(db, profil, horloge);
         await Features.Adhesions.SemisAdhesions.SemerAsync(db, profil.Comptes.Where(c => c.SirenCommune is not null).Select(c => c.SirenCommune!).ToList(), horloge);
         await Features.Titres.SemisTitres.SemerAsync(db, profil, profil.Comptes.Where(c => c.SirenCommune is not null).Select(c => c.SirenCommune!).ToList(), horloge);
+        await Features.TitresParticuliers.SemisTitresParticuliers.SemerAsync(db, horloge);
 
         foreach (var (courriel, nom, role, sirenCommune) in profil.Comptes)
         {

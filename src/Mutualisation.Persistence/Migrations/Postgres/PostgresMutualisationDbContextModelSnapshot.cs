@@ -1403,6 +1403,86 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                     b.ToTable("ParametresEmetteur", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.Titres.PieceJustificative", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Contenu")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateOnly>("DateFacture")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("DeposeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeposeParNom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Fournisseur")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("MembreId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Montant")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("NomFichier")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NumeroFacture")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateOnly>("PayeeLe")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<int>("Taille")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TitreId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TypeContenu")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MembreId");
+
+                    b.HasIndex("TitreId");
+
+                    b.ToTable("PiecesJustificatives", null, t =>
+                        {
+                            t.HasTrigger("TR_PiecesJustificatives_Immuable_Ajout");
+
+                            t.HasTrigger("TR_PiecesJustificatives_Immuable_Maj");
+
+                            t.HasTrigger("TR_PiecesJustificatives_Immuable_Suppr");
+                        });
+                });
+
             modelBuilder.Entity("Mutualisation.Domain.Titres.TitreDeRecette", b =>
                 {
                     b.Property<int>("Id")
@@ -1410,6 +1490,9 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AuditId")
+                        .HasColumnType("integer");
 
                     b.Property<int?>("BordereauId")
                         .HasColumnType("integer");
@@ -1515,6 +1598,8 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AuditId");
 
                     b.HasIndex("BordereauId");
 
@@ -2977,6 +3062,23 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                         });
 
                     b.Navigation("Imputations");
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Titres.PieceJustificative", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.Membres.Membre", null)
+                        .WithMany()
+                        .HasForeignKey("MembreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Mutualisation.Domain.Titres.TitreDeRecette", "Titre")
+                        .WithMany()
+                        .HasForeignKey("TitreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Titre");
                 });
 
             modelBuilder.Entity("Mutualisation.Domain.Titres.TitreDeRecette", b =>

@@ -1411,6 +1411,88 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
                     b.ToTable("ParametresEmetteur", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.Titres.PieceJustificative", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Contenu")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<DateOnly>("DateFacture")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("DeposeLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DeposeParNom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Fournisseur")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("MembreId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Montant")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("NomFichier")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("NumeroFacture")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateOnly>("PayeeLe")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<int>("Taille")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TitreId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TypeContenu")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MembreId");
+
+                    b.HasIndex("TitreId");
+
+                    b.ToTable("PiecesJustificatives", null, t =>
+                        {
+                            t.HasTrigger("TR_PiecesJustificatives_Immuable_Ajout");
+
+                            t.HasTrigger("TR_PiecesJustificatives_Immuable_Maj");
+
+                            t.HasTrigger("TR_PiecesJustificatives_Immuable_Suppr");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
+                });
+
             modelBuilder.Entity("Mutualisation.Domain.Titres.TitreDeRecette", b =>
                 {
                     b.Property<int>("Id")
@@ -1418,6 +1500,9 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
                         .HasColumnType("int");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AuditId")
+                        .HasColumnType("int");
 
                     b.Property<int?>("BordereauId")
                         .HasColumnType("int");
@@ -1523,6 +1608,8 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AuditId");
 
                     b.HasIndex("BordereauId");
 
@@ -2988,6 +3075,23 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
                         });
 
                     b.Navigation("Imputations");
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Titres.PieceJustificative", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.Membres.Membre", null)
+                        .WithMany()
+                        .HasForeignKey("MembreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Mutualisation.Domain.Titres.TitreDeRecette", "Titre")
+                        .WithMany()
+                        .HasForeignKey("TitreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Titre");
                 });
 
             modelBuilder.Entity("Mutualisation.Domain.Titres.TitreDeRecette", b =>

@@ -1350,10 +1350,91 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                     b.ToTable("ParametresEmetteur", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.Titres.PieceJustificative", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Contenu")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateOnly>("DateFacture")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("DeposeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeposeParNom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fournisseur")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MembreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Montant")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NomFichier")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NumeroFacture")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PayeeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("Taille")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TitreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TypeContenu")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MembreId");
+
+                    b.HasIndex("TitreId");
+
+                    b.ToTable("PiecesJustificatives", null, t =>
+                        {
+                            t.HasTrigger("TR_PiecesJustificatives_Immuable_Ajout");
+
+                            t.HasTrigger("TR_PiecesJustificatives_Immuable_Maj");
+
+                            t.HasTrigger("TR_PiecesJustificatives_Immuable_Suppr");
+                        });
+                });
+
             modelBuilder.Entity("Mutualisation.Domain.Titres.TitreDeRecette", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AuditId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("BordereauId")
@@ -1460,6 +1541,8 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AuditId");
 
                     b.HasIndex("BordereauId");
 
@@ -2887,6 +2970,23 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                         });
 
                     b.Navigation("Imputations");
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Titres.PieceJustificative", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.Membres.Membre", null)
+                        .WithMany()
+                        .HasForeignKey("MembreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Mutualisation.Domain.Titres.TitreDeRecette", "Titre")
+                        .WithMany()
+                        .HasForeignKey("TitreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Titre");
                 });
 
             modelBuilder.Entity("Mutualisation.Domain.Titres.TitreDeRecette", b =>

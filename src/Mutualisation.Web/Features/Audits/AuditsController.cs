@@ -26,7 +26,8 @@ public sealed class AuditsController(
     IValidator<DateAuditFormulaire> validateurDate,
     IValidator<AnnulationAuditFormulaire> validateurAnnulation,
     IValidator<ConstatFormulaire> validateurConstat,
-    IValidator<ElementFormulaire> validateurElement) : Controller
+    IValidator<ElementFormulaire> validateurElement,
+    TitresParticuliers.TitreDAudit titreDAudit) : Controller
 {
     private DateOnly AujourdHui => horloge.AujourdHui();
 
@@ -186,8 +187,15 @@ public sealed class AuditsController(
             return View("Livrer", new EtapeAuditModel(audit, membre, formulaire, AujourdHui));
         }
 
+        // The audit's titre (Redon rule 2): its draft is saved with the delivery, or the reason there is none is said.
+        var titre = await titreDAudit.PreparerAsync(audit, audit.RapportLivreLe!.Value, Auteur, horloge.GetUtcNow(), annulation);
+        if (titre.Brouillon is not null)
+        {
+            db.TitresRecette.Add(titre.Brouillon);
+        }
+
         await db.SaveChangesAsync(annulation);
-        TempData["Succes"] = "Le rapport est livré : la commune peut le télécharger.";
+        TempData["Succes"] = "Le rapport est livré : la commune peut le télécharger. " + titre.Message;
         return Redirect($"/audits/{id}");
     }
 
