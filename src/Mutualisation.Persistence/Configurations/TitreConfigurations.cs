@@ -78,6 +78,9 @@ public sealed class TitreDeRecetteConfiguration : IEntityTypeConfiguration<Titre
         builder.HasIndex(t => new { t.MembreId, t.Exercice });
         builder.HasIndex(t => t.TitreOrigineId);
 
+        // One titre per member and campaign: a dry run run twice replaces its drafts, never duplicates them (ADR 0018).
+        builder.HasIndex(t => new { t.CampagneId, t.MembreId }).IsUnique();
+
         builder.HasMany(t => t.Lignes).WithOne().HasForeignKey("TitreId").OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(t => t.Lignes).HasField("_lignes").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(t => t.Evenements).WithOne().HasForeignKey("TitreId").OnDelete(DeleteBehavior.Cascade);
