@@ -287,6 +287,10 @@ public sealed class ResultatCampagne
     /// <summary>This year's total minus last year's (null when the member had no titre last year).</summary>
     public Montant? Ecart => TotalPrecedent is { } precedent ? new Montant(Total.Euros - precedent.Euros) : null;
 
+    /// <summary>The same result pointing at its draft once the draft has its key.</summary>
+    public ResultatCampagne AvecTitre(int titreId) =>
+        new(MembreId, MembreNom, Population, Statut, Motif, ServiceRefuse, ListeAvertissements, Total, TotalPrecedent, titreId);
+
     internal void MarquerEmis()
     {
         Statut = StatutResultat.DejaFacture;

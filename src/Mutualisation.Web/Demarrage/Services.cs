@@ -111,6 +111,7 @@ public static class Services
         services.AjouterTravaux();
         services.AjouterDocuments();
         Features.Titres.ServicesTitres.AjouterTitres(services);
+        Features.Campagnes.ServicesCampagnes.AjouterCampagnes(services);
         return builder;
     }
 
