@@ -35,6 +35,16 @@ public sealed class CalculCampagne(MutualisationDbContext db, TarifsDeLExercice 
         var seuil = emetteur?.Seuil ?? ParametresEmetteur.SeuilReglementaire;
 
         var lus = (await faits.LireAdhesionsAsync(tarif, null, annulation)).Where(m => m.Adhere).ToList();
+
+        // A member without a population of the right millésime (nor an earlier one) is read again with its latest one:
+        // priced, with a warning to review, rather than silently left out.
+        var sansPopulation = lus.Where(m => m.Population is null).Select(m => m.MembreId).ToList();
+        if (sansPopulation.Count > 0)
+        {
+            var rattrapes = (await faits.LireAdhesionsAsync(tarif with { MillesimePopulation = int.MaxValue }, sansPopulation, annulation))
+                .Where(m => m.Population is not null).ToDictionary(m => m.MembreId);
+            lus = lus.Select(m => rattrapes.GetValueOrDefault(m.MembreId) ?? m).ToList();
+        }
         await progresser(0, lus.Count);
 
         var membres = await db.Membres.AsNoTracking().Where(m => db.Set<Adhesion>().Any(a => a.MembreId == m.Id)).ToDictionaryAsync(m => m.Id, annulation);
@@ -60,7 +70,7 @@ public sealed class CalculCampagne(MutualisationDbContext db, TarifsDeLExercice 
             var avertissements = new List<string>();
             if (lu.Millesime is { } millesime && millesime != tarif.MillesimePopulation)
             {
-                avertissements.Add($"Pas de population du millésime {tarif.MillesimePopulation} : celle du millésime {millesime} est retenue.");
+                avertissements.Add($"Pas de population du millésime {tarif.MillesimePopulation}{(millesime > tarif.MillesimePopulation ? " ni d'un millésime antérieur" : string.Empty)} : celle du millésime {millesime} est retenue.");
             }
 
             foreach (var sortie in sorties[lu.MembreId])
