@@ -78,7 +78,7 @@ public sealed class CalculCampagne(MutualisationDbContext db, TarifsDeLExercice 
                 avertissements.Add($"Convention terminée en cours d'année (sortie le {FormatFr.Date(sortie)}).");
             }
 
-            var precedent = precedents.GetValueOrDefault(lu.MembreId);
+            Montant? precedent = precedents.TryGetValue(lu.MembreId, out var p) ? p : null;
             brouillons.TryGetValue(lu.MembreId, out var titre);
             var resultat = titre is { Statut: StatutTitre.Emis }
                 ? new ResultatCampagne(lu.MembreId, lu.Nom, lu.Population, StatutResultat.DejaFacture, $"Titre n° {titre.Numero} émis le {FormatFr.Date(titre.EmisLe!.Value)} (il ne change plus).",
