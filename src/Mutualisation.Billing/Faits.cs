@@ -29,6 +29,12 @@ public sealed record FaitsMembre(int Population, int? Millesime)
     public bool ServiceInformatiquePropre { get; init; }
 
     /// <summary>
+    /// Services whose amount was negotiated (with a justification) where the rules give no automatic price: the engine
+    /// prices no line for them, and they still count as subscribed for the other services' exemptions.
+    /// </summary>
+    public IReadOnlySet<string> ServicesNegocies { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
     /// The deliveries are the stored ones (a titre's facts), not unknown (a simulation): a service billed at its
     /// delivery (one another service deducts, the audit) is then due only in the year of a recorded delivery,
     /// never in its first year of subscription by default, so it is billed once and never before its report.

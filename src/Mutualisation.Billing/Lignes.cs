@@ -65,7 +65,12 @@ public sealed record BasesDeLiquidation
 /// </summary>
 public sealed record PartDeBareme(string Libelle, decimal Minimum, decimal? MaximumExclu, decimal Quantite, string Unite, decimal MontantFixe, decimal Taux, decimal Montant);
 
-public sealed record LignePrix(string Libelle, BasesDeLiquidation Bases, decimal Montant);
+public sealed record LignePrix(string Libelle, BasesDeLiquidation Bases, decimal Montant)
+{
+    /// <summary>The catalogue service the line prices (set by <see cref="Tarification.Evaluer"/>; a titre's line keeps it for its imputation).</summary>
+    [JsonIgnore]
+    public string? CodeService { get; init; }
+}
 
 /// <summary>Priced lines and their total: the sum of the rounded lines.</summary>
 public sealed record Contribution

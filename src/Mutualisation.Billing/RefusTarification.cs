@@ -14,6 +14,9 @@ public sealed record RefusTarification(string Code, string Message)
     /// <summary>The facts are valid but the rules give no automatic price (the amount must be negotiated).</summary>
     public bool ExigeNegociation => Code is CodeExamenApprofondi or CodeHorsGrille;
 
+    /// <summary>The service whose rules refused (set by <see cref="Tarification.Evaluer"/>): a negotiated amount replaces that service.</summary>
+    public string? CodeService { get; init; }
+
     /// <summary>For callers that want an exception (<see cref="Tarification.Tarifer"/>).</summary>
     public TarificationImpossibleException EnException() => new(Message, Code);
 }

@@ -33,15 +33,26 @@ public static class Tarification
         for (var s = 0; s < catalogue.Services.Count; s++)
         {
             var service = catalogue.Services[s];
+            if (faits.ServicesNegocies.Contains(service.Code))
+            {
+                continue;
+            }
+
             for (var i = 0; i < faits.Abonnements.Count; i++)
             {
                 var abonnement = faits.Abonnements[i];
                 if (abonnement.CodeService == service.Code)
                 {
+                    var avant = lignes.Count;
                     var refus = TarificationAbonnement.Tarifer(catalogue, service, abonnement, faits, lignes);
                     if (refus is not null)
                     {
-                        return ResultatTarification.Refuse(refus);
+                        return ResultatTarification.Refuse(refus with { CodeService = service.Code });
+                    }
+
+                    for (var l = avant; l < lignes.Count; l++)
+                    {
+                        lignes[l] = lignes[l] with { CodeService = service.Code };
                     }
                 }
             }

@@ -91,6 +91,9 @@ public class IsolationTests(PortailFactory portail)
 
         public int Bordereau { get; init; }
 
+        /// <summary>A campaign of its own (an exercice facturé no other test uses, a budget of its own).</summary>
+        public int Campagne { get; init; }
+
         public string Insee { get; init; } = "";
 
         public int Souscription { get; init; }
@@ -314,6 +317,13 @@ public class IsolationTests(PortailFactory portail)
         new("GET", "api/v1/titres", _ => $"/api/v1/titres?exercice={PortailFactory.Exercice}", Acces.Connectes, Attendu.SansEtranger),
         new("GET", "api/v1/titres/{id:int}", c => $"/api/v1/titres/{c.Titre}", Acces.Connectes, Attendu.Refus),
         new("GET", "api/v1/titres/{id:int}/pdf", c => $"/api/v1/titres/{c.Titre}/pdf", Acces.Connectes, Attendu.Refus),
+        new("GET", "campagnes", _ => "/campagnes", Acces.Personnel, Attendu.Refus),
+        new("POST", "campagnes", _ => "/campagnes", Acces.GestionCatalogue, Attendu.Refus),
+        new("GET", "campagnes/{id:int}", c => $"/campagnes/{c.Campagne}", Acces.Personnel, Attendu.Refus),
+        new("GET", "campagnes/{id:int}/etat", c => $"/campagnes/{c.Campagne}/etat", Acces.Personnel, Attendu.Refus, Statut: 404),
+        new("POST", "campagnes/{id:int}/calculer", c => $"/campagnes/{c.Campagne}/calculer", Acces.GestionCatalogue, Attendu.Refus),
+        new("POST", "campagnes/{id:int}/montants", c => $"/campagnes/{c.Campagne}/montants", Acces.GestionCatalogue, Attendu.Refus),
+        new("POST", "campagnes/{id:int}/emettre", c => $"/campagnes/{c.Campagne}/emettre", Acces.GestionCatalogue, Attendu.Refus),
         new("GET", "emetteur", _ => "/emetteur", Acces.GestionCatalogue, Attendu.Refus),
         new("POST", "emetteur", _ => "/emetteur", Acces.GestionCatalogue, Attendu.Refus, Champs: _ => EmetteurDeDemo()),
         new("GET", "travaux/{id:int}/etat", c => $"/travaux/{c.Travail}/etat", Acces.LanceurOuAdministration, Attendu.Refus),
@@ -561,6 +571,7 @@ public class IsolationTests(PortailFactory portail)
         var titre = await portail.AjouterTitreAsync(membre);
         var titreBrouillon = await portail.AjouterTitreAsync(membre, emettre: false);
         var bordereau = await portail.ExecuterAsync(db => db.TitresRecette.Where(t => t.Id == titre).Select(t => t.BordereauId!.Value).SingleAsync());
+        var campagne = await portail.OuvrirCampagneAsync(2010, "I" + Guid.NewGuid().ToString("N")[..8]);
         var (insee, souscription) = await portail.ExecuterAsync(async db =>
         {
             var adhesion = new Domain.Adhesions.Adhesion(membre);
@@ -582,7 +593,7 @@ public class IsolationTests(PortailFactory portail)
             return f!.Id;
         });
         var remboursement = await portail.AjouterRemboursementAsync(membre);
-        return new Contexte(membre, utilisateur, brouillon, annexe, socle.Id, autre.Id, version.Formules.OrderBy(f => f.Id).First().Id, travail, version.Quantites[0].Id, quantite, convention, document) { Titre = titre, TitreBrouillon = titreBrouillon, Bordereau = bordereau, Insee = insee, Souscription = souscription, Mission = mission, SaisieMission = saisie, Audit = audit, Constat = constat, Element = element, Fiche = fiche, Remboursement = remboursement };
+        return new Contexte(membre, utilisateur, brouillon, annexe, socle.Id, autre.Id, version.Formules.OrderBy(f => f.Id).First().Id, travail, version.Quantites[0].Id, quantite, convention, document) { Titre = titre, TitreBrouillon = titreBrouillon, Bordereau = bordereau, Insee = insee, Souscription = souscription, Mission = mission, SaisieMission = saisie, Audit = audit, Constat = constat, Element = element, Fiche = fiche, Remboursement = remboursement, Campagne = campagne };
     }
 
     /// <summary>The demo issuer's settings as the form posts them: the sweep leaves the shared settings as they were.</summary>

@@ -223,14 +223,25 @@ public partial class TitresTests(PortailFactory portail)
     [Fact]
     public async Task La_demo_emet_un_bordereau_de_titres_de_l_exercice_precedent_avec_une_annulation()
     {
-        var demo = await portail.ExecuterAsync(db => db.TitresRecette.AsNoTracking().Where(t => t.Objet.EndsWith("(démo)")).ToListAsync());
-        var ordinaires = demo.Where(t => t.Nature == NatureTitre.Ordinaire).ToList();
+        // The previous exercice's campaign, run through the campaign's code and issued: every member it priced has its titre.
+        var campagnes = await portail.ExecuterAsync(db => db.Set<Domain.Campagnes.Campagne>().AsNoTracking().Where(c => c.Budget == SemisTitres.Budget).ToListAsync());
+        var precedente = campagnes.Single(c => c.ExerciceFacture == PortailFactory.Exercice - 1);
+        var demo = (await portail.ExecuterAsync(db => db.TitresRecette.AsNoTracking().Include(t => t.Evenements).Where(t => t.ExerciceFacture == PortailFactory.Exercice - 1).ToListAsync()))
+            .Where(t => t.CampagneId == precedente.Id || t.Evenements.Any(e => e.UtilisateurNom.StartsWith("Démonstration", StringComparison.Ordinal))).ToList();
+        var ordinaires = demo.Where(t => t.Nature == NatureTitre.Ordinaire && t.CampagneId == precedente.Id).ToList();
         Assert.True(ordinaires.Count >= 3);
-        Assert.All(demo, t => Assert.Equal(StatutTitre.Emis, t.Statut));
-        Assert.All(ordinaires, t => Assert.Equal(PortailFactory.Exercice - 1, t.ExerciceFacture));
-        Assert.Single(demo, t => t.Nature == NatureTitre.AnnulationReduction);
-        var allaire = await portail.ExecuterAsync(db => db.Membres.AsNoTracking().SingleAsync(m => m.Siren == Siren.Parse("215600016")));
-        Assert.Contains(ordinaires, t => t.MembreId == allaire.Id);
+        Assert.All(ordinaires, t => Assert.Equal((StatutTitre.Emis, PortailFactory.Exercice - 1, 1), (t.Statut, t.ExerciceFacture, t.BordereauNumero)));
+        Assert.All(precedente.Resultats.Where(r => r.TitreId is not null), r => Assert.Contains(ordinaires, t => t.Id == r.TitreId));
+        var annulation = Assert.Single(demo, t => t.Nature == NatureTitre.AnnulationReduction);
+        Assert.Contains(ordinaires, t => t.Id == annulation.TitreOrigineId);
+        Assert.Single(demo, t => t.Nature == NatureTitre.Ordinaire && t.CampagneId is null && t.MembreId == ordinaires.Single(o => o.Id == annulation.TitreOrigineId).MembreId);
+        var avessac = await portail.ExecuterAsync(db => db.Membres.AsNoTracking().SingleAsync(m => m.Siren == Siren.Parse("214400079")));
+        Assert.Contains(ordinaires, t => t.MembreId == avessac.Id);
+
+        // The current exercice's campaign is open, its dry run done.
+        var courante = campagnes.Single(c => c.ExerciceFacture == PortailFactory.Exercice);
+        Assert.NotNull(courante.CalculeLe);
+        Assert.Contains(courante.Resultats, r => r.Statut == Domain.Campagnes.StatutResultat.Pret);
     }
 
     [Fact]

@@ -89,6 +89,9 @@ public sealed class TitreDeRecette : IPerimetreMembre
     /// <summary>The original titre a titre d'annulation / réduction reduces, and why.</summary>
     public int? TitreOrigineId { get; private set; }
 
+    /// <summary>The invoicing campaign whose dry run made this titre (one per member and campaign), null outside a campaign.</summary>
+    public int? CampagneId { get; private set; }
+
     public int? TitreOrigineNumero { get; private set; }
 
     public string? Motif { get; private set; }
@@ -307,6 +310,17 @@ public sealed class TitreDeRecette : IPerimetreMembre
         {
             AuditId = auditId;
         }
+    }
+
+    /// <summary>Links a new draft to the campaign that computed it (before it is first saved).</summary>
+    public void RattacherACampagne(int campagneId)
+    {
+        if (Statut != StatutTitre.Brouillon || Id != 0)
+        {
+            throw new InvalidOperationException("Seul un nouveau brouillon se rattache à une campagne.");
+        }
+
+        CampagneId = campagneId;
     }
 
     /// <summary>The codes of the services the lines bill (each needs its imputation before issuing).</summary>

@@ -80,6 +80,8 @@ public sealed class TitreDeRecetteConfiguration : IEntityTypeConfiguration<Titre
 
         // No foreign key: on SQLite adding one rebuilds the table, and its immutability triggers with it.
         builder.HasIndex(t => t.TitreRemplaceId);
+        // One titre per member and campaign: a dry run run twice replaces its drafts, never duplicates them (ADR 0018).
+        builder.HasIndex(t => new { t.CampagneId, t.MembreId }).IsUnique();
 
         builder.HasMany(t => t.Lignes).WithOne().HasForeignKey("TitreId").OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(t => t.Lignes).HasField("_lignes").UsePropertyAccessMode(PropertyAccessMode.Field);

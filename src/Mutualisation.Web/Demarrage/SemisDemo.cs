@@ -46,8 +46,6 @@ public sealed class SemisDemo(
         await Features.Conventions.SemisConventions.SemerAsync(db, profil == ProfilsDemo.CoeurCoteFleurie, profil.Comptes.Where(c => c.SirenCommune is not null).Select(c => c.SirenCommune!).ToList(), horloge);
         await Features.Audits.SemisAudits.SemerAsync(db, profil, horloge);
         await Features.Adhesions.SemisAdhesions.SemerAsync(db, profil.Comptes.Where(c => c.SirenCommune is not null).Select(c => c.SirenCommune!).ToList(), horloge);
-        await Features.Titres.SemisTitres.SemerAsync(db, profil, profil.Comptes.Where(c => c.SirenCommune is not null).Select(c => c.SirenCommune!).ToList(), horloge);
-        await Features.TitresParticuliers.SemisTitresParticuliers.SemerAsync(db, horloge);
 
         foreach (var (courriel, nom, role, sirenCommune) in profil.Comptes)
         {
@@ -69,6 +67,9 @@ public sealed class SemisDemo(
         }
 
         await Features.Missions.SemisMissions.SemerAsync(db, profil == ProfilsDemo.Redon, await AgentDemoAsync(profil), horloge);
+
+        // After adhésions, audits and N1 missions: the campaigns price every stored fact.
+        await Features.Titres.SemisTitres.SemerAsync(db, profil, horloge, () => Features.TitresParticuliers.SemisTitresParticuliers.SemerAsync(db, horloge));
     }
 
     /// <summary>The demo DSI agent (id and name) who records the demo missions' time.</summary>

@@ -39,6 +39,7 @@ public static class PlanDuSite
         [
             new("Catalogue", "/catalogue", Autorisations.Connecte),
             new("Contributions", "/contributions", Autorisations.Intercommunale),
+            new("Campagnes de facturation", "/campagnes", Autorisations.Intercommunale),
             new("Titres de recette", "/titres", Autorisations.Connecte, LibelleCommune: "Mes titres"),
             new("Émetteur des titres", "/emetteur", Autorisations.GestionCatalogue),
             new("Simulateur", "/simulation", Politique: null),

@@ -278,6 +278,51 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                     b.ToTable("RapportsAudits", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.Campagnes.Campagne", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Budget")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("CalculeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Exercice")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ExerciceFacture")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("OuverteLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OuverteParId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("OuverteParNom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("TravailId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExerciceFacture", "Budget")
+                        .IsUnique();
+
+                    b.ToTable("Campagnes", (string)null);
+                });
+
             modelBuilder.Entity("Mutualisation.Domain.Catalogue.AnnexeCatalogue", b =>
                 {
                     b.Property<int>("Id")
@@ -1505,6 +1550,9 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<int?>("CampagneId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("DebiteurAdresse")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -1606,6 +1654,9 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                     b.HasIndex("TitreOrigineId");
 
                     b.HasIndex("TitreRemplaceId");
+
+                    b.HasIndex("CampagneId", "MembreId")
+                        .IsUnique();
 
                     b.HasIndex("MembreId", "Exercice");
 
@@ -2233,6 +2284,166 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                         .HasForeignKey("MembreId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Campagnes.Campagne", b =>
+                {
+                    b.OwnsMany("Mutualisation.Domain.Campagnes.EvenementCampagne", "Evenements", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<int>("CampagneId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Detail")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<DateTimeOffset>("Horodatage")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("Libelle")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("UtilisateurId")
+                                .HasMaxLength(450)
+                                .HasColumnType("character varying(450)");
+
+                            b1.Property<string>("UtilisateurNom")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CampagneId");
+
+                            b1.ToTable("EvenementsCampagnes", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CampagneId");
+                        });
+
+                    b.OwnsMany("Mutualisation.Domain.Campagnes.MontantNegocie", "MontantsNegocies", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<int>("CampagneId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("CodeService")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)");
+
+                            b1.Property<string>("Justification")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<int>("MembreId")
+                                .HasColumnType("integer");
+
+                            b1.Property<long>("Montant")
+                                .HasColumnType("bigint");
+
+                            b1.Property<DateTimeOffset>("SaisiLe")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("SaisiParId")
+                                .HasMaxLength(450)
+                                .HasColumnType("character varying(450)");
+
+                            b1.Property<string>("SaisiParNom")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CampagneId", "MembreId", "CodeService")
+                                .IsUnique();
+
+                            b1.ToTable("MontantsNegocies", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CampagneId");
+                        });
+
+                    b.OwnsMany("Mutualisation.Domain.Campagnes.ResultatCampagne", "Resultats", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Avertissements")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<int>("CampagneId")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("MembreId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("MembreNom")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("Motif")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<int?>("Population")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("ServiceRefuse")
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)");
+
+                            b1.Property<string>("Statut")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)");
+
+                            b1.Property<int?>("TitreId")
+                                .HasColumnType("integer");
+
+                            b1.Property<long>("Total")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long?>("TotalPrecedent")
+                                .HasColumnType("bigint");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CampagneId", "MembreId")
+                                .IsUnique();
+
+                            b1.ToTable("ResultatsCampagnes", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CampagneId");
+                        });
+
+                    b.Navigation("Evenements");
+
+                    b.Navigation("MontantsNegocies");
+
+                    b.Navigation("Resultats");
                 });
 
             modelBuilder.Entity("Mutualisation.Domain.Catalogue.AnnexeCatalogue", b =>

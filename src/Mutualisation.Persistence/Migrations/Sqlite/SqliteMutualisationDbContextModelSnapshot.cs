@@ -261,6 +261,49 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                     b.ToTable("RapportsAudits", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.Campagnes.Campagne", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Budget")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("CalculeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Exercice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExerciceFacture")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("OuverteLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OuverteParId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OuverteParNom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TravailId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExerciceFacture", "Budget")
+                        .IsUnique();
+
+                    b.ToTable("Campagnes", (string)null);
+                });
+
             modelBuilder.Entity("Mutualisation.Domain.Catalogue.AnnexeCatalogue", b =>
                 {
                     b.Property<int>("Id")
@@ -1448,6 +1491,9 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CampagneId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DebiteurAdresse")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -1549,6 +1595,9 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                     b.HasIndex("TitreOrigineId");
 
                     b.HasIndex("TitreRemplaceId");
+
+                    b.HasIndex("CampagneId", "MembreId")
+                        .IsUnique();
 
                     b.HasIndex("MembreId", "Exercice");
 
@@ -2160,6 +2209,160 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                         .HasForeignKey("MembreId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.Campagnes.Campagne", b =>
+                {
+                    b.OwnsMany("Mutualisation.Domain.Campagnes.EvenementCampagne", "Evenements", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("CampagneId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Detail")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTimeOffset>("Horodatage")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Libelle")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("UtilisateurId")
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("UtilisateurNom")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CampagneId");
+
+                            b1.ToTable("EvenementsCampagnes", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CampagneId");
+                        });
+
+                    b.OwnsMany("Mutualisation.Domain.Campagnes.MontantNegocie", "MontantsNegocies", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("CampagneId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("CodeService")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Justification")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("MembreId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("Montant")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTimeOffset>("SaisiLe")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("SaisiParId")
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("SaisiParNom")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CampagneId", "MembreId", "CodeService")
+                                .IsUnique();
+
+                            b1.ToTable("MontantsNegocies", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CampagneId");
+                        });
+
+                    b.OwnsMany("Mutualisation.Domain.Campagnes.ResultatCampagne", "Resultats", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Avertissements")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("CampagneId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("MembreId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("MembreNom")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Motif")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("Population")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ServiceRefuse")
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Statut")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("TitreId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("Total")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("TotalPrecedent")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CampagneId", "MembreId")
+                                .IsUnique();
+
+                            b1.ToTable("ResultatsCampagnes", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CampagneId");
+                        });
+
+                    b.Navigation("Evenements");
+
+                    b.Navigation("MontantsNegocies");
+
+                    b.Navigation("Resultats");
                 });
 
             modelBuilder.Entity("Mutualisation.Domain.Catalogue.AnnexeCatalogue", b =>

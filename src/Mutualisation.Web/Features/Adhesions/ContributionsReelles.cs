@@ -6,6 +6,9 @@ namespace Mutualisation.Web.Features.Adhesions;
 /// <summary>One member's contribution from its stored adhésions: the engine's lines, or why it gives no automatic price.</summary>
 public sealed record ContributionReelle(FaitsReels Membre, Contribution? Contribution, string? Refus)
 {
+    /// <summary>The rules' refusal (its service, whether a negotiated amount may replace it), when the engine refused.</summary>
+    public RefusTarification? RefusTarification { get; init; }
+
     public string? Tranche => Contribution is null ? null : Billing.Simulation.Tranche(Contribution);
 }
 
@@ -23,7 +26,11 @@ public sealed class ContributionsReelles(FaitsDesMembres faits)
         return lus.Where(m => m.Adhere).Select(m => Tarifer(tarif.Catalogue, m)).ToList();
     }
 
-    public static ContributionReelle Tarifer(CatalogueTarifaire catalogue, FaitsReels membre)
+    /// <param name="negocies">
+    /// Services of the member whose amount was negotiated (the invoicing campaign): the engine prices no line for them
+    /// instead of refusing; the campaign adds the negotiated line.
+    /// </param>
+    public static ContributionReelle Tarifer(CatalogueTarifaire catalogue, FaitsReels membre, IReadOnlySet<string>? negocies = null)
     {
         if (membre.Manque is { } manque)
         {
@@ -32,8 +39,9 @@ public sealed class ContributionsReelles(FaitsDesMembres faits)
 
         try
         {
-            var resultat = Tarification.Evaluer(catalogue, membre.Faits);
-            return new(membre, resultat.Contribution, resultat.Refus?.Message);
+            var faits = negocies is { Count: > 0 } ? membre.Faits with { ServicesNegocies = negocies } : membre.Faits;
+            var resultat = Tarification.Evaluer(catalogue, faits);
+            return new(membre, resultat.Contribution, resultat.Refus?.Message) { RefusTarification = resultat.Refus };
         }
         catch (TarificationImpossibleException erreur)
         {

@@ -1,22 +1,26 @@
 using Microsoft.EntityFrameworkCore;
 using Mutualisation.Billing;
+using Mutualisation.Domain.Campagnes;
 using Mutualisation.Domain.Catalogue;
 using Mutualisation.Domain.Commun;
 using Mutualisation.Domain.Conventions;
-using Mutualisation.Domain.Membres;
 using Mutualisation.Domain.Titres;
 using Mutualisation.Persistence;
 using Mutualisation.Persistence.Titres;
 using Mutualisation.Web.Demarrage;
+using Mutualisation.Web.Features.Campagnes;
+using Mutualisation.Web.Features.Missions;
+using Mutualisation.Web.Features.Tarifs;
 using Mutualisation.Web.Infrastructure;
 
 namespace Mutualisation.Web.Features.Titres;
 
 /// <summary>
 /// Demo data (clearly marked « démo »): the issuer's settings of the profile (tribunal administratif de Rennes for
-/// Redon, de Caen for CCCF) and, once, a bordereau of titres for the previous exercice, priced by the billing
-/// engine on the demo members' populations (socle complet for Redon, messagerie and site internet for CCCF), with
-/// one cancellation and its replacement. Real titres come from the campaign.
+/// Redon, de Caen for CCCF) and, once, the previous exercice's campaign run through the same code as a finance user's
+/// (<see cref="CalculCampagne"/>: stored adhésions priced by the engine; a negotiated amount for each member the rules
+/// refuse, above 8 000 inhabitants) and issued in one bordereau, one cancellation and its replacement in a second
+/// bordereau, then the current exercice's campaign opened with its dry run done.
 /// </summary>
 public static class SemisTitres
 {
@@ -24,7 +28,9 @@ public static class SemisTitres
 
     private static readonly Auteur Semis = new(null, "Démonstration (données de démo)");
 
-    public static async Task SemerAsync(MutualisationDbContext db, ProfilDemo profil, IReadOnlyList<string> sirensDesMairies, TimeProvider horloge)
+    /// <param name="avantCampagneCourante">Titres made outside the campaign (audit, mandataire), issued before the current
+    /// exercice's dry run so that it leaves out what they already bill.</param>
+    public static async Task SemerAsync(MutualisationDbContext db, ProfilDemo profil, TimeProvider horloge, Func<Task>? avantCampagneCourante = null)
     {
         ArgumentNullException.ThrowIfNull(profil);
         var redon = profil == ProfilsDemo.Redon;
@@ -36,45 +42,72 @@ public static class SemisTitres
             await db.SaveChangesAsync();
         }
 
-        if (await db.TitresRecette.AnyAsync() || emetteur.Manquants().Count > 0)
+        if (await db.TitresRecette.AnyAsync() || await db.Set<Campagne>().AnyAsync() || emetteur.Manquants().Count > 0)
         {
             return;
         }
 
         var courant = horloge.ExerciceCourant();
-        var facture = courant - 1;
-        var version = await db.VersionsCatalogue.AsNoTracking().AvecTarifs().FirstOrDefaultAsync(v => v.Exercice == facture && v.Statut == StatutVersion.Votee);
-        if (version is null)
-        {
-            return;
-        }
-
-        var catalogue = ConversionCatalogue.VersTarification(version);
-        var membres = await db.Membres.AsNoTracking().Where(m => m.PopulationTotale != null && m.PopulationTotale <= 8000)
-            .OrderBy(m => m.NomRecherche).ToListAsync();
-        var choisis = membres.Where(m => sirensDesMairies.Contains(m.Siren.Valeur))
-            .Concat(membres.Where(m => !sirensDesMairies.Contains(m.Siren.Valeur)).Take(3)).ToList();
-        var abonnements = redon
-            ? new[] { new Abonnement(CataloguesDeReference.Socle, new DateOnly(facture, 1, 1)) }
-            : [new Abonnement("MESSAGERIE", new DateOnly(facture, 1, 1)), new Abonnement("SITE", new DateOnly(facture, 4, 1))];
+        var calcul = new CalculCampagne(db, new TarifsDeLExercice(db, horloge), new FaitsDesMembres(db, new ConsommationN1(db)), horloge);
         var quand = new DateTimeOffset(new DateTime(courant, 3, 2, 9, 0, 0, DateTimeKind.Unspecified), TimeSpan.FromHours(1));
         if (quand > horloge.GetUtcNow())
         {
             quand = horloge.GetUtcNow();
         }
 
-        var emisLe = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(quand, HorlogeParis.Paris).DateTime);
-        var ids = new List<int>();
-        foreach (var membre in choisis)
+        var precedente = await CalculerAsync(db, calcul, courant - 1, quand);
+        if (precedente is not null)
         {
-            if (Brouillon(membre, catalogue, abonnements, version, courant, facture, quand) is { } titre)
-            {
-                db.TitresRecette.Add(titre);
-                await db.SaveChangesAsync();
-                ids.Add(titre.Id);
-            }
+            await EmettreAsync(db, precedente, courant, quand);
         }
 
+        if (avantCampagneCourante is not null)
+        {
+            await avantCampagneCourante();
+        }
+
+        await CalculerAsync(db, calcul, courant, horloge.GetUtcNow());
+    }
+
+    /// <summary>Opens the campaign of <paramref name="facture"/> and runs its dry run; members refused by the rules get a negotiated demo amount, then it runs again.</summary>
+    private static async Task<Campagne?> CalculerAsync(MutualisationDbContext db, CalculCampagne calcul, int facture, DateTimeOffset quand)
+    {
+        if (!await db.VersionsCatalogue.AnyAsync(v => v.Exercice == facture && v.Statut == StatutVersion.Votee))
+        {
+            return null;
+        }
+
+        if (Campagne.Ouvrir(facture, Budget, Semis, quand, out var campagne) is not null)
+        {
+            return null;
+        }
+
+        db.Add(campagne!);
+        await db.SaveChangesAsync();
+        await calcul.CalculerAsync(campagne!.Id, Semis, (_, _) => Task.CompletedTask, CancellationToken.None);
+        var attente = campagne.Resultats.Where(r => r.Statut == StatutResultat.EnAttenteNegociation && r.ServiceRefuse is not null).ToList();
+        foreach (var r in attente)
+        {
+            // A demo amount in the spirit of the grid (the upper bracket's fixed part plus 1,50 € per inhabitant).
+            var montant = 2_500m + (1.5m * (r.Population ?? 0));
+            campagne.NegocierMontant(r.MembreId, r.ServiceRefuse!, montant,
+                "Examen approfondi (plus de 8 000 habitants) : montant fixé par la délibération du bureau communautaire (exemple de démonstration).", Semis, quand);
+        }
+
+        if (attente.Count > 0)
+        {
+            await db.SaveChangesAsync();
+            await calcul.CalculerAsync(campagne.Id, Semis, (_, _) => Task.CompletedTask, CancellationToken.None);
+        }
+
+        return campagne;
+    }
+
+    /// <summary>Issues the campaign in one bordereau, then cancels its last titre (a demo reason) and issues a replacement in a second bordereau.</summary>
+    private static async Task EmettreAsync(MutualisationDbContext db, Campagne campagne, int courant, DateTimeOffset quand)
+    {
+        var emisLe = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(quand, HorlogeParis.Paris).DateTime);
+        var ids = await db.TitresRecette.Where(t => t.CampagneId == campagne.Id && t.Statut == StatutTitre.Brouillon).OrderBy(t => t.Id).Select(t => t.Id).ToListAsync();
         var emission = new EmissionTitres(db);
         var resultat = await emission.EmettreAsync(ids, Semis, quand, emisLe, AvisSommesAPayerPdf.Produire);
         if (resultat.Refus is not null || resultat.Titres.Count == 0)
@@ -82,47 +115,20 @@ public static class SemisTitres
             return;
         }
 
-        // One cancellation (a demo reason) and its replacement, in a second bordereau the same day.
-        var annule = resultat.Titres[^1];
+        campagne.NoterEmission(resultat.Bordereau!.Numero, resultat.Titres.Count, resultat.Titres.Aggregate(Montant.Zero, (s, t) => s + t.Total), Semis, quand);
+        await db.SaveChangesAsync();
+
+        var dernier = resultat.Titres[^1].Id;
+        var annule = await db.TitresRecette.AsNoTracking().Include(t => t.Lignes).SingleAsync(t => t.Id == dernier);
         var (reduction, _) = await emission.PreparerReductionAsync(annule.Id, annule.Total, "Erreur de débiteur constatée après émission (exemple de démonstration).", courant, Semis, quand);
-        if (reduction is not null)
+        if (reduction is null || TitreDeRecette.Remplacement(annule, courant, Semis, quand, out var remplacement) is not null)
         {
-            var membre = choisis.First(m => m.Id == annule.MembreId);
-            var remplacement = Brouillon(membre, catalogue, abonnements, version, courant, facture, quand);
-            db.TitresRecette.Add(remplacement!);
-            await db.SaveChangesAsync();
-            await emission.EmettreAsync([reduction.Id, remplacement!.Id], Semis, quand, emisLe, AvisSommesAPayerPdf.Produire);
-        }
-    }
-
-    /// <summary>A draft titre priced by the engine, one service at a time (so each line keeps its service code for the imputation).</summary>
-    private static TitreDeRecette? Brouillon(Membre membre, CatalogueTarifaire catalogue, IEnumerable<Abonnement> abonnements, VersionCatalogue version,
-        int exercice, int facture, DateTimeOffset quand)
-    {
-        var lignes = new List<LignePrevue>();
-        foreach (var abonnement in abonnements)
-        {
-            var faits = new FaitsMembre(membre.PopulationTotale!.Value, membre.PopulationMillesime)
-            {
-                Abonnements = [abonnement],
-                Quantites = new Dictionary<string, decimal> { [Quantites.DemiJourneesN1] = 0m },
-            };
-            var resultat = Tarification.Evaluer(catalogue, faits);
-            if (resultat.Contribution is not { } contribution)
-            {
-                return null;
-            }
-
-            lignes.AddRange(contribution.Lignes.Where(l => l.Montant != 0)
-                .Select(l => new LignePrevue(l.Libelle, FormatFr.Bases(l.Bases), new Montant(l.Montant), abonnement.CodeService, null, null)));
+            return;
         }
 
-        var refus = TitreDeRecette.Creer(membre.Id, new Debiteur(membre.Nom, membre.Siren.Valeur, membre.CodeInsee.Valeur, membre.Adresse.ToString()),
-            exercice, facture, Budget,
-            $"Contribution aux services mutualisés, exercice {facture} (démo)",
-            $"Convention d'adhésion du membre ; catalogue de l'exercice {facture} voté par délibération n° {version.DeliberationNumero} du {FormatFr.Date(version.DeliberationLe!.Value)}.",
-            lignes, Semis, quand, out var titre);
-        return refus is null ? titre : null;
+        db.TitresRecette.Add(remplacement!);
+        await db.SaveChangesAsync();
+        await emission.EmettreAsync([reduction.Id, remplacement!.Id], Semis, quand, emisLe, AvisSommesAPayerPdf.Produire);
     }
 
     private static ParametresEmetteur Emetteur(bool redon)

@@ -40,6 +40,11 @@
             })
             .then(function (e) {
                 afficher(e);
+                if (e.fini && bloc.dataset.recharger === 'true') {
+                    // A page that shows the job's results (a campaign's review) reloads once the job ends.
+                    window.location.reload();
+                    return;
+                }
                 if (!e.fini) {
                     window.setTimeout(lire, 2000);
                 }

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Mutualisation.Domain.Campagnes;
+using Mutualisation.Domain.Conventions;
+using Mutualisation.Domain.Titres;
+using Mutualisation.Persistence;
+using Mutualisation.Persistence.Titres;
+using Mutualisation.Web.Features.Titres;
+using Mutualisation.Web.Infrastructure;
+
+namespace Mutualisation.Web.Features.Campagnes;
+
+/// <summary>
+/// Issues every ready draft of a campaign in one bordereau through <see cref="EmissionTitres.EmettreAsync"/> (numbers
+/// in the issuing transaction, PDF stored at issue), dated today in Paris; a refusal (a missing setting…) issues nothing.
+/// </summary>
+public sealed class EmissionCampagne(MutualisationDbContext db, EmissionTitres emission, TimeProvider horloge)
+{
+    /// <summary>The drafts of the campaign that issuing would take.</summary>
+    public Task<List<int>> BrouillonsAsync(int campagneId, CancellationToken annulation) =>
+        db.TitresRecette.AsNoTracking().Where(t => t.CampagneId == campagneId && t.Statut == StatutTitre.Brouillon).OrderBy(t => t.Id).Select(t => t.Id).ToListAsync(annulation);
+
+    /// <summary>Issues; returns a French summary, or the refusal.</summary>
+    public async Task<(string? Message, string? Refus)> EmettreAsync(int campagneId, Auteur auteur, CancellationToken annulation)
+    {
+        var campagne = await db.Set<Campagne>().FirstOrDefaultAsync(c => c.Id == campagneId, annulation);
+        if (campagne is null)
+        {
+            return (null, "Cette campagne n'existe plus.");
+        }
+
+        var ids = await BrouillonsAsync(campagneId, annulation);
+        if (ids.Count == 0)
+        {
+            return (null, "Aucun titre prêt à émettre : lancez le calcul de la campagne.");
+        }
+
+        var quand = horloge.GetUtcNow();
+        var resultat = await emission.EmettreAsync(ids, auteur, quand, horloge.AujourdHui(), AvisSommesAPayerPdf.Produire, annulation: annulation);
+        if (resultat.Refus is { } refus)
+        {
+            return (null, refus.Message);
+        }
+
+        var total = resultat.Titres.Aggregate(Domain.Commun.Montant.Zero, (s, t) => s + t.Total);
+        var suivie = await db.Set<Campagne>().FirstAsync(c => c.Id == campagneId, annulation);
+        suivie.NoterEmission(resultat.Bordereau!.Numero, resultat.Titres.Count, total, auteur, horloge.GetUtcNow());
+        await db.SaveChangesAsync(annulation);
+        return ($"{resultat.Titres.Count} titre(s) émis pour {total}, bordereau n° {resultat.Bordereau.Numero} de l'exercice {resultat.Bordereau.Exercice}.", null);
+    }
+}
