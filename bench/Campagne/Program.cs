@@ -1,14 +1,24 @@
-// Gives every member without a convention a convention in force (service commun, signed in September of N−2) and
-// an adhésion to Redon's « groupements d'achats » from 1 January of the billed exercice, through the aggregates' own
-// methods, so that the campaign of that exercice has a titre to make for every commune (this formule has a price for
-// every population, so none waits for a negotiated amount). Usage:
-//   adherer --fournisseur Sqlite|Postgres --connexion <chaîne> --exercice 2025
+// adherer: gives every member without a convention a convention in force (service commun, signed in September of
+// N−1) and an adhésion to Redon's « groupements d'achats » from 1 January of the billed exercice, through the
+// aggregates' own methods, so that the campaign of that exercice has a titre to make for every commune (this formule
+// has a price for every population, so none waits for a negotiated amount).
+// campagne: the campaign of that exercice (opened if needed) computed by CalculCampagne, then issued by
+// EmissionCampagne (numbers, bordereau, every avis des sommes à payer rendered and stored), on a clock set to
+// 15 January of the next year; prints the time of each step, the titres, the PDFs' bytes and the peak memory.
+// Usage:
+//   adherer  --fournisseur Sqlite|Postgres --connexion <chaîne> --exercice 2025
+//   campagne --fournisseur Sqlite|Postgres --connexion <chaîne> --exercice 2025
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Mutualisation.Domain.Adhesions;
 using Mutualisation.Domain.Conventions;
 using Mutualisation.Persistence;
+using Mutualisation.Domain.Campagnes;
 using Mutualisation.Persistence.Perimetre;
+using Mutualisation.Persistence.Titres;
+using Mutualisation.Web.Features.Campagnes;
+using Mutualisation.Web.Features.Missions;
+using Mutualisation.Web.Features.Tarifs;
 
 string Option(string nom) =>
     Array.IndexOf(args, nom) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"Option {nom} manquante.");
@@ -24,6 +34,11 @@ MutualisationDbContext Contexte() => fournisseur == FournisseurBaseDeDonnees.Sql
     ? new SqliteMutualisationDbContext(new DbContextOptionsBuilder<SqliteMutualisationDbContext>().UseSqlite(connexion)
         .AddInterceptors(SqlitePragmas.Instance).Options, PerimetreSysteme.Instance)
     : new PostgresMutualisationDbContext(new DbContextOptionsBuilder<PostgresMutualisationDbContext>().UseNpgsql(connexion).Options, PerimetreSysteme.Instance);
+
+if (args.Length > 0 && args[0] == "campagne")
+{
+    return await CampagneAsync();
+}
 
 var chrono = Stopwatch.StartNew();
 List<(int Id, string Siren)> sans;
@@ -66,10 +81,60 @@ foreach (var tranche in sans.Chunk(2000))
 Console.WriteLine($"adhésions : {sans.Count} en {chrono.Elapsed.TotalSeconds:F1} s");
 return 0;
 
+async Task<int> CampagneAsync()
+{
+    var horloge = new HorlogeFixe(new DateTimeOffset(exercice + 1, 1, 15, 9, 0, 0, TimeSpan.FromHours(1)));
+    var budget = await LireAsync(db => db.ParametresEmetteur.AsNoTracking().OrderBy(p => p.Id).Select(p => p.CodeBudget).FirstAsync());
+    var campagneId = await LireAsync(async db =>
+    {
+        if (await db.Set<Campagne>().Where(c => c.ExerciceFacture == exercice && c.Budget == budget).Select(c => (int?)c.Id).FirstOrDefaultAsync() is { } id)
+        {
+            return id;
+        }
+
+        Verifier(Campagne.Ouvrir(exercice, budget!, auteur, horloge.GetUtcNow(), out var campagne)?.Message);
+        db.Add(campagne!);
+        await db.SaveChangesAsync();
+        return campagne!.Id;
+    });
+
+    var total = Stopwatch.StartNew();
+    var calcul = await LireAsync(db => new CalculCampagne(db, new TarifsDeLExercice(db, horloge), new FaitsDesMembres(db, new ConsommationN1(db)), horloge)
+        .CalculerAsync(campagneId, auteur, (_, _) => Task.CompletedTask, CancellationToken.None));
+    var tempsCalcul = total.Elapsed;
+    Console.WriteLine($"calcul à blanc : {tempsCalcul.TotalSeconds:F1} s — {calcul}");
+
+    var emission = Stopwatch.StartNew();
+    var (message, refus) = await LireAsync(db => new EmissionCampagne(db, new EmissionTitres(db), horloge).EmettreAsync(campagneId, auteur, CancellationToken.None));
+    Console.WriteLine($"émission (numéros, bordereau, avis PDF rendus et enregistrés) : {emission.Elapsed.TotalSeconds:F1} s — {message ?? refus}");
+    Console.WriteLine($"calcul à blanc + émission : {total.Elapsed.TotalSeconds:F1} s");
+    var (nombre, octets) = await LireAsync(async db =>
+    {
+        var pdfs = db.TitresRecette.AsNoTracking().Where(t => t.CampagneId == campagneId && t.Pdf != null);
+        return (await pdfs.CountAsync(), await pdfs.SumAsync(t => (long)t.Pdf!.Length));
+    });
+    Console.WriteLine($"avis enregistrés : {nombre}, {octets / 1024.0 / 1024.0:F0} Mo ({(nombre == 0 ? 0 : octets / nombre / 1024.0):F1} Ko par avis) ; "
+        + $"{nombre / Math.Max(0.001, emission.Elapsed.TotalSeconds):F0} titres émis par seconde ; mémoire maximale du processus : {Environment.WorkingSet / 1024 / 1024} Mo (courante), "
+        + $"{System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} Mo (pic)");
+    return refus is null ? 0 : 1;
+}
+
+async Task<T> LireAsync<T>(Func<MutualisationDbContext, Task<T>> action)
+{
+    await using var db = Contexte();
+    return await action(db);
+}
+
 static void Verifier(string? refus)
 {
     if (refus is not null)
     {
         throw new InvalidOperationException(refus);
     }
+}
+
+/// <summary>A clock fixed on one instant: the campaign of exercice N is issued in January of N + 1.</summary>
+internal sealed class HorlogeFixe(DateTimeOffset instant) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => instant.ToUniversalTime();
 }
