@@ -33,6 +33,13 @@ export ASPNETCORE_ENVIRONMENT=Development Demo__Semer=true Serilog__MinimumLevel
 
 mesurer() { # fournisseur, chaîne de connexion
   echo "== $1"
+  # The app's first start creates the schema and seeds the demo profile (catalogue voted, issuer settings), then stops.
+  local port_app
+  port_app=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  (cd "$travail/app" && Database__Provider=$1 ConnectionStrings__Mutualisation="$2" exec dotnet Mutualisation.Web.dll --urls "http://127.0.0.1:$port_app" >"$travail/app-$1.log" 2>&1) &
+  local app=$!
+  for _ in $(seq 120); do curl -sf "http://127.0.0.1:$port_app/health/ready" >/dev/null && break; sleep 1; done
+  kill "$app"; wait "$app" 2>/dev/null || true
   (cd "$travail/app" && Database__Provider=$1 ConnectionStrings__Mutualisation="$2" /usr/bin/time -f "import : %e s, %M Ko max" \
     dotnet Mutualisation.Web.dll import-communes --epci 200000008 --file "$travail/toutes-communes.json" --millesime 2023 | head -1)
   /usr/bin/time -f "adhésions : %e s, %M Ko max" dotnet "$banc" adherer --fournisseur "$1" --connexion "$2" --exercice "$exercice" | tail -1

@@ -29,6 +29,9 @@ public sealed class EmissionTitres(MutualisationDbContext db)
 {
     public const int TailleTranche = 256;
 
+    /// <summary>How many drafts the check before numbering reads per query.</summary>
+    public const int TailleLecture = 2000;
+
     /// <summary>Issues the drafts <paramref name="ids"/> (same exercice and budget) in one bordereau, or none of them.</summary>
     /// <param name="produirePdf">Renders the avis des sommes à payer of an issued titre (number, date and signatory set); called in parallel.</param>
     /// <param name="apresNumerotation">Called once the numbers are taken and written, before the commit (tests stop a process there).</param>
@@ -50,9 +53,15 @@ public sealed class EmissionTitres(MutualisationDbContext db)
             return new(null, [], new RefusTitre("Émission impossible : les paramètres de l'émetteur ne sont pas saisis."));
         }
 
-        // Checked first, all of them, before any number is taken (read without tracking: no PDF on a draft).
-        var brouillons = await db.TitresRecette.AsNoTracking().Include(t => t.Lignes)
-            .Where(t => demandes.Contains(t.Id)).OrderBy(t => t.Id).AsSplitQuery().ToListAsync(annulation);
+        // Checked first, all of them, before any number is taken (read without tracking: no PDF on a draft), by slices:
+        // a list of ids is sent as one parameter per id, and SQLite takes at most 32 766 of them in a statement.
+        var brouillons = new List<TitreDeRecette>(demandes.Count);
+        foreach (var tranche in demandes.Chunk(TailleLecture))
+        {
+            brouillons.AddRange(await db.TitresRecette.AsNoTracking().Include(t => t.Lignes)
+                .Where(t => tranche.Contains(t.Id)).OrderBy(t => t.Id).AsSplitQuery().ToListAsync(annulation));
+        }
+
         if (brouillons.Count != demandes.Count)
         {
             return new(null, [], new RefusTitre("Un des titres demandés n'existe pas."));
