@@ -95,9 +95,9 @@ public sealed class FicheFormulaire
                 return null;
             }
 
-            if (SaisieFr.Nombre(texte) is { } d && decimal.Round(d, 2) == d && d >= 0)
+            if (SaisieFr.EstMontantOuVide(texte))
             {
-                return new Montant(d);
+                return new Montant(SaisieFr.Nombre(texte)!.Value);
             }
 
             erreurs.Add(new RefusFiche($"{ChampFiche.Tous.Single(c => c.Nom == champ).Libelle} : saisissez un montant en euros (par exemple 4 800,50).", champ));
