@@ -101,7 +101,8 @@ public sealed class CalculCampagne(MutualisationDbContext db, TarifsDeLExercice 
         }
 
         // Drafts of members no longer priced (adhesion gone): removed.
-        foreach (var orphelin in brouillons.Values.Where(t => t.Statut == StatutTitre.Brouillon && lus.All(l => l.MembreId != t.MembreId)))
+        var lusIds = lus.Select(l => l.MembreId).ToHashSet();
+        foreach (var orphelin in brouillons.Values.Where(t => t.Statut == StatutTitre.Brouillon && !lusIds.Contains(t.MembreId)))
         {
             db.TitresRecette.Remove(orphelin);
         }
