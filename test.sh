@@ -77,7 +77,9 @@ lancer() { # lancer <libellé> <projet> [variables...]
   f=$(sed -E 's/.*Failed: *([0-9]+),.*/\1/' <<<"$ligne")
   passes=$((passes + p)); echecs=$((echecs + f))
   echo "  $p réussis, $f en échec"
+  # For each failure: its name, the first lines of its message and the test's own lines of the stack trace.
   [ "$f" = 0 ] || grep -E "^\s+Failed |Error Message" -A3 "$sortie" | head -60
+  [ "$f" = 0 ] || grep -E "^\s+at Mutualisation\..*Tests.* in .*:line [0-9]+" "$sortie" | sed -E 's|in .*/tests/|in tests/|' | head -20
 }
 
 lancer domaine tests/Mutualisation.Domain.Tests

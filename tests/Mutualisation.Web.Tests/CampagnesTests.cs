@@ -90,6 +90,17 @@ public class CampagnesTests(PortailFactory portail)
         var titre = Assert.Single(titres);
         Assert.Equal(5532.50m, titre.Total.Euros);
 
+        // A campaign's draft is reviewed and issued from the campaign only: the page of drafts outside campaigns neither
+        // lists it nor issues it.
+        using var finances = await portail.ConnecterAsync(Comptes.Finances);
+        var brouillons = await finances.GetAsync("/titres/brouillons");
+        Assert.Null(brouillons.Document.GetElementById($"emettre-{titre.Id}"));
+        var jeton = brouillons.Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value");
+        var refus = await finances.PostAsync("/titres/brouillons/emettre", new() { ["ids"] = titre.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, jeton);
+        Assert.Equal(HttpStatusCode.BadRequest, refus.Statut);
+        Assert.Contains("n'existe plus ou a déjà été émis", refus.Document.GetElementById("ids-erreur")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(StatutTitre.Brouillon, await portail.ExecuterAsync(db => db.TitresRecette.Where(t => t.Id == titre.Id).Select(t => t.Statut).SingleAsync()));
+
         // The database refuses a second titre of the same member in the same campaign.
         var doublon = await Assert.ThrowsAnyAsync<DbUpdateException>(() => portail.ExecuterAsync(async db =>
         {

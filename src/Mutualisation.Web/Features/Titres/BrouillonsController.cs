@@ -20,13 +20,15 @@ public sealed class BrouillonsController(MutualisationDbContext db, TimeProvider
 {
     public const int NombreMaxParEmission = 500;
 
+    /// <summary>The most drafts the page lists at once (oldest exercice first); the page says when there are more.</summary>
+    public const int NombreMaxAffiches = 2000;
+
     /// <summary>
-    /// The drafts this page lists: every draft made outside a campaign. The extension point for the campaign: once a
-    /// draft carries the campaign it belongs to, add <c>&amp;&amp; t.CampagneId == null</c> here (the campaign's drafts are
-    /// reviewed and issued from the campaign's own screen).
+    /// The drafts this page lists: every draft made outside a campaign. A campaign's drafts are reviewed and issued
+    /// from the campaign's own screen, never from here.
     /// </summary>
     public static IQueryable<TitreDeRecette> HorsCampagne(IQueryable<TitreDeRecette> titres) =>
-        titres.Where(t => t.Statut == StatutTitre.Brouillon);
+        titres.Where(t => t.Statut == StatutTitre.Brouillon && t.CampagneId == null);
 
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken annulation) => View(await ModeleAsync([], annulation));
@@ -96,13 +98,14 @@ public sealed class BrouillonsController(MutualisationDbContext db, TimeProvider
 
     private async Task<BrouillonsModel> ModeleAsync(IReadOnlyCollection<int> coches, CancellationToken annulation)
     {
+        var total = await HorsCampagne(db.TitresRecette.AsNoTracking()).CountAsync(annulation);
         var lignes = await HorsCampagne(db.TitresRecette.AsNoTracking())
             .OrderBy(t => t.Exercice).ThenBy(t => t.Budget).ThenBy(t => t.Id)
-            .Take(2000)
+            .Take(NombreMaxAffiches)
             .Select(t => new LigneBrouillon(t.Id, t.Exercice, t.Budget, t.Nature, t.DebiteurNom, t.Objet, t.Total, t.TitreOrigineId, t.TitreOrigineNumero, t.TitreRemplaceId, t.TitreRemplaceNumero, t.Motif))
             .ToListAsync(annulation);
         var emetteur = await db.ParametresEmetteur.AsNoTracking().OrderBy(p => p.Id).FirstOrDefaultAsync(annulation);
-        return new BrouillonsModel(lignes, coches, emetteur?.Manquants([]) ?? ["les paramètres de l'émetteur"], horloge.AujourdHui());
+        return new BrouillonsModel(lignes, total, coches, emetteur?.Manquants([]) ?? ["les paramètres de l'émetteur"], horloge.AujourdHui());
     }
 }
 
@@ -112,4 +115,4 @@ public sealed record LigneBrouillon(int Id, int Exercice, string Budget, NatureT
     public string Genre => Nature == NatureTitre.AnnulationReduction ? "Annulation / réduction" : RemplaceId is not null ? "Remplacement" : "Titre de recette";
 }
 
-public sealed record BrouillonsModel(IReadOnlyList<LigneBrouillon> Lignes, IReadOnlyCollection<int> Coches, IReadOnlyList<string> Manquants, DateOnly AujourdHui);
+public sealed record BrouillonsModel(IReadOnlyList<LigneBrouillon> Lignes, int Total, IReadOnlyCollection<int> Coches, IReadOnlyList<string> Manquants, DateOnly AujourdHui);
