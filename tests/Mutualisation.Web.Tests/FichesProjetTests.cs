@@ -213,6 +213,11 @@ public class FichesProjetTests(PortailFactory portail)
         Assert.Null(vueCommune.Document.QuerySelector("tr.fiche-semblable"));
         Assert.DoesNotContain(url1, vueCommune.Texte, StringComparison.Ordinal);
 
+        // A verdict other than the page's two buttons is refused and changes nothing (it used to dismiss silently).
+        Assert.Equal(HttpStatusCode.Redirect, (await agent.SoumettreAsync(url2, new() { ["verdict"] = "peut-etre" }, $"{url2}/liens/{id1}")).Statut);
+        var inchangee = (await agent.GetAsync(url2)).Document.QuerySelectorAll("tr.fiche-semblable").First(tr => tr.QuerySelector($"a[href='{url1}']") is not null);
+        Assert.Contains("Suggéré", inchangee.TextContent, StringComparison.Ordinal);
+
         Assert.Equal(HttpStatusCode.Redirect, (await agent.SoumettreAsync(url2, new() { ["verdict"] = "confirmer" }, $"{url2}/liens/{id1}")).Statut);
         Assert.Contains("Mutualisable", (await agent.GetAsync(url1)).Document.GetElementById("etat-fiche")!.TextContent, StringComparison.Ordinal);
         var liste = await agent.GetAsync("/fiches-projet");

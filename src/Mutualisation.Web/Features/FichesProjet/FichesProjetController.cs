@@ -208,10 +208,20 @@ public sealed class FichesProjetController(MutualisationDbContext db, TimeProvid
             return NotFound();
         }
 
-        var confirme = string.Equals(verdict, "confirmer", StringComparison.Ordinal);
+        bool? choix = verdict switch { "confirmer" => true, "ecarter" => false, _ => null };
+        if (choix is not { } confirme)
+        {
+            TempData["Message"] = "Refusé : choisissez de confirmer le besoin partagé ou d'écarter le rapprochement.";
+            return Redirect($"/fiches-projet/{id}");
+        }
+
         var quand = horloge.GetUtcNow();
-        fiche.Qualifier(autre, confirme, Auteur, quand);
-        autreFiche.Qualifier(id, confirme, Auteur, quand);
+        if ((fiche.Qualifier(autre, confirme, Auteur, quand) ?? autreFiche.Qualifier(id, confirme, Auteur, quand)) is { } refus)
+        {
+            TempData["Message"] = "Refusé : " + refus.Message;
+            return Redirect($"/fiches-projet/{id}");
+        }
+
         await db.SaveChangesAsync(annulation);
         TempData["Message"] = confirme ? "Besoin partagé confirmé : les deux fiches sont mutualisables." : "Rapprochement écarté.";
         return Redirect($"/fiches-projet/{id}");
