@@ -17,7 +17,7 @@ public class TitresTests
         Assert.Null(p.Modifier("REDON Agglomération", "243500741", "24350074100018", "3 rue Charles Sillard", "35600", "Redon",
             new Signataire("MARY", "Jean-François", "Président"), null, "Service de gestion comptable de Redon", null, "Virement", "Tribunal administratif de Rennes", null,
             "BP", ParametresEmetteur.SeuilReglementaire));
-        Assert.Null(p.DefinirImputations([("SOCLE", "70876", "020")]));
+        Assert.Null(p.DefinirImputations([("SOCLE", "70876", "020", "SOCL")]));
         return p;
     }
 

@@ -26,6 +26,14 @@ public sealed class ParametresEmetteurConfiguration : IEntityTypeConfiguration<P
         builder.Property(p => p.AdresseCodePostal).HasMaxLength(10);
         builder.Property(p => p.ModesDePaiement).HasMaxLength(ParametresEmetteur.LongueurMaxLong);
         builder.Property(p => p.CodeBudget).HasMaxLength(ParametresEmetteur.LongueurMaxCodeBudget);
+        builder.Property(p => p.PesIdPost).HasMaxLength(7);
+        builder.Property(p => p.PesIdColl).HasMaxLength(14);
+        builder.Property(p => p.PesCodCol).HasMaxLength(3);
+        builder.Property(p => p.PesCodBud).HasMaxLength(2);
+        builder.Property(p => p.PesLibelleBudget).HasMaxLength(38);
+        builder.Property(p => p.PesLogicielEditeur).HasMaxLength(32);
+        builder.Property(p => p.PesLogicielNom).HasMaxLength(38);
+        builder.Property(p => p.PesEdition).HasConversion<string>().HasMaxLength(20);
         builder.Ignore(p => p.Ordonnateur);
         builder.Ignore(p => p.Delegue);
         builder.Ignore(p => p.SignatairePar);
@@ -38,6 +46,7 @@ public sealed class ParametresEmetteurConfiguration : IEntityTypeConfiguration<P
             i.Property(x => x.CodeService).HasMaxLength(ImputationService.LongueurMaxCode).IsRequired();
             i.Property(x => x.CompteNature).HasMaxLength(ImputationService.LongueurMaxCompte).IsRequired();
             i.Property(x => x.Fonction).HasMaxLength(ImputationService.LongueurMaxCompte).IsRequired();
+            i.Property(x => x.CodeProduitLocal).HasMaxLength(4);
             i.HasIndex("ParametresEmetteurId", nameof(ImputationService.CodeService)).IsUnique();
         });
         builder.Navigation(p => p.Imputations).HasField("_imputations").UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -10,6 +10,9 @@ public sealed class CompteurTitres
     public const string SerieTitres = "titres";
     public const string SerieBordereaux = "bordereaux";
 
+    /// <summary>The PES V2 bordereaux of one <c>TypBord</c> (« pes-01 » ordinary, « pes-02 » annulation / réduction): Hélios checks each series.</summary>
+    public static string SeriePes(string typBord) => "pes-" + typBord;
+
     public int Exercice { get; set; }
 
     public string Budget { get; set; } = string.Empty;

@@ -1,8 +1,5 @@
 using System.Data;
-using System.Data.Common;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Mutualisation.Domain.Commun;
 using Mutualisation.Domain.Conventions;
 using Mutualisation.Domain.Titres;
@@ -27,6 +24,8 @@ public sealed record ResultatEmission(Bordereau? Bordereau, IReadOnlyList<TitreE
 /// </summary>
 public sealed class EmissionTitres(MutualisationDbContext db)
 {
+    private readonly SeriesNumerotees series = new(db);
+
     public const int TailleTranche = 256;
 
     /// <summary>How many drafts the check before numbering reads per query.</summary>
@@ -46,7 +45,7 @@ public sealed class EmissionTitres(MutualisationDbContext db)
         }
 
         var demandes = ids.Distinct().Order().ToList();
-        await using var transaction = await CommencerAsync(annulation);
+        await using var transaction = await series.CommencerAsync(annulation);
         var emetteur = await db.Set<ParametresEmetteur>().AsNoTracking().OrderBy(p => p.Id).FirstOrDefaultAsync(annulation);
         if (emetteur is null)
         {
@@ -86,7 +85,7 @@ public sealed class EmissionTitres(MutualisationDbContext db)
             return new(null, [], new RefusTitre($"Les titres de l'exercice {exercice} s'émettent pendant cet exercice (date d'émission : {emisLe:dd/MM/yyyy})."));
         }
 
-        var dernierTitre = await ReserverAsync(exercice, budget, CompteurTitres.SerieTitres, brouillons.Count, annulation);
+        var dernierTitre = await series.ReserverAsync(exercice, budget, CompteurTitres.SerieTitres, brouillons.Count, annulation);
 
         // Under the lock numbering has just taken: a reduction is checked again against the reductions issued since
         // its draft was made (two drafts of the full amount cannot both be issued). A refusal rolls the counters back.
@@ -96,7 +95,7 @@ public sealed class EmissionTitres(MutualisationDbContext db)
         }
 
         brouillons.Clear();
-        var numeroBordereau = await ReserverAsync(exercice, budget, CompteurTitres.SerieBordereaux, 1, annulation);
+        var numeroBordereau = await series.ReserverAsync(exercice, budget, CompteurTitres.SerieBordereaux, 1, annulation);
         var bordereau = new Bordereau(exercice, budget, numeroBordereau, emisLe, emetteur.SignatairePar!, auteur, quand);
         db.Bordereaux.Add(bordereau);
         await db.SaveChangesAsync(annulation);
@@ -211,74 +210,5 @@ public sealed class EmissionTitres(MutualisationDbContext db)
         }
 
         return null;
-    }
-
-    private async Task<IDbContextTransaction> CommencerAsync(CancellationToken annulation)
-    {
-        if (db.Database.IsSqlite())
-        {
-            // BEGIN IMMEDIATE: the write lock is taken now, before the counter is read; a second issuer waits
-            // (busy timeout) instead of reading the same number.
-            await db.Database.OpenConnectionAsync(annulation);
-            var connexion = (SqliteConnection)db.Database.GetDbConnection();
-            var sqlite = connexion.BeginTransaction(deferred: false);
-            return await db.Database.UseTransactionAsync(sqlite, annulation) ?? throw new InvalidOperationException("Transaction SQLite non prise en compte.");
-        }
-
-        return await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, annulation);
-    }
-
-    /// <summary>Moves the counter of a series by <paramref name="nombre"/> and returns its new value, inside the current transaction.</summary>
-    private async Task<int> ReserverAsync(int exercice, string budget, string serie, int nombre, CancellationToken annulation)
-    {
-        var (creer, avancer) = db.Database.IsSqlServer()
-            ? ("""
-               IF NOT EXISTS (SELECT 1 FROM [CompteursTitres] WITH (UPDLOCK, HOLDLOCK) WHERE [Exercice] = @exercice AND [Budget] = @budget AND [Serie] = @serie)
-                   INSERT INTO [CompteursTitres] ([Exercice], [Budget], [Serie], [Dernier]) VALUES (@exercice, @budget, @serie, 0);
-               """,
-               """
-               UPDATE [CompteursTitres] WITH (UPDLOCK, HOLDLOCK) SET [Dernier] = [Dernier] + @nombre
-               OUTPUT inserted.[Dernier]
-               WHERE [Exercice] = @exercice AND [Budget] = @budget AND [Serie] = @serie;
-               """)
-            : ("""
-               INSERT INTO "CompteursTitres" ("Exercice", "Budget", "Serie", "Dernier") VALUES (@exercice, @budget, @serie, 0)
-               ON CONFLICT ("Exercice", "Budget", "Serie") DO NOTHING;
-               """,
-               """
-               UPDATE "CompteursTitres" SET "Dernier" = "Dernier" + @nombre
-               WHERE "Exercice" = @exercice AND "Budget" = @budget AND "Serie" = @serie
-               RETURNING "Dernier";
-               """);
-        await ExecuterAsync(creer, exercice, budget, serie, nombre, scalaire: false, annulation);
-        return await ExecuterAsync(avancer, exercice, budget, serie, nombre, scalaire: true, annulation);
-    }
-
-    private async Task<int> ExecuterAsync(string sql, int exercice, string budget, string serie, int nombre, bool scalaire, CancellationToken annulation)
-    {
-        var connexion = db.Database.GetDbConnection();
-        await using var commande = connexion.CreateCommand();
-        commande.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        commande.CommandText = sql;
-        Ajouter(commande, "@exercice", exercice);
-        Ajouter(commande, "@budget", budget);
-        Ajouter(commande, "@serie", serie);
-        Ajouter(commande, "@nombre", nombre);
-        if (!scalaire)
-        {
-            await commande.ExecuteNonQueryAsync(annulation);
-            return 0;
-        }
-
-        var valeur = await commande.ExecuteScalarAsync(annulation);
-        return Convert.ToInt32(valeur, System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static void Ajouter(DbCommand commande, string nom, object valeur)
-    {
-        var parametre = commande.CreateParameter();
-        parametre.ParameterName = nom;
-        parametre.Value = valeur;
-        commande.Parameters.Add(parametre);
     }
 }

@@ -112,6 +112,7 @@ public static class Services
         services.AjouterDocuments();
         Features.Titres.ServicesTitres.AjouterTitres(services);
         Features.TitresParticuliers.ServicesTitresParticuliers.AjouterTitresParticuliers(services);
+        Features.Pes.ServicesPes.AjouterPes(services);
         Features.Campagnes.ServicesCampagnes.AjouterCampagnes(services);
         return builder;
     }

@@ -1424,6 +1424,39 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("PesCodBud")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("PesCodCol")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("PesEdition")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("PesIdColl")
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
+                    b.Property<string>("PesIdPost")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<string>("PesLibelleBudget")
+                        .HasMaxLength(38)
+                        .HasColumnType("character varying(38)");
+
+                    b.Property<string>("PesLogicielEditeur")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("PesLogicielNom")
+                        .HasMaxLength(38)
+                        .HasColumnType("character varying(38)");
+
                     b.Property<long>("Seuil")
                         .HasColumnType("bigint");
 
@@ -1715,6 +1748,123 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                     b.HasIndex("MembreId", "Id");
 
                     b.ToTable("Historique", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisation.Persistence.Pes.BordereauPes", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Budget")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Exercice")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ExportPesId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IdBord")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("MontantHt")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<int>("NombrePieces")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TypBord")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExportPesId");
+
+                    b.HasIndex("Exercice", "Budget", "TypBord", "IdBord")
+                        .IsUnique();
+
+                    b.ToTable("BordereauxPes", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisation.Persistence.Pes.ExportPes", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BordereauId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NomFichier")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("NombreTitres")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ProduitLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProduitParId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ProduitParNom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Taille")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BordereauId")
+                        .IsUnique();
+
+                    b.ToTable("ExportsPes", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisation.Persistence.Pes.MorceauExportPes", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Contenu")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("ExportPesId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Ordre")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExportPesId", "Ordre")
+                        .IsUnique();
+
+                    b.ToTable("MorceauxExportsPes", (string)null);
                 });
 
             modelBuilder.Entity("Mutualisation.Persistence.Titres.CompteurTitres", b =>
@@ -3243,6 +3393,10 @@ namespace Mutualisation.Persistence.Migrations.Postgres
 
                             NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
 
+                            b1.Property<string>("CodeProduitLocal")
+                                .HasMaxLength(4)
+                                .HasColumnType("character varying(4)");
+
                             b1.Property<string>("CodeService")
                                 .IsRequired()
                                 .HasMaxLength(30)
@@ -3313,6 +3467,33 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                     b.Navigation("Bordereau");
                 });
 
+            modelBuilder.Entity("Mutualisation.Persistence.Pes.BordereauPes", b =>
+                {
+                    b.HasOne("Mutualisation.Persistence.Pes.ExportPes", null)
+                        .WithMany("Bordereaux")
+                        .HasForeignKey("ExportPesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutualisation.Persistence.Pes.ExportPes", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.Titres.Bordereau", null)
+                        .WithMany()
+                        .HasForeignKey("BordereauId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutualisation.Persistence.Pes.MorceauExportPes", b =>
+                {
+                    b.HasOne("Mutualisation.Persistence.Pes.ExportPes", null)
+                        .WithMany()
+                        .HasForeignKey("ExportPesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mutualisation.Persistence.Utilisateur", b =>
                 {
                     b.HasOne("Mutualisation.Domain.Membres.Membre", null)
@@ -3364,6 +3545,11 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                     b.Navigation("Evenements");
 
                     b.Navigation("Lignes");
+                });
+
+            modelBuilder.Entity("Mutualisation.Persistence.Pes.ExportPes", b =>
+                {
+                    b.Navigation("Bordereaux");
                 });
 #pragma warning restore 612, 618
         }

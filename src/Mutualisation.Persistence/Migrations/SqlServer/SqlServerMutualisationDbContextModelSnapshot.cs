@@ -1432,6 +1432,39 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("PesCodBud")
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.Property<string>("PesCodCol")
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<string>("PesEdition")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("PesIdColl")
+                        .HasMaxLength(14)
+                        .HasColumnType("nvarchar(14)");
+
+                    b.Property<string>("PesIdPost")
+                        .HasMaxLength(7)
+                        .HasColumnType("nvarchar(7)");
+
+                    b.Property<string>("PesLibelleBudget")
+                        .HasMaxLength(38)
+                        .HasColumnType("nvarchar(38)");
+
+                    b.Property<string>("PesLogicielEditeur")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("PesLogicielNom")
+                        .HasMaxLength(38)
+                        .HasColumnType("nvarchar(38)");
+
                     b.Property<long>("Seuil")
                         .HasColumnType("bigint");
 
@@ -1729,6 +1762,123 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
                     b.HasIndex("MembreId", "Id");
 
                     b.ToTable("Historique", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisation.Persistence.Pes.BordereauPes", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Budget")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Exercice")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ExportPesId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("IdBord")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("MontantHt")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)");
+
+                    b.Property<int>("NombrePieces")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TypBord")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExportPesId");
+
+                    b.HasIndex("Exercice", "Budget", "TypBord", "IdBord")
+                        .IsUnique();
+
+                    b.ToTable("BordereauxPes", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisation.Persistence.Pes.ExportPes", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BordereauId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("NomFichier")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("NombreTitres")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("ProduitLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ProduitParId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("ProduitParNom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Taille")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BordereauId")
+                        .IsUnique();
+
+                    b.ToTable("ExportsPes", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisation.Persistence.Pes.MorceauExportPes", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Contenu")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<int>("ExportPesId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Ordre")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExportPesId", "Ordre")
+                        .IsUnique();
+
+                    b.ToTable("MorceauxExportsPes", (string)null);
                 });
 
             modelBuilder.Entity("Mutualisation.Persistence.Titres.CompteurTitres", b =>
@@ -3257,6 +3407,10 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
 
                             SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
 
+                            b1.Property<string>("CodeProduitLocal")
+                                .HasMaxLength(4)
+                                .HasColumnType("nvarchar(4)");
+
                             b1.Property<string>("CodeService")
                                 .IsRequired()
                                 .HasMaxLength(30)
@@ -3327,6 +3481,33 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
                     b.Navigation("Bordereau");
                 });
 
+            modelBuilder.Entity("Mutualisation.Persistence.Pes.BordereauPes", b =>
+                {
+                    b.HasOne("Mutualisation.Persistence.Pes.ExportPes", null)
+                        .WithMany("Bordereaux")
+                        .HasForeignKey("ExportPesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutualisation.Persistence.Pes.ExportPes", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.Titres.Bordereau", null)
+                        .WithMany()
+                        .HasForeignKey("BordereauId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutualisation.Persistence.Pes.MorceauExportPes", b =>
+                {
+                    b.HasOne("Mutualisation.Persistence.Pes.ExportPes", null)
+                        .WithMany()
+                        .HasForeignKey("ExportPesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mutualisation.Persistence.Utilisateur", b =>
                 {
                     b.HasOne("Mutualisation.Domain.Membres.Membre", null)
@@ -3378,6 +3559,11 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
                     b.Navigation("Evenements");
 
                     b.Navigation("Lignes");
+                });
+
+            modelBuilder.Entity("Mutualisation.Persistence.Pes.ExportPes", b =>
+                {
+                    b.Navigation("Bordereaux");
                 });
 #pragma warning restore 612, 618
         }

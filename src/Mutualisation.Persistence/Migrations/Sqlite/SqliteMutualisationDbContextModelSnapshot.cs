@@ -1369,6 +1369,39 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PesCodBud")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PesCodCol")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PesEdition")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PesIdColl")
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PesIdPost")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PesLibelleBudget")
+                        .HasMaxLength(38)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PesLogicielEditeur")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PesLogicielNom")
+                        .HasMaxLength(38)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Seuil")
                         .HasColumnType("INTEGER");
 
@@ -1654,6 +1687,117 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                     b.HasIndex("MembreId", "Id");
 
                     b.ToTable("Historique", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisation.Persistence.Pes.BordereauPes", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Budget")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Exercice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExportPesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IdBord")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("MontantHt")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NombrePieces")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TypBord")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExportPesId");
+
+                    b.HasIndex("Exercice", "Budget", "TypBord", "IdBord")
+                        .IsUnique();
+
+                    b.ToTable("BordereauxPes", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisation.Persistence.Pes.ExportPes", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BordereauId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NomFichier")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NombreTitres")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ProduitLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProduitParId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProduitParNom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Taille")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BordereauId")
+                        .IsUnique();
+
+                    b.ToTable("ExportsPes", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisation.Persistence.Pes.MorceauExportPes", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Contenu")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("ExportPesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ordre")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExportPesId", "Ordre")
+                        .IsUnique();
+
+                    b.ToTable("MorceauxExportsPes", (string)null);
                 });
 
             modelBuilder.Entity("Mutualisation.Persistence.Titres.CompteurTitres", b =>
@@ -3143,6 +3287,10 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<string>("CodeProduitLocal")
+                                .HasMaxLength(4)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("CodeService")
                                 .IsRequired()
                                 .HasMaxLength(30)
@@ -3213,6 +3361,33 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                     b.Navigation("Bordereau");
                 });
 
+            modelBuilder.Entity("Mutualisation.Persistence.Pes.BordereauPes", b =>
+                {
+                    b.HasOne("Mutualisation.Persistence.Pes.ExportPes", null)
+                        .WithMany("Bordereaux")
+                        .HasForeignKey("ExportPesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutualisation.Persistence.Pes.ExportPes", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.Titres.Bordereau", null)
+                        .WithMany()
+                        .HasForeignKey("BordereauId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutualisation.Persistence.Pes.MorceauExportPes", b =>
+                {
+                    b.HasOne("Mutualisation.Persistence.Pes.ExportPes", null)
+                        .WithMany()
+                        .HasForeignKey("ExportPesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mutualisation.Persistence.Utilisateur", b =>
                 {
                     b.HasOne("Mutualisation.Domain.Membres.Membre", null)
@@ -3264,6 +3439,11 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                     b.Navigation("Evenements");
 
                     b.Navigation("Lignes");
+                });
+
+            modelBuilder.Entity("Mutualisation.Persistence.Pes.ExportPes", b =>
+                {
+                    b.Navigation("Bordereaux");
                 });
 #pragma warning restore 612, 618
         }

@@ -16,6 +16,8 @@ public sealed class ImputationFormulaire
     public string? CompteNature { get; set; }
 
     public string? Fonction { get; set; }
+
+    public string? CodeProduitLocal { get; set; }
 }
 
 /// <summary>The settings of the issuing body as typed (strings, so a rejected form comes back as it was).</summary>
@@ -59,6 +61,23 @@ public sealed class EmetteurFormulaire
 
     public string? Seuil { get; set; }
 
+    public string? PesIdPost { get; set; }
+
+    public string? PesIdColl { get; set; }
+
+    public string? PesCodCol { get; set; }
+
+    public string? PesCodBud { get; set; }
+
+    public string? PesLibelleBudget { get; set; }
+
+    public string? PesLogicielEditeur { get; set; }
+
+    public string? PesLogicielNom { get; set; }
+
+    /// <summary>« 01 » (the DGFiP prints the avis) or « 02 » (Chorus Pro).</summary>
+    public string? PesEdition { get; set; }
+
     public List<ImputationFormulaire> Imputations { get; set; } = [];
 
     public static EmetteurFormulaire Depuis(ParametresEmetteur p) => new()
@@ -69,12 +88,16 @@ public sealed class EmetteurFormulaire
         Comptable = p.Comptable, ComptableAdresse = p.ComptableAdresse, ModesDePaiement = p.ModesDePaiement,
         Tribunal = p.Tribunal, TribunalAdresse = p.TribunalAdresse, CodeBudget = p.CodeBudget,
         Seuil = SaisieFr.Texte(p.Seuil.Euros),
+        PesIdPost = p.PesIdPost, PesIdColl = p.PesIdColl, PesCodCol = p.PesCodCol, PesCodBud = p.PesCodBud, PesLibelleBudget = p.PesLibelleBudget,
+        PesLogicielEditeur = p.PesLogicielEditeur ?? "MUTUALISATION", PesLogicielNom = p.PesLogicielNom ?? "Mutualisation 1.0",
+        PesEdition = p.PesEdition == EditionAsap.ChorusPro ? "02" : "01",
         Imputations = p.Imputations.OrderBy(i => i.CodeService, StringComparer.Ordinal)
-            .Select(i => new ImputationFormulaire { Code = i.CodeService, CompteNature = i.CompteNature, Fonction = i.Fonction }).ToList(),
+            .Select(i => new ImputationFormulaire { Code = i.CodeService, CompteNature = i.CompteNature, Fonction = i.Fonction, CodeProduitLocal = i.CodeProduitLocal })
+            .ToList(),
     };
 }
 
-public sealed record EmetteurModel(EmetteurFormulaire Formulaire, IReadOnlyList<string> Manquants);
+public sealed record EmetteurModel(EmetteurFormulaire Formulaire, IReadOnlyList<string> Manquants, IReadOnlyList<string> ManquantsPes);
 
 /// <summary>
 /// The billing identity of the EPCI (name, SIREN/SIRET, address, ordonnateur and delegate, comptable assignataire and
@@ -97,7 +120,8 @@ public sealed class EmetteurController(MutualisationDbContext db) : Controller
         var parametres = await Charger(annulation) ?? new ParametresEmetteur();
         var formulaire = EmetteurFormulaire.Depuis(parametres);
         await Completer(formulaire, annulation);
-        return View(new EmetteurModel(formulaire, parametres.Manquants(await CodesDuCatalogue(annulation))));
+        var codes = await CodesDuCatalogue(annulation);
+        return View(new EmetteurModel(formulaire, parametres.Manquants(codes), parametres.ManquantsPes(codes)));
     }
 
     [HttpPost("")]
@@ -116,6 +140,10 @@ public sealed class EmetteurController(MutualisationDbContext db) : Controller
         {
             ModelState.AddModelError(nameof(formulaire.Imputations), $"Au plus {ImputationsMax} imputations.");
         }
+        else if (formulaire.PesEdition is not (null or "" or "01" or "02"))
+        {
+            ModelState.AddModelError(nameof(formulaire.PesEdition), "Choisissez qui édite les avis des sommes à payer : la DGFiP (01) ou Chorus Pro (02).");
+        }
         else
         {
             Signataire? Personne(string? nom, string? prenoms, string? qualite) =>
@@ -125,7 +153,9 @@ public sealed class EmetteurController(MutualisationDbContext db) : Controller
                     Personne(formulaire.DelegueNom, formulaire.DeleguePrenoms, formulaire.DelegueQualite),
                     formulaire.Comptable, formulaire.ComptableAdresse, formulaire.ModesDePaiement, formulaire.Tribunal, formulaire.TribunalAdresse,
                     formulaire.CodeBudget, new Montant(s))
-                ?? parametres.DefinirImputations(formulaire.Imputations.Select(i => (i.Code ?? string.Empty, i.CompteNature, i.Fonction)));
+                ?? parametres.ModifierPes(formulaire.PesIdPost, formulaire.PesIdColl, formulaire.PesCodCol, formulaire.PesCodBud, formulaire.PesLibelleBudget,
+                    formulaire.PesLogicielEditeur, formulaire.PesLogicielNom, formulaire.PesEdition == "02" ? EditionAsap.ChorusPro : EditionAsap.EditeParLaDgfip)
+                ?? parametres.DefinirImputations(formulaire.Imputations.Select(i => (i.Code ?? string.Empty, i.CompteNature, i.Fonction, i.CodeProduitLocal)));
             if (refus is not null)
             {
                 ModelState.AddModelError(refus.Champ ?? string.Empty, refus.Message);
@@ -137,7 +167,7 @@ public sealed class EmetteurController(MutualisationDbContext db) : Controller
             // Nothing half-changed is saved: the tracked entity is dropped with the request.
             Response.StatusCode = StatusCodes.Status400BadRequest;
             await Completer(formulaire, annulation);
-            return View(new EmetteurModel(formulaire, []));
+            return View(new EmetteurModel(formulaire, [], []));
         }
 
         if (nouveau)
@@ -171,6 +201,12 @@ public sealed class EmetteurController(MutualisationDbContext db) : Controller
             {
                 formulaire.Imputations.Add(new ImputationFormulaire { Code = code });
             }
+        }
+
+        // Lines without a catalogue service (mandataire reimbursements, indemnity shares) are imputed, in PES, as this code.
+        if (!formulaire.Imputations.Any(i => string.Equals(i.Code?.Trim(), Pes.ExportsPes.CodeHorsCatalogue, StringComparison.OrdinalIgnoreCase)))
+        {
+            formulaire.Imputations.Add(new ImputationFormulaire { Code = Pes.ExportsPes.CodeHorsCatalogue });
         }
 
         for (var i = 0; i < LignesLibres && formulaire.Imputations.Count < ImputationsMax; i++)

@@ -153,9 +153,12 @@ public static class SemisTitres
         }
 
         var codes = redon
-            ? new[] { CataloguesDeReference.Socle, CataloguesDeReference.Audit, CataloguesDeReference.Groupements }
-            : ["MESSAGERIE", "SITE", "SIG", "POSTES", "STOCKAGE", "RACCORDEMENT", "INTERVENTION"];
-        p.DefinirImputations(codes.Select(c => (c, (string?)"70876", (string?)"020")));
+            ? new[] { CataloguesDeReference.Socle, CataloguesDeReference.Audit, CataloguesDeReference.Groupements, Pes.ExportsPes.CodeHorsCatalogue }
+            : ["MESSAGERIE", "SITE", "SIG", "POSTES", "STOCKAGE", "RACCORDEMENT", "INTERVENTION", Pes.ExportsPes.CodeHorsCatalogue];
+        // Demo PES V2 identifiers: placeholders of the right shape (a real poste comptable gives its own).
+        p.DefinirImputations(codes.Select(c => (c, (string?)"70876", (string?)"020", (string?)new string(c.Where(char.IsAsciiLetterOrDigit).Take(4).ToArray()))));
+        p.ModifierPes(redon ? "035999" : "014999", redon ? "24350074100018" : "24140041500012", "001", "00", "BUDGET PRINCIPAL (DEMO)", "MUTUALISATION", "Mutualisation 1.0",
+            EditionAsap.EditeParLaDgfip);
         return p;
     }
 }
