@@ -4,7 +4,8 @@
 # a population into a fresh database with the app's import-communes command (REDON Agglomération's demo profile:
 # catalogue, issuer settings), gives each a convention in force and an adhésion for the exercice (bench/Campagne
 # adherer), then runs the campaign through the application's classes (bench/Campagne campagne): dry run, issue in
-# one bordereau with every avis des sommes à payer rendered and stored.
+# one bordereau with every avis des sommes à payer rendered and stored, then the bordereau's PES V2 file (bench/Campagne
+# pes; PES=0 skips it).
 # Usage: bench/campagne-communes.sh [sqlite|postgres|tout]   (results on the console; work files in artifacts/bench)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +24,8 @@ communes = json.load(open(sys.argv[1], encoding="utf-8"))
 membres = [{"code": c["code"], "siren": c["siren"], "nom": c["nom"], "populationTotale": c["population"], "populationMunicipale": c["population"]}
            for c in communes if c.get("type") == "commune-actuelle" and c.get("siren") and c.get("population") is not None]
 json.dump([{"code": "200000008", "nom": "Toutes les communes", "membres": membres}], open(sys.argv[2], "w", encoding="utf-8"))
+json.dump({c["code"]: c["codesPostaux"][0] for c in communes if c.get("type") == "commune-actuelle" and c.get("codesPostaux")},
+          open(sys.argv[2].replace("toutes-communes", "codes-postaux"), "w", encoding="utf-8"))
 print(f"{len(membres)} communes")
 PY
 
@@ -42,8 +45,9 @@ mesurer() { # fournisseur, chaîne de connexion
   kill "$app"; wait "$app" 2>/dev/null || true
   (cd "$travail/app" && Database__Provider=$1 ConnectionStrings__Mutualisation="$2" /usr/bin/time -f "import : %e s, %M Ko max" \
     dotnet Mutualisation.Web.dll import-communes --epci 200000008 --file "$travail/toutes-communes.json" --millesime 2023 | head -1)
-  /usr/bin/time -f "adhésions : %e s, %M Ko max" dotnet "$banc" adherer --fournisseur "$1" --connexion "$2" --exercice "$exercice" | tail -1
+  /usr/bin/time -f "adhésions : %e s, %M Ko max" dotnet "$banc" adherer --fournisseur "$1" --connexion "$2" --exercice "$exercice" --codes-postaux "$travail/codes-postaux.json" | tail -2
   /usr/bin/time -f "campagne (processus entier) : %e s, %M Ko max" dotnet "$banc" campagne --fournisseur "$1" --connexion "$2" --exercice "$exercice"
+  [ "${PES:-1}" = 1 ] && /usr/bin/time -f "PES V2 (processus entier) : %e s, %M Ko max" dotnet "$banc" pes --fournisseur "$1" --connexion "$2" --exercice "$exercice"
 }
 
 if [ "$bases" != postgres ]; then

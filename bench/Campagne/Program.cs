@@ -5,9 +5,14 @@
 // campagne: the campaign of that exercice (opened if needed) computed by CalculCampagne, then issued by
 // EmissionCampagne (numbers, bordereau, every avis des sommes à payer rendered and stored), on a clock set to
 // 15 January of the next year; prints the time of each step, the titres, the PDFs' bytes and the peak memory.
+// adherer also gives each member without an address its mairie's (« Mairie, <code postal> <commune> », the postal codes
+// from --codes-postaux, a JSON object INSEE code → postal code): the PES V2 file needs the debtor's postal address.
+// pes: the PES V2 file of the campaign's bordereau (ExportsPes: every titre, every avis as a pièce justificative,
+// checked against the DGFiP's schemas, kept); prints its size, time and peak memory.
 // Usage:
-//   adherer  --fournisseur Sqlite|Postgres --connexion <chaîne> --exercice 2025
+//   adherer  --fournisseur Sqlite|Postgres --connexion <chaîne> --exercice 2025 [--codes-postaux <fichier.json>]
 //   campagne --fournisseur Sqlite|Postgres --connexion <chaîne> --exercice 2025
+//   pes      --fournisseur Sqlite|Postgres --connexion <chaîne> --exercice 2025
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Mutualisation.Domain.Adhesions;
@@ -18,6 +23,7 @@ using Mutualisation.Persistence.Perimetre;
 using Mutualisation.Persistence.Titres;
 using Mutualisation.Web.Features.Campagnes;
 using Mutualisation.Web.Features.Missions;
+using Mutualisation.Web.Features.Pes;
 using Mutualisation.Web.Features.Tarifs;
 
 string Option(string nom) =>
@@ -38,6 +44,39 @@ MutualisationDbContext Contexte() => fournisseur == FournisseurBaseDeDonnees.Sql
 if (args.Length > 0 && args[0] == "campagne")
 {
     return await CampagneAsync();
+}
+
+if (args.Length > 0 && args[0] == "pes")
+{
+    return await PesAsync();
+}
+
+if (Array.IndexOf(args, "--codes-postaux") >= 0)
+{
+    var codes = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(await File.ReadAllTextAsync(Option("--codes-postaux")))!;
+    var adresses = 0;
+    List<int> ids;
+    await using (var db = Contexte())
+    {
+        ids = await db.Membres.Where(m => m.Adresse.CodePostal == null).OrderBy(m => m.Id).Select(m => m.Id).ToListAsync();
+    }
+
+    foreach (var tranche in ids.Chunk(2000))
+    {
+        await using var db = Contexte();
+        foreach (var membre in await db.Membres.Where(m => tranche.Contains(m.Id)).ToListAsync())
+        {
+            if (codes.TryGetValue(membre.CodeInsee.Valeur, out var cp))
+            {
+                membre.ModifierCoordonnees(new Mutualisation.Domain.Membres.Adresse("Mairie", cp, membre.Nom), membre.Decideur, membre.Technique);
+                adresses++;
+            }
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    Console.WriteLine($"adresses : {adresses} mairies");
 }
 
 var chrono = Stopwatch.StartNew();
@@ -117,6 +156,39 @@ async Task<int> CampagneAsync()
         + $"{nombre / Math.Max(0.001, emission.Elapsed.TotalSeconds):F0} titres émis par seconde ; mémoire maximale du processus : {Environment.WorkingSet / 1024 / 1024} Mo (courante), "
         + $"{System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} Mo (pic)");
     return refus is null ? 0 : 1;
+}
+
+async Task<int> PesAsync()
+{
+    var horloge = new HorlogeFixe(new DateTimeOffset(exercice + 1, 1, 15, 9, 0, 0, TimeSpan.FromHours(1)));
+    var budget = await LireAsync(db => db.ParametresEmetteur.AsNoTracking().OrderBy(p => p.Id).Select(p => p.CodeBudget).FirstAsync());
+    var bordereauId = await LireAsync(db => db.TitresRecette.AsNoTracking()
+        .Where(t => t.ExerciceFacture == exercice && t.Budget == budget && t.CampagneId != null && t.BordereauId != null)
+        .Select(t => t.BordereauId!.Value).FirstAsync());
+    var chrono = Stopwatch.StartNew();
+    var resultat = await LireAsync(db => new ExportsPes(db, Microsoft.Extensions.Logging.Abstractions.NullLogger<ExportsPes>.Instance)
+        .ProduireAsync(bordereauId, auteur, horloge.GetUtcNow()));
+    if (resultat.Export is not { } export)
+    {
+        Console.WriteLine("fichier PES refusé : " + string.Join(" | ", resultat.Refus));
+        return 1;
+    }
+
+    Console.WriteLine($"fichier PES V2 {export.NomFichier} : {export.NombreTitres} titres, {export.Taille / 1024.0 / 1024.0:F0} Mo, "
+        + $"produit, vérifié par les schémas et conservé en {chrono.Elapsed.TotalSeconds:F1} s ({export.NombreTitres / Math.Max(0.001, chrono.Elapsed.TotalSeconds):F0} titres/s) ; "
+        + $"pic de mémoire du processus : {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} Mo");
+    var lecture = Stopwatch.StartNew();
+    await using (var sortie = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.DeleteOnClose))
+    {
+        await LireAsync(async db =>
+        {
+            await new ExportsPes(db, Microsoft.Extensions.Logging.Abstractions.NullLogger<ExportsPes>.Instance).CopierAsync(export.Id, sortie);
+            return 0;
+        });
+    }
+
+    Console.WriteLine($"relecture du fichier conservé : {lecture.Elapsed.TotalSeconds:F1} s");
+    return 0;
 }
 
 async Task<T> LireAsync<T>(Func<MutualisationDbContext, Task<T>> action)

@@ -66,7 +66,7 @@ public partial class TitresTests
         await portail.ExecuterAsync(db => TitresDeTest.EmettreAsync(db, [brouillons[0]], quand, aujourdHui));
         var premiere = await portail.ExecuterAsync(db => db.TitresRecette.AsNoTracking().SingleAsync(t => t.Id == brouillons[0]));
         var compteurs = await portail.ExecuterAsync(db => db.Set<CompteurTitres>().AsNoTracking()
-            .Where(c => c.Exercice == premiere.Exercice && c.Budget == premiere.Budget).OrderBy(c => c.Serie).Select(c => c.Dernier).ToListAsync());
+            .Where(c => c.Exercice == premiere.Exercice && c.Budget == premiere.Budget && (c.Serie == CompteurTitres.SerieTitres || c.Serie == CompteurTitres.SerieBordereaux)).OrderBy(c => c.Serie).Select(c => c.Dernier).ToListAsync());
 
         var resultat = await portail.ExecuterAsync(db => new EmissionTitres(db).EmettreAsync([brouillons[1]], TitresDeTest.Test, quand, aujourdHui, AvisSommesAPayerPdf.Produire));
 
@@ -76,7 +76,7 @@ public partial class TitresTests
         var seconde = await portail.ExecuterAsync(db => db.TitresRecette.AsNoTracking().SingleAsync(t => t.Id == brouillons[1]));
         Assert.Equal((StatutTitre.Brouillon, (int?)null, (int?)null), (seconde.Statut, seconde.Numero, seconde.BordereauId));
         Assert.Equal(compteurs, await portail.ExecuterAsync(db => db.Set<CompteurTitres>().AsNoTracking()
-            .Where(c => c.Exercice == premiere.Exercice && c.Budget == premiere.Budget).OrderBy(c => c.Serie).Select(c => c.Dernier).ToListAsync()));
+            .Where(c => c.Exercice == premiere.Exercice && c.Budget == premiere.Budget && (c.Serie == CompteurTitres.SerieTitres || c.Serie == CompteurTitres.SerieBordereaux)).OrderBy(c => c.Serie).Select(c => c.Dernier).ToListAsync()));
         Assert.Equal(original.Total, await portail.ExecuterAsync(db => new EmissionTitres(db).MontantReduitAsync(id)));
 
         // The next titre issued continues the series: no number was lost.

@@ -36,6 +36,7 @@ public sealed class SemisDemo(
         {
             await using var fichier = File.OpenRead(CheminExtrait(environnement.ContentRootPath));
             await import.ImporterAsync(fichier, profil.SirenEpci, MillesimeExtrait, CancellationToken.None);
+            await AjouterAdressesDesMairiesAsync();
             if (profil == ProfilsDemo.Redon)
             {
                 await AjouterContactsAsync();
@@ -92,6 +93,25 @@ public sealed class SemisDemo(
             var version = profil.Catalogue(exercice, profil.IntituleCatalogue);
             version.Voter($"{profil.PrefixeDeliberation}_{exercice}_DEMO", new DateOnly(exercice, 2, 12), null);
             db.VersionsCatalogue.Add(version);
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// Each commune's mairie as its postal address (« Mairie, code postal, commune »; the postal codes of the Etalab
+    /// extract's communes in <c>Donnees/Etalab/codes-postaux.json</c>): titres copy it, and the PES V2 file needs it.
+    /// </summary>
+    private async Task AjouterAdressesDesMairiesAsync()
+    {
+        var chemin = Path.Combine(environnement.ContentRootPath, "Donnees", "Etalab", "codes-postaux.json");
+        var codes = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(await File.ReadAllTextAsync(chemin)) ?? [];
+        foreach (var commune in await db.Membres.Where(m => m.Nature == NatureMembre.Commune).ToListAsync())
+        {
+            if (commune.Adresse.CodePostal is null && codes.TryGetValue(commune.CodeInsee.Valeur, out var codePostal))
+            {
+                commune.ModifierCoordonnees(new Adresse("Mairie", codePostal, commune.Nom), commune.Decideur, commune.Technique);
+            }
         }
 
         await db.SaveChangesAsync();
