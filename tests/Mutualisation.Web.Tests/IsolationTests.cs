@@ -209,6 +209,8 @@ public class IsolationTests(PortailFactory portail)
         new("POST", "missions/{id:int}/terminer", c => $"/missions/{c.Mission}/terminer", Acces.GestionMembres, Attendu.Refus, Phase: Phase.SupprimeLaVersion),
         new("POST", "missions/{id:int}/annuler", c => $"/missions/{c.Mission}/annuler", Acces.GestionMembres, Attendu.Refus, Phase: Phase.SupprimeLaVersion),
         new("GET", "fiches-projet", _ => "/fiches-projet", Acces.Connectes, Attendu.SansEtranger),
+        new("GET", "fiches-projet/export.csv", _ => "/fiches-projet/export.csv", Acces.Personnel, Attendu.Refus),
+        new("GET", "fiches-projet/export.xlsx", _ => "/fiches-projet/export.xlsx?etat=Brouillon", Acces.Personnel, Attendu.Refus),
         new("GET", "fiches-projet/nouvelle", c => $"/fiches-projet/nouvelle?membre={c.Membre}", new(R.C, R.O, R.O, R.X, R.O), Attendu.SansEtranger),
         new("POST", "fiches-projet/nouvelle", _ => "/fiches-projet/nouvelle", new(R.C, R.O, R.O, R.X, R.O), Attendu.SansTrace, "formulaire vide refusé, sans nommer personne"),
         new("GET", "fiches-projet/{id:int}", c => $"/fiches-projet/{c.Fiche}", Acces.Connectes, Attendu.Refus),

@@ -222,6 +222,8 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         new("POST", "missions/{id:int}/terminer", _ => string.Empty) { IdHostile = (_, v) => $"/missions/{v}/terminer" },
         new("POST", "missions/{id:int}/annuler", _ => string.Empty) { IdHostile = (_, v) => $"/missions/{v}/annuler" },
         new("GET", "fiches-projet", _ => "/fiches-projet") { Parametres = ["etat"] },
+        new("GET", "fiches-projet/export.csv", _ => "/fiches-projet/export.csv") { Parametres = ["etat"], Base = "etat=Deposee" },
+        new("GET", "fiches-projet/export.xlsx", _ => "/fiches-projet/export.xlsx") { Parametres = ["etat"], Base = "etat=Deposee" },
         new("GET", "fiches-projet/nouvelle", _ => "/fiches-projet/nouvelle") { Parametres = ["membre"] },
         new("POST", "fiches-projet/nouvelle", _ => "/fiches-projet/nouvelle") { Page = _ => "/fiches-projet/nouvelle" },
         new("GET", "fiches-projet/{id:int}", Fic) { IdHostile = (_, v) => $"/fiches-projet/{v}" },
