@@ -132,6 +132,8 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         new("POST", "titres/{id:int}/lignes", c => $"/titres/{c.TitreBrouillon}/lignes") { Page = c => $"/titres/{c.TitreBrouillon}/lignes", IdHostile = (_, v) => $"/titres/{v}/lignes" },
         new("GET", "titres/export.csv", _ => "/titres/export.csv") { Parametres = ["exercice", "bordereau"], Base = "exercice=2026" },
         new("GET", "titres/export.xlsx", _ => "/titres/export.xlsx") { Parametres = ["exercice", "bordereau"], Base = "exercice=2026" },
+        new("GET", "api/v1/fiches-projet", _ => "/api/v1/fiches-projet") { Parametres = ["page", "taille", "etat", "commune"], Base = "page=1&taille=10&etat=deposee" },
+        new("GET", "api/v1/fiches-projet/{id:int}", c => $"/api/v1/fiches-projet/{c.Fiche}") { IdHostile = (_, v) => $"/api/v1/fiches-projet/{v}" },
         new("GET", "api/v1/titres", _ => "/api/v1/titres") { Parametres = ["exercice"], Base = "exercice=2026" },
         new("GET", "api/v1/titres/{id:int}", c => $"/api/v1/titres/{c.Titre}") { IdHostile = (_, v) => $"/api/v1/titres/{v}" },
         new("GET", "api/v1/titres/{id:int}/pdf", c => $"/api/v1/titres/{c.Titre}/pdf") { IdHostile = (_, v) => $"/api/v1/titres/{v}/pdf" },
