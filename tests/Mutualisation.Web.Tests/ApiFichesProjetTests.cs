@@ -149,6 +149,22 @@ public class ApiFichesProjetTests(PortailFactory portail)
         Assert.Single(vueFinances.RootElement.GetProperty("rapprochements").EnumerateArray());
     }
 
+    [Fact]
+    public async Task L_API_des_fiches_projet_est_decrite_en_francais_dans_le_document_OpenAPI()
+    {
+        using var agent = await portail.ConnecterAsync(Comptes.Agent);
+        using var json = JsonDocument.Parse((await agent.GetAsync("/openapi/v1.json")).Texte);
+        var chemins = json.RootElement.GetProperty("paths");
+
+        var liste = chemins.GetProperty("/api/v1/fiches-projet").GetProperty("get");
+        Assert.StartsWith("Fiches projet, par ordre de création", liste.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["page", "taille", "etat", "commune"], liste.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        Assert.All(liste.GetProperty("parameters").EnumerateArray(), p => Assert.False(string.IsNullOrEmpty(p.GetProperty("description").GetString())));
+        var detail = chemins.GetProperty("/api/v1/fiches-projet/{id}").GetProperty("get");
+        Assert.StartsWith("Une fiche projet", detail.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.Contains("404", detail.GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
     /// <summary>An accepted fiche and a submitted one of another commune, the DSI having confirmed their shared need.</summary>
     private async Task<(int Id, int Autre)> DeuxFichesRapprocheesAsync()
     {
