@@ -61,6 +61,6 @@ public class ApiTests(PortailFactory portail)
         Assert.Equal(HttpStatusCode.OK, page.Statut);
         using var json = JsonDocument.Parse(page.Texte);
         var chemins = json.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(["/api/v1/conventions", "/api/v1/membres", "/api/v1/membres/{inseeCode}/adhesions", "/api/v1/membres/{inseeCode}/audits", "/api/v1/membres/{inseeCode}/contribution", "/api/v1/membres/{inseeCode}/jours-n1", "/api/v1/simulation", "/api/v1/simulation/formules", "/api/v1/titres", "/api/v1/titres/{id}", "/api/v1/titres/{id}/pdf"], chemins);
+        Assert.Equal(["/api/v1/conventions", "/api/v1/fiches-projet", "/api/v1/fiches-projet/{id}", "/api/v1/membres", "/api/v1/membres/{inseeCode}/adhesions", "/api/v1/membres/{inseeCode}/audits", "/api/v1/membres/{inseeCode}/contribution", "/api/v1/membres/{inseeCode}/jours-n1", "/api/v1/simulation", "/api/v1/simulation/formules", "/api/v1/titres", "/api/v1/titres/{id}", "/api/v1/titres/{id}/pdf"], chemins);
     }
 }

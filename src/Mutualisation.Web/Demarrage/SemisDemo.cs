@@ -71,6 +71,7 @@ public sealed class SemisDemo(
 
         // After adhésions, audits and N1 missions: the campaigns price every stored fact.
         await Features.Titres.SemisTitres.SemerAsync(db, profil, horloge, () => Features.TitresParticuliers.SemisTitresParticuliers.SemerAsync(db, horloge));
+        await Features.FichesProjet.SemisFichesProjet.SemerAsync(db, profil, horloge);
     }
 
     /// <summary>The demo DSI agent (id and name) who records the demo missions' time.</summary>
