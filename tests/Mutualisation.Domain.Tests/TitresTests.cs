@@ -162,4 +162,31 @@ public class TitresTests
         Assert.Contains("exercice 2026", refus!.Message, StringComparison.Ordinal);
         Assert.Equal(StatutTitre.Brouillon, titre.Statut);
     }
+
+    [Fact]
+    public void Les_parametres_pes_sont_controles_et_leurs_manques_nommes()
+    {
+        var p = Complet();
+        Assert.Equal(
+            ["le codique du poste comptable (IdPost)", "le SIRET de la collectivité (IdColl)", "le code collectivité (CodCol)", "le code budget (CodBud)",
+                "l'identification du logiciel émetteur (éditeur, nom et version)", "le code produit local (CodProdLoc) du service HORS-CATALOGUE"],
+            p.ManquantsPes(["SOCLE", "HORS-CATALOGUE"]).Take(5).Append(p.ManquantsPes(["HORS-CATALOGUE"])[5]));
+        Assert.Equal("PesIdPost", p.ModifierPes("35A12", null, null, null, null, null, null, EditionAsap.EditeParLaDgfip)!.Champ);
+        Assert.Equal("PesIdColl", p.ModifierPes("035999", "2435007410001", null, null, null, null, null, EditionAsap.EditeParLaDgfip)!.Champ);
+        Assert.Equal("PesCodCol", p.ModifierPes("035999", null, "12", null, null, null, null, EditionAsap.EditeParLaDgfip)!.Champ);
+        Assert.Equal("PesCodBud", p.ModifierPes("035999", null, null, "0A", null, null, null, EditionAsap.EditeParLaDgfip)!.Champ);
+        Assert.Equal("PesLogicielEditeur", p.ModifierPes(null, null, null, null, null, new string('x', 33), null, EditionAsap.EditeParLaDgfip)!.Champ);
+        Assert.Equal("PesEdition", p.ModifierPes(null, null, null, null, null, null, null, (EditionAsap)7)!.Champ);
+        Assert.Null(p.PesIdPost);
+
+        Assert.Null(p.ModifierPes("02A1234", "243 500 741 00018", "001", "b1", "Budget principal", "MUTUALISATION", "Mutualisation 1.0", EditionAsap.ChorusPro));
+        Assert.Equal(("02A1234", "24350074100018", "B1", EditionAsap.ChorusPro), (p.PesIdPost, p.PesIdColl, p.PesCodBud, p.PesEdition));
+        Assert.Empty(p.ManquantsPes(["SOCLE"]));
+
+        // A product code of 5 characters is refused; a non-numeric compte par nature is named for PES.
+        Assert.Equal("Imputations", p.DefinirImputations([("SOCLE", "70876", "020", "SOCLE")])!.Champ);
+        Assert.Null(p.DefinirImputations([("SOCLE", "7087A", "020", "socl")]));
+        Assert.Equal("SOCL", p.ImputationDe("SOCLE")!.CodeProduitLocal);
+        Assert.Equal(["un compte par nature numérique (12 chiffres au plus) pour le service SOCLE"], p.ManquantsPes(["SOCLE"]));
+    }
 }
