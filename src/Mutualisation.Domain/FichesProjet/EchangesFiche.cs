@@ -99,6 +99,9 @@ public sealed class PieceFiche : IPerimetreMembre
     /// <summary>The message or annotation it came with; null for a file attached to the fiche itself.</summary>
     public int? EchangeId { get; private set; }
 
+    /// <summary>The message or annotation, when both are saved together (its key is known only then).</summary>
+    public EchangeFiche? Echange { get; private set; }
+
     public bool PriveeDsi { get; private set; }
 
     public string NomFichier { get; private set; } = string.Empty;
@@ -132,7 +135,7 @@ public sealed class PieceFiche : IPerimetreMembre
                 + "vous pouvez joindre un fichier à un message à la DSI.", "Fichier");
         }
 
-        if (echange is not null && (echange.Id == 0 || echange.FicheId != fiche.Id))
+        if (echange is not null && (echange.FicheId != fiche.Id || echange.MembreId != fiche.MembreId))
         {
             return new("Ce message n'appartient pas à cette fiche.", "Fichier");
         }
@@ -141,7 +144,7 @@ public sealed class PieceFiche : IPerimetreMembre
         {
             FicheId = fiche.Id,
             MembreId = fiche.MembreId,
-            EchangeId = echange?.Id,
+            Echange = echange,
             PriveeDsi = echange?.Genre == GenreEchange.Annotation,
             NomFichier = nomFichier.Length > LongueurMaxNom ? nomFichier[..LongueurMaxNom] : nomFichier,
             TypeContenu = typeContenu,

@@ -26,7 +26,7 @@ public sealed class PieceFicheConfiguration : IEntityTypeConfiguration<PieceFich
     {
         builder.ToTable("PiecesFichesProjet");
         builder.HasOne<FicheProjet>().WithMany().HasForeignKey(p => p.FicheId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<EchangeFiche>().WithMany().HasForeignKey(p => p.EchangeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(p => p.Echange).WithMany().HasForeignKey(p => p.EchangeId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(p => p.NomFichier).HasMaxLength(PieceFiche.LongueurMaxNom).IsRequired();
         builder.Property(p => p.TypeContenu).HasMaxLength(100).IsRequired();
         builder.Property(p => p.Contenu).IsRequired();

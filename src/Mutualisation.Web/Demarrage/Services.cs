@@ -6,6 +6,7 @@ using Mutualisation.Persistence;
 using Mutualisation.Persistence.Perimetre;
 using Mutualisation.Web.Documents;
 using Mutualisation.Web.Features.Compte;
+using Mutualisation.Web.Features.EchangesFiches;
 using Mutualisation.Web.Features.Membres;
 using Mutualisation.Web.Features.ReferenceApi;
 using Mutualisation.Web.Features.Travaux;
@@ -113,6 +114,7 @@ public static class Services
         Features.Titres.ServicesTitres.AjouterTitres(services);
         Features.TitresParticuliers.ServicesTitresParticuliers.AjouterTitresParticuliers(services);
         Features.Campagnes.ServicesCampagnes.AjouterCampagnes(services);
+        services.AjouterEchangesFiches();
         return builder;
     }
 
