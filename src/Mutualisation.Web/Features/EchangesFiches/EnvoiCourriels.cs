@@ -82,7 +82,7 @@ public sealed partial class ExpediteurCourriels(IServiceScopeFactory scopes, Tim
             catch (Exception erreur)
 #pragma warning restore CA1031
             {
-                courriel.Echec($"{erreur.GetType().Name} : {erreur.Message}", horloge.GetUtcNow(), reglages.Attente(courriel.Tentatives + 1), reglages.TentativesMax);
+                courriel.Echec(erreur is SmtpCommandException smtp ? $"SMTP {(int)smtp.StatusCode} : {smtp.Message}" : $"{erreur.GetType().Name} : {erreur.Message}", horloge.GetUtcNow(), reglages.Attente(courriel.Tentatives + 1), reglages.TentativesMax);
                 if (courriel.Etat == EtatCourriel.Abandonne)
                 {
                     Abandonne(journal, erreur, courriel.Id, courriel.Tentatives);
