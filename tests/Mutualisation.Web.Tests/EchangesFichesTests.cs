@@ -183,7 +183,6 @@ public class EchangesFichesTests(PortailFactory portail)
 
         // Messages both ways, shown in order with author and date.
         Assert.Equal(HttpStatusCode.Redirect, (await EnvoyerAsync(mairie, url, url + "/messages", new() { ["texte"] = "Faut-il joindre le devis ?" }, null)).Statut);
-        portail.Horloge.Advance(TimeSpan.FromMinutes(5));
         var reponse = await EnvoyerAsync(agent, url, url + "/messages", new() { ["texte"] = "Oui, merci : le devis signé." }, ("consigne.pdf", Catalogues.Pdf));
         Assert.Equal(HttpStatusCode.Redirect, reponse.Statut);
 

@@ -40,7 +40,7 @@ public class EchangesFichesNavigateurTests(PortailReel portail)
         Assert.Empty(await Axe.ViolationsGravesAsync(agent));
 
         await secretaire.GotoAsync($"{portail.Adresse}/notifications");
-        Assert.Equal("1 non lue", (await secretaire.Locator("#notifications-non-lues").InnerTextAsync()).Trim());
+        Assert.Equal("1 non lue", (await secretaire.Locator("#notifications-non-lues").TextContentAsync())?.Trim());
         Assert.Contains("message de la DSI — Oui : voici notre grille de chiffrage.", await secretaire.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Empty(await Axe.ViolationsGravesAsync(secretaire));
         await secretaire.GetByRole(AriaRole.Button, new() { Name = "Tout marquer lu" }).ClickAsync();
