@@ -72,7 +72,7 @@ public class SessionsTests(PortailFactory portail)
 
         // The one query of a signed-in page is the navigation's unread count of notifications (one COUNT on its index, ADR 0023).
         var commande = Assert.Single(journal.Commandes);
-        Assert.StartsWith("SELECT COUNT(*)", commande.Texte, StringComparison.Ordinal);
+        Assert.StartsWith("SELECT COUNT(*)", commande.Texte, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("FROM \"NotificationsFichesProjet\"", commande.Texte, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/membres")).Statut);
         Assert.DoesNotContain(journal.Commandes, c => c.Texte.Contains("AspNetUsers", StringComparison.Ordinal));
