@@ -110,6 +110,12 @@ public class IsolationTests(PortailFactory portail)
 
         public int Fiche { get; init; }
 
+        /// <summary>A file of the fiche (the commune reads it) and a file of a DSI annotation (the DSI only).</summary>
+        public (int Publique, int Privee) PiecesFiche { get; init; }
+
+        /// <summary>A notification of some other account: nobody else opens it.</summary>
+        public long Notification { get; init; }
+
         public (int Titre, int Piece) Remboursement { get; init; }
     }
 
@@ -220,6 +226,15 @@ public class IsolationTests(PortailFactory portail)
         new("POST", "fiches-projet/{id:int}/prendre-en-instruction", c => $"/fiches-projet/{c.Fiche}/prendre-en-instruction", Acces.GestionMembres, Attendu.Refus),
         new("POST", "fiches-projet/{id:int}/complements", c => $"/fiches-projet/{c.Fiche}/complements", Acces.GestionMembres, Attendu.Refus),
         new("POST", "fiches-projet/{id:int}/instruction", c => $"/fiches-projet/{c.Fiche}/instruction", Acces.GestionMembres, Attendu.Refus),
+        new("POST", "fiches-projet/{id:int}/pieces", c => $"/fiches-projet/{c.Fiche}/pieces", new(R.C, R.O, R.O, R.X, R.O), Attendu.Refus, "sans fichier : refusé avec sa raison"),
+        new("GET", "fiches-projet/{id:int}/pieces/{pieceId:int}", c => $"/fiches-projet/{c.Fiche}/pieces/{c.PiecesFiche.Publique}", Acces.Connectes, Attendu.Refus),
+        new("GET", "fiches-projet/{id:int}/pieces/{pieceId:int}", c => $"/fiches-projet/{c.Fiche}/pieces/{c.PiecesFiche.Privee}", new(R.C, R.Cache, R.O, R.Cache, R.O), Attendu.Refus, "pièce d'une annotation : la DSI seule"),
+        new("POST", "fiches-projet/{id:int}/messages", c => $"/fiches-projet/{c.Fiche}/messages", new(R.C, R.O, R.O, R.X, R.O), Attendu.Refus, "message vide : refusé avec sa raison"),
+        new("POST", "fiches-projet/{id:int}/annotations", c => $"/fiches-projet/{c.Fiche}/annotations", Acces.GestionMembres, Attendu.Refus, "annotation vide : refusée avec sa raison"),
+        new("GET", "notifications", _ => "/notifications", Acces.Connectes, Attendu.HorsPerimetre, "ses propres notifications"),
+        new("POST", "notifications/tout-marquer-lu", _ => "/notifications/tout-marquer-lu", Acces.Connectes, Attendu.HorsPerimetre, "ses propres notifications"),
+        new("POST", "notifications/{id:long}/ouvrir", c => $"/notifications/{c.Notification}/ouvrir", new(R.C, R.Cache, R.Cache, R.Cache, R.Cache), Attendu.HorsPerimetre, "la notification d'un autre compte : 404 pour tous"),
+        new("GET", "administration/courriels", _ => "/administration/courriels", Acces.Administration, Attendu.Refus),
         new("POST", "fiches-projet/{id:int}/liens/{autre:int}", c => $"/fiches-projet/{c.Fiche}/liens/{c.Fiche}", Acces.GestionMembres, Attendu.Refus,
             "une fiche ne se lie pas à elle-même : 404 pour la DSI aussi", Statut: 404),
         new("GET", "audits", _ => "/audits", Acces.Connectes, Attendu.SansEtranger),
@@ -599,8 +614,26 @@ public class IsolationTests(PortailFactory portail)
             await db.SaveChangesAsync();
             return f!.Id;
         });
+        var piecesFiche = await portail.ExecuterAsync(async db =>
+        {
+            var f = await db.FichesProjet.IgnoreQueryFilters().SingleAsync(x => x.Id == fiche);
+            var auteur = new Domain.Conventions.Auteur(null, "Matrice");
+            Assert.Null(Domain.FichesProjet.PieceFiche.Joindre(f, null, true, "matrice.pdf", "application/pdf", Catalogues.Pdf, auteur, portail.Horloge.GetUtcNow(), out var publique));
+            Assert.Null(Domain.FichesProjet.EchangeFiche.Ecrire(f, Domain.FichesProjet.GenreEchange.Annotation, "Note de la matrice", true, auteur, portail.Horloge.GetUtcNow(), out var annotation));
+            Assert.Null(Domain.FichesProjet.PieceFiche.Joindre(f, annotation, true, "privee.pdf", "application/pdf", Catalogues.Pdf, auteur, portail.Horloge.GetUtcNow(), out var privee));
+            db.AddRange(publique!, annotation!, privee!);
+            await db.SaveChangesAsync();
+            return (publique!.Id, privee!.Id);
+        });
+        var notification = await portail.ExecuterAsync(async db =>
+        {
+            var n = new Persistence.Echanges.NotificationFiche(Guid.NewGuid().ToString(), fiche, "Notification de la matrice", portail.Horloge.GetUtcNow());
+            db.Add(n);
+            await db.SaveChangesAsync();
+            return n.Id;
+        });
         var remboursement = await portail.AjouterRemboursementAsync(membre);
-        return new Contexte(membre, utilisateur, brouillon, annexe, socle.Id, autre.Id, version.Formules.OrderBy(f => f.Id).First().Id, travail, version.Quantites[0].Id, quantite, convention, document) { Titre = titre, TitreBrouillon = titreBrouillon, Bordereau = bordereau, Insee = insee, Souscription = souscription, Mission = mission, SaisieMission = saisie, Audit = audit, Constat = constat, Element = element, Fiche = fiche, Remboursement = remboursement, Campagne = campagne };
+        return new Contexte(membre, utilisateur, brouillon, annexe, socle.Id, autre.Id, version.Formules.OrderBy(f => f.Id).First().Id, travail, version.Quantites[0].Id, quantite, convention, document) { Titre = titre, TitreBrouillon = titreBrouillon, Bordereau = bordereau, Insee = insee, Souscription = souscription, Mission = mission, SaisieMission = saisie, Audit = audit, Constat = constat, Element = element, Fiche = fiche, PiecesFiche = piecesFiche, Notification = notification, Remboursement = remboursement, Campagne = campagne };
     }
 
     /// <summary>The demo issuer's settings as the form posts them: the sweep leaves the shared settings as they were.</summary>

@@ -69,7 +69,11 @@ public class SessionsTests(PortailFactory portail)
 
         using var journal = new JournalSql(instance.Base);
         Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/compte/mot-de-passe")).Statut);
-        Assert.Empty(journal.Commandes);
+
+        // The one query of a signed-in page is the navigation's unread count of notifications (one COUNT on its index, ADR 0023).
+        var commande = Assert.Single(journal.Commandes);
+        Assert.StartsWith("SELECT COUNT(*)", commande.Texte, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("FROM \"NotificationsFichesProjet\"", commande.Texte, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/membres")).Statut);
         Assert.DoesNotContain(journal.Commandes, c => c.Texte.Contains("AspNetUsers", StringComparison.Ordinal));
     }

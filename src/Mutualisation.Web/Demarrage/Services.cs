@@ -6,6 +6,7 @@ using Mutualisation.Persistence;
 using Mutualisation.Persistence.Perimetre;
 using Mutualisation.Web.Documents;
 using Mutualisation.Web.Features.Compte;
+using Mutualisation.Web.Features.EchangesFiches;
 using Mutualisation.Web.Features.Membres;
 using Mutualisation.Web.Features.ReferenceApi;
 using Mutualisation.Web.Features.Travaux;
@@ -114,6 +115,7 @@ public static class Services
         Features.TitresParticuliers.ServicesTitresParticuliers.AjouterTitresParticuliers(services);
         Features.Pes.ServicesPes.AjouterPes(services);
         Features.Campagnes.ServicesCampagnes.AjouterCampagnes(services);
+        services.AjouterEchangesFiches();
         return builder;
     }
 

@@ -47,6 +47,7 @@ public static class PlanDuSite
         new("Administration",
         [
             new("Utilisateurs", "/administration/utilisateurs", Autorisations.Administration),
+            new("Courriels du portail", "/administration/courriels", Autorisations.Administration),
         ]),
     ];
 }

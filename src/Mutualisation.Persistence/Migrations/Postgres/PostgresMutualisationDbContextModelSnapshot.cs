@@ -833,6 +833,54 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                     b.ToTable("DocumentsConventions", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.FichesProjet.EchangeFiche", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("FicheId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Genre")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("Horodatage")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MembreId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ParLaDsi")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Texte")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("UtilisateurId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("UtilisateurNom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MembreId");
+
+                    b.HasIndex("FicheId", "Genre", "Id");
+
+                    b.ToTable("EchangesFichesProjet", (string)null);
+                });
+
             modelBuilder.Entity("Mutualisation.Domain.FichesProjet.FicheProjet", b =>
                 {
                     b.Property<int>("Id")
@@ -904,6 +952,66 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                     b.HasIndex("MembreId", "Etat");
 
                     b.ToTable("FichesProjet", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.FichesProjet.PieceFiche", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Contenu")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("DeposeeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("EchangeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FicheId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MembreId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NomFichier")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<bool>("PriveeDsi")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Taille")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TypeContenu")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("UtilisateurId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("UtilisateurNom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EchangeId");
+
+                    b.HasIndex("MembreId");
+
+                    b.HasIndex("FicheId", "Id");
+
+                    b.ToTable("PiecesFichesProjet", (string)null);
                 });
 
             modelBuilder.Entity("Mutualisation.Domain.Membres.Membre", b =>
@@ -1702,6 +1810,100 @@ namespace Mutualisation.Persistence.Migrations.Postgres
 
                             t.HasTrigger("TR_TitresRecette_Immuable_Suppr");
                         });
+                });
+
+            modelBuilder.Entity("Mutualisation.Persistence.Echanges.CourrielEnAttente", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Corps")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTimeOffset>("CreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DerniereErreur")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Destinataire")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<DateTimeOffset?>("EnvoyeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Etat")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("FicheId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ProchaineTentative")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Sujet")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Tentatives")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FicheId");
+
+                    b.HasIndex("Etat", "ProchaineTentative");
+
+                    b.ToTable("CourrielsEnAttente", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisation.Persistence.Echanges.NotificationFiche", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FicheId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("LueLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Texte")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("UtilisateurId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FicheId");
+
+                    b.HasIndex("UtilisateurId", "Id");
+
+                    b.HasIndex("UtilisateurId", "LueLe");
+
+                    b.ToTable("NotificationsFichesProjet", (string)null);
                 });
 
             modelBuilder.Entity("Mutualisation.Persistence.Historique.EntreeHistorique", b =>
@@ -2759,6 +2961,15 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.FichesProjet.EchangeFiche", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.FichesProjet.FicheProjet", null)
+                        .WithMany()
+                        .HasForeignKey("FicheId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mutualisation.Domain.FichesProjet.FicheProjet", b =>
                 {
                     b.HasOne("Mutualisation.Domain.Membres.Membre", null)
@@ -3164,6 +3375,20 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                     b.Navigation("Liens");
 
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.FichesProjet.PieceFiche", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.FichesProjet.EchangeFiche", null)
+                        .WithMany()
+                        .HasForeignKey("EchangeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Mutualisation.Domain.FichesProjet.FicheProjet", null)
+                        .WithMany()
+                        .HasForeignKey("FicheId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Mutualisation.Domain.Membres.Membre", b =>

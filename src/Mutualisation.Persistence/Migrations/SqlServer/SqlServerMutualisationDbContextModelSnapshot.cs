@@ -834,6 +834,54 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
                     b.ToTable("DocumentsConventions", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.FichesProjet.EchangeFiche", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("FicheId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Genre")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset>("Horodatage")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("MembreId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("ParLaDsi")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Texte")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("UtilisateurId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("UtilisateurNom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MembreId");
+
+                    b.HasIndex("FicheId", "Genre", "Id");
+
+                    b.ToTable("EchangesFichesProjet", (string)null);
+                });
+
             modelBuilder.Entity("Mutualisation.Domain.FichesProjet.FicheProjet", b =>
                 {
                     b.Property<int>("Id")
@@ -906,6 +954,66 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
                     b.HasIndex("MembreId", "Etat");
 
                     b.ToTable("FichesProjet", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.FichesProjet.PieceFiche", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Contenu")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<DateTimeOffset>("DeposeeLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("EchangeId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FicheId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MembreId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("NomFichier")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<bool>("PriveeDsi")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Taille")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TypeContenu")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("UtilisateurId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("UtilisateurNom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EchangeId");
+
+                    b.HasIndex("MembreId");
+
+                    b.HasIndex("FicheId", "Id");
+
+                    b.ToTable("PiecesFichesProjet", (string)null);
                 });
 
             modelBuilder.Entity("Mutualisation.Domain.Membres.Membre", b =>
@@ -1716,6 +1824,100 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
                         });
 
                     b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
+                });
+
+            modelBuilder.Entity("Mutualisation.Persistence.Echanges.CourrielEnAttente", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Corps")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("CreeLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DerniereErreur")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Destinataire")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<DateTimeOffset?>("EnvoyeLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Etat")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int?>("FicheId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("ProchaineTentative")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Sujet")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("Tentatives")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FicheId");
+
+                    b.HasIndex("Etat", "ProchaineTentative");
+
+                    b.ToTable("CourrielsEnAttente", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisation.Persistence.Echanges.NotificationFiche", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreeLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("FicheId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("LueLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Texte")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("UtilisateurId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FicheId");
+
+                    b.HasIndex("UtilisateurId", "Id");
+
+                    b.HasIndex("UtilisateurId", "LueLe");
+
+                    b.ToTable("NotificationsFichesProjet", (string)null);
                 });
 
             modelBuilder.Entity("Mutualisation.Persistence.Historique.EntreeHistorique", b =>
@@ -2774,6 +2976,15 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.FichesProjet.EchangeFiche", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.FichesProjet.FicheProjet", null)
+                        .WithMany()
+                        .HasForeignKey("FicheId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mutualisation.Domain.FichesProjet.FicheProjet", b =>
                 {
                     b.HasOne("Mutualisation.Domain.Membres.Membre", null)
@@ -3179,6 +3390,20 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
                     b.Navigation("Liens");
 
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.FichesProjet.PieceFiche", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.FichesProjet.EchangeFiche", null)
+                        .WithMany()
+                        .HasForeignKey("EchangeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Mutualisation.Domain.FichesProjet.FicheProjet", null)
+                        .WithMany()
+                        .HasForeignKey("FicheId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Mutualisation.Domain.Membres.Membre", b =>

@@ -796,6 +796,52 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                     b.ToTable("DocumentsConventions", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.FichesProjet.EchangeFiche", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FicheId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Genre")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("Horodatage")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MembreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ParLaDsi")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Texte")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UtilisateurId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UtilisateurNom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MembreId");
+
+                    b.HasIndex("FicheId", "Genre", "Id");
+
+                    b.ToTable("EchangesFichesProjet", (string)null);
+                });
+
             modelBuilder.Entity("Mutualisation.Domain.FichesProjet.FicheProjet", b =>
                 {
                     b.Property<int>("Id")
@@ -865,6 +911,64 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                     b.HasIndex("MembreId", "Etat");
 
                     b.ToTable("FichesProjet", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.FichesProjet.PieceFiche", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Contenu")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTimeOffset>("DeposeeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EchangeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FicheId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MembreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NomFichier")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PriveeDsi")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Taille")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TypeContenu")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UtilisateurId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UtilisateurNom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EchangeId");
+
+                    b.HasIndex("MembreId");
+
+                    b.HasIndex("FicheId", "Id");
+
+                    b.ToTable("PiecesFichesProjet", (string)null);
                 });
 
             modelBuilder.Entity("Mutualisation.Domain.Membres.Membre", b =>
@@ -1643,6 +1747,96 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
 
                             t.HasTrigger("TR_TitresRecette_Immuable_Suppr");
                         });
+                });
+
+            modelBuilder.Entity("Mutualisation.Persistence.Echanges.CourrielEnAttente", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Corps")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DerniereErreur")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Destinataire")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("EnvoyeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Etat")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FicheId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ProchaineTentative")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sujet")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tentatives")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FicheId");
+
+                    b.HasIndex("Etat", "ProchaineTentative");
+
+                    b.ToTable("CourrielsEnAttente", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisation.Persistence.Echanges.NotificationFiche", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FicheId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("LueLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Texte")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UtilisateurId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FicheId");
+
+                    b.HasIndex("UtilisateurId", "Id");
+
+                    b.HasIndex("UtilisateurId", "LueLe");
+
+                    b.ToTable("NotificationsFichesProjet", (string)null);
                 });
 
             modelBuilder.Entity("Mutualisation.Persistence.Historique.EntreeHistorique", b =>
@@ -2668,6 +2862,15 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.FichesProjet.EchangeFiche", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.FichesProjet.FicheProjet", null)
+                        .WithMany()
+                        .HasForeignKey("FicheId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mutualisation.Domain.FichesProjet.FicheProjet", b =>
                 {
                     b.HasOne("Mutualisation.Domain.Membres.Membre", null)
@@ -3067,6 +3270,20 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                     b.Navigation("Liens");
 
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.FichesProjet.PieceFiche", b =>
+                {
+                    b.HasOne("Mutualisation.Domain.FichesProjet.EchangeFiche", null)
+                        .WithMany()
+                        .HasForeignKey("EchangeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Mutualisation.Domain.FichesProjet.FicheProjet", null)
+                        .WithMany()
+                        .HasForeignKey("FicheId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Mutualisation.Domain.Membres.Membre", b =>

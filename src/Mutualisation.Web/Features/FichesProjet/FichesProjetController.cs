@@ -18,7 +18,8 @@ namespace Mutualisation.Web.Features.FichesProjet;
 /// </summary>
 [Authorize(Policy = Autorisations.Connecte)]
 [Route("fiches-projet")]
-public sealed class FichesProjetController(MutualisationDbContext db, TimeProvider horloge, IPerimetreUtilisateur perimetre, IAuthorizationService autorisations)
+public sealed class FichesProjetController(MutualisationDbContext db, TimeProvider horloge, IPerimetreUtilisateur perimetre, IAuthorizationService autorisations,
+    EchangesFiches.NotificationsFiches notifications)
     : Controller
 {
     private Auteur Auteur => User.Auteur();
@@ -241,6 +242,7 @@ public sealed class FichesProjetController(MutualisationDbContext db, TimeProvid
             return Redirect($"/fiches-projet/{id}");
         }
 
+        await notifications.SignalerNouveauxAsync(fiche, annulation);
         await db.SaveChangesAsync(annulation);
         TempData["Message"] = message;
         return Redirect($"/fiches-projet/{id}");
@@ -267,6 +269,7 @@ public sealed class FichesProjetController(MutualisationDbContext db, TimeProvid
         }
 
         await SuggererAsync(fiche, annulation);
+        await notifications.SignalerNouveauxAsync(fiche, annulation);
         await db.SaveChangesAsync(annulation);
         TempData["Message"] = $"Fiche déposée (version {fiche.Versions.Count}). La DSI en accuse réception et l'instruit.";
         return Redirect($"/fiches-projet/{fiche.Id}");
