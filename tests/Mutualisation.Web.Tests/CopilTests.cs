@@ -105,6 +105,10 @@ public partial class CopilTests(PortailFactory portail)
         var jeton = (await agent.GetAsync("/copil")).Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value");
         var apres = await agent.PostAsync(url + "/ordre-du-jour", new() { ["ficheId"] = Id(pasPrete) }, jeton);
         Assert.Contains("est close", (await agent.GetAsync(apres.Redirection!)).TexteVisible, StringComparison.Ordinal);
+        var decisionApres = await agent.PostAsync($"{url}/decisions/{ajournee}", new() { ["Decision"] = "Acceptee", ["Motivation"] = "Revue.", ["AnneeSchemaDirecteur"] = "2028" }, jeton);
+        Assert.Equal(HttpStatusCode.OK, decisionApres.Statut);
+        Assert.Contains("est close", decisionApres.Document.QuerySelector(".alert-danger")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(EtatFiche.Ajournee, await EtatAsync(ajournee));
 
         // The schéma directeur lists the accepted project in its year, with its cost and duration; not the adjourned one.
         var schema = await agent.GetAsync("/schema-directeur?annee=2027");
