@@ -50,6 +50,8 @@ public abstract class MutualisationDbContext : IdentityDbContext<Utilisateur>, I
 
     public DbSet<Domain.FichesProjet.FicheProjet> FichesProjet => Set<Domain.FichesProjet.FicheProjet>();
 
+    public DbSet<Domain.FichesProjet.SeanceCopil> SeancesCopil => Set<Domain.FichesProjet.SeanceCopil>();
+
     public DbSet<EntreeHistorique> Historique => Set<EntreeHistorique>();
 
     /// <summary>The ASP.NET Core data-protection key ring, shared by every instance (encrypted at rest when a certificate is configured).</summary>

@@ -116,6 +116,8 @@ public class IsolationTests(PortailFactory portail)
         /// <summary>A notification of some other account: nobody else opens it.</summary>
         public long Notification { get; init; }
 
+        public int Seance { get; init; }
+
         public (int Titre, int Piece) Remboursement { get; init; }
     }
 
@@ -237,6 +239,19 @@ public class IsolationTests(PortailFactory portail)
         new("GET", "administration/courriels", _ => "/administration/courriels", Acces.Administration, Attendu.Refus),
         new("POST", "fiches-projet/{id:int}/liens/{autre:int}", c => $"/fiches-projet/{c.Fiche}/liens/{c.Fiche}", Acces.GestionMembres, Attendu.Refus,
             "une fiche ne se lie pas à elle-même : 404 pour la DSI aussi", Statut: 404),
+        new("GET", "fiches-projet/{id:int}/pdf", c => $"/fiches-projet/{c.Fiche}/pdf", Acces.Connectes, Attendu.Refus),
+        new("GET", "copil", _ => "/copil", Acces.Personnel, Attendu.Refus),
+        new("POST", "copil", _ => "/copil", Acces.GestionMembres, Attendu.Refus, "formulaire vide refusé"),
+        new("GET", "copil/{id:int}", c => $"/copil/{c.Seance}", Acces.Personnel, Attendu.Refus),
+        new("GET", "copil/{id:int}/proces-verbal.pdf", c => $"/copil/{c.Seance}/proces-verbal.pdf", Acces.Personnel, Attendu.Refus),
+        new("POST", "copil/{id:int}/ordre-du-jour", c => $"/copil/{c.Seance}/ordre-du-jour", Acces.GestionMembres, Attendu.Refus, "sans fiche choisie : refusé avec un message"),
+        new("POST", "copil/{id:int}/ordre-du-jour/{ficheId:int}/retirer", c => $"/copil/{c.Seance}/ordre-du-jour/{c.Fiche}/retirer", Acces.GestionMembres, Attendu.Refus,
+            "la fiche de la matrice n'est pas à l'ordre du jour : refusé avec un message"),
+        new("POST", "copil/{id:int}/decisions/{ficheId:int}", c => $"/copil/{c.Seance}/decisions/{c.Fiche}", Acces.GestionMembres, Attendu.Refus,
+            "la fiche de la matrice n'est pas à l'ordre du jour : 404 pour la DSI aussi", Statut: 404),
+        new("POST", "copil/{id:int}/cloturer", c => $"/copil/{c.Seance}/cloturer", Acces.GestionMembres, Attendu.Refus, "séance sans fiche : la clôture est refusée avec un message"),
+        new("GET", "schema-directeur", _ => "/schema-directeur", Acces.Personnel, Attendu.Refus),
+        new("GET", "schema-directeur", _ => "/schema-directeur?annee=2027", Acces.Personnel, Attendu.Refus),
         new("GET", "audits", _ => "/audits", Acces.Connectes, Attendu.SansEtranger),
         new("GET", "audits", c => $"/audits?Membre={c.Membre}&Statut=RapportLivre", Acces.Connectes, Attendu.SansEtranger),
         new("GET", "audits/{id:int}", c => $"/audits/{c.Audit}", Acces.Connectes, Attendu.Refus),
@@ -633,7 +648,8 @@ public class IsolationTests(PortailFactory portail)
             return n.Id;
         });
         var remboursement = await portail.AjouterRemboursementAsync(membre);
-        return new Contexte(membre, utilisateur, brouillon, annexe, socle.Id, autre.Id, version.Formules.OrderBy(f => f.Id).First().Id, travail, version.Quantites[0].Id, quantite, convention, document) { Titre = titre, TitreBrouillon = titreBrouillon, Bordereau = bordereau, Insee = insee, Souscription = souscription, Mission = mission, SaisieMission = saisie, Audit = audit, Constat = constat, Element = element, Fiche = fiche, PiecesFiche = piecesFiche, Notification = notification, Remboursement = remboursement, Campagne = campagne };
+        var seance = await portail.AjouterSeanceAsync("Séance de la matrice");
+        return new Contexte(membre, utilisateur, brouillon, annexe, socle.Id, autre.Id, version.Formules.OrderBy(f => f.Id).First().Id, travail, version.Quantites[0].Id, quantite, convention, document) { Titre = titre, TitreBrouillon = titreBrouillon, Bordereau = bordereau, Insee = insee, Souscription = souscription, Mission = mission, SaisieMission = saisie, Audit = audit, Constat = constat, Element = element, Fiche = fiche, PiecesFiche = piecesFiche, Notification = notification, Seance = seance, Remboursement = remboursement, Campagne = campagne };
     }
 
     /// <summary>The demo issuer's settings as the form posts them: the sweep leaves the shared settings as they were.</summary>

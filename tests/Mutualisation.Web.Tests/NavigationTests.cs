@@ -21,9 +21,9 @@ public class NavigationTests(PortailFactory portail)
 
     [Theory]
     [InlineData(Roles.Mairie, "Membres|Projets|Facturation", "Ma commune|Ma convention|Mes missions N1|Mes audits|Mes fiches projet|Catalogue|Mes titres|Simulateur")]
-    [InlineData(Roles.AgentDSI, "Membres|Projets|Facturation", "Membres|Conventions|Tableau de bord des conventions|Missions N1|Jours N1 par membre|Audits|Fiches projet|Catalogue|Contributions|Campagnes de facturation|Titres de recette|Simulateur")]
-    [InlineData(Roles.Finance, "Membres|Projets|Facturation", "Membres|Conventions|Tableau de bord des conventions|Missions N1|Jours N1 par membre|Audits|Fiches projet|Catalogue|Contributions|Campagnes de facturation|Titres de recette|Émetteur des titres|Simulateur")]
-    [InlineData(Roles.AdministrateurDSI, "Membres|Projets|Facturation|Administration", "Membres|Import Etalab|Conventions|Tableau de bord des conventions|Missions N1|Jours N1 par membre|Audits|Fiches projet|Catalogue|Contributions|Campagnes de facturation|Titres de recette|Émetteur des titres|Simulateur|Utilisateurs|Courriels du portail")]
+    [InlineData(Roles.AgentDSI, "Membres|Projets|Facturation", "Membres|Conventions|Tableau de bord des conventions|Missions N1|Jours N1 par membre|Audits|Fiches projet|COPIL|Schéma directeur|Catalogue|Contributions|Campagnes de facturation|Titres de recette|Simulateur")]
+    [InlineData(Roles.Finance, "Membres|Projets|Facturation", "Membres|Conventions|Tableau de bord des conventions|Missions N1|Jours N1 par membre|Audits|Fiches projet|COPIL|Schéma directeur|Catalogue|Contributions|Campagnes de facturation|Titres de recette|Émetteur des titres|Simulateur")]
+    [InlineData(Roles.AdministrateurDSI, "Membres|Projets|Facturation|Administration", "Membres|Import Etalab|Conventions|Tableau de bord des conventions|Missions N1|Jours N1 par membre|Audits|Fiches projet|COPIL|Schéma directeur|Catalogue|Contributions|Campagnes de facturation|Titres de recette|Émetteur des titres|Simulateur|Utilisateurs|Courriels du portail")]
     public async Task Chaque_role_ne_voit_que_les_entrees_qu_il_peut_ouvrir_et_chacune_s_ouvre(string role, string groupes, string entrees)
     {
         using var session = await SessionAsync(role);

@@ -60,6 +60,13 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
 
         public int Fiche { get; init; }
 
+        /// <summary>A session with <see cref="FicheInscrite"/> on its agenda (undecided) and <see cref="FichePrete"/> ready to be added.</summary>
+        public int Seance { get; init; }
+
+        public int FicheInscrite { get; init; }
+
+        public int FichePrete { get; init; }
+
         public (int Titre, int Piece) Remboursement { get; init; }
     }
 
@@ -242,6 +249,22 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         new("POST", "fiches-projet/{id:int}/messages", c => Fic(c) + "/messages") { Page = Fic, Multipart = true, IdHostile = (_, v) => $"/fiches-projet/{v}/messages" },
         new("POST", "fiches-projet/{id:int}/annotations", c => Fic(c) + "/annotations") { Page = Fic, Multipart = true, IdHostile = (_, v) => $"/fiches-projet/{v}/annotations" },
         new("POST", "fiches-projet/{id:int}/liens/{autre:int}", c => Fic(c) + $"/liens/{c.Fiche}") { IdHostile = (c, v) => $"/fiches-projet/{c.Fiche}/liens/{v}" },
+        new("GET", "fiches-projet/{id:int}/pdf", c => Fic(c) + "/pdf") { Parametres = ["version"], IdHostile = (_, v) => $"/fiches-projet/{v}/pdf" },
+        new("GET", "copil", _ => "/copil"),
+        new("POST", "copil", _ => "/copil") { Page = _ => "/copil" },
+        new("GET", "copil/{id:int}", c => $"/copil/{c.Seance}") { IdHostile = (_, v) => $"/copil/{v}" },
+        new("GET", "copil/{id:int}/proces-verbal.pdf", c => $"/copil/{c.Seance}/proces-verbal.pdf") { IdHostile = (_, v) => $"/copil/{v}/proces-verbal.pdf" },
+        new("POST", "copil/{id:int}/ordre-du-jour", c => $"/copil/{c.Seance}/ordre-du-jour") { Page = c => $"/copil/{c.Seance}", IdHostile = (_, v) => $"/copil/{v}/ordre-du-jour" },
+        new("POST", "copil/{id:int}/ordre-du-jour/{ficheId:int}/retirer", c => $"/copil/{c.Seance}/ordre-du-jour/{c.FicheInscrite}/retirer")
+        {
+            IdHostile = (c, v) => $"/copil/{c.Seance}/ordre-du-jour/{v}/retirer",
+        },
+        new("POST", "copil/{id:int}/decisions/{ficheId:int}", c => $"/copil/{c.Seance}/decisions/{c.FicheInscrite}")
+        {
+            Page = c => $"/copil/{c.Seance}", IdHostile = (c, v) => $"/copil/{c.Seance}/decisions/{v}",
+        },
+        new("POST", "copil/{id:int}/cloturer", c => $"/copil/{c.Seance}/cloturer") { IdHostile = (_, v) => $"/copil/{v}/cloturer" },
+        new("GET", "schema-directeur", _ => "/schema-directeur") { Parametres = ["annee"] },
         new("GET", "audits", _ => "/audits") { Parametres = ["Statut", "Membre"], Base = "Statut=EnCours" },
         new("GET", "audits/{id:int}", Aud) { IdHostile = (_, v) => $"/audits/{v}" },
         new("GET", "audits/{id:int}/rapport", c => Aud(c) + "/rapport") { IdHostile = (_, v) => $"/audits/{v}/rapport" },
@@ -582,7 +605,10 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
             return f!.Id;
         });
         var remboursement = await application.AjouterRemboursementAsync(membre.Id);
-        return new Contexte(membre.Id, utilisateur, brouillon, service.Id, version.Formules[0].Id, annexe, version.Quantites[0].Id, convention, document) { Titre = titre, TitreBrouillon = titreBrouillon, Bordereau = bordereau, Insee = membre.CodeInsee.Valeur, Souscription = souscription, Mission = mission, Audit = audit, Constat = constat, Element = element, Fiche = fiche, Remboursement = remboursement };
+        var ficheInscrite = await application.AjouterFicheInstruiteAsync(membre.Id, "Projet inscrit au COPIL balayé");
+        var fichePrete = await application.AjouterFicheInstruiteAsync(membre.Id, "Projet prêt pour le COPIL balayé");
+        var seance = await application.AjouterSeanceAsync("Séance balayée", null, ficheInscrite);
+        return new Contexte(membre.Id, utilisateur, brouillon, service.Id, version.Formules[0].Id, annexe, version.Quantites[0].Id, convention, document) { Titre = titre, TitreBrouillon = titreBrouillon, Bordereau = bordereau, Insee = membre.CodeInsee.Valeur, Souscription = souscription, Mission = mission, Audit = audit, Constat = constat, Element = element, Fiche = fiche, Seance = seance, FicheInscrite = ficheInscrite, FichePrete = fichePrete, Remboursement = remboursement };
     }
 
     private static string Jeton(Session.Page page, string? action = null) =>

@@ -72,6 +72,13 @@ public static class LibellesFiche
         _ => "Écarté",
     };
 
+    public static string Libelle(this DecisionCopil decision) => decision switch
+    {
+        DecisionCopil.Acceptee => "Acceptée",
+        DecisionCopil.Refusee => "Refusée",
+        _ => "Ajournée",
+    };
+
     /// <summary>The states in which the commune may still edit its fiche.</summary>
     public static bool EstModifiableParLaCommune(this EtatFiche etat) => etat is EtatFiche.Brouillon or EtatFiche.EnConstruction;
 

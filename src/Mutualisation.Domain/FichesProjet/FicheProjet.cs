@@ -235,6 +235,24 @@ public sealed class FicheProjet : IPerimetreMembre
     }
 
     /// <summary>
+    /// Présentée en COPIL → back to the state it had before (en instruction or ajournée): the fiche leaves the agenda of
+    /// session <paramref name="seanceId"/> before any decision.
+    /// </summary>
+    public RefusFiche? RetirerDuCopil(int seanceId, Auteur auteur, DateTimeOffset quand)
+    {
+        if (Etat != EtatFiche.PresenteeCopil || SeanceCopilId != seanceId)
+        {
+            return new($"Seule une fiche inscrite à l'ordre du jour de cette séance et pas encore décidée s'en retire (celle-ci est {Etat.Libelle().ToLowerInvariant()}).");
+        }
+
+        var avant = _evenements.Where(e => e.EtatApres == EtatFiche.PresenteeCopil && e.EtatAvant is not null && e.EtatAvant != EtatFiche.PresenteeCopil)
+            .OrderBy(e => e.Horodatage).ThenBy(e => e.Id == 0 ? int.MaxValue : e.Id).LastOrDefault()?.EtatAvant ?? EtatFiche.EnInstruction;
+        SeanceCopilId = null;
+        Changer(avant, "Retirée de l'ordre du jour du COPIL", auteur, quand, null);
+        return null;
+    }
+
+    /// <summary>
     /// Présentée en COPIL → acceptée (planned in the schéma directeur for <paramref name="anneeSchemaDirecteur"/>), refusée
     /// or ajournée: always with a written motivation, on or after the session's day.
     /// </summary>

@@ -33,7 +33,7 @@ public sealed class ParametresEmetteurConfiguration : IEntityTypeConfiguration<P
         builder.Property(p => p.PesLibelleBudget).HasMaxLength(38);
         builder.Property(p => p.PesLogicielEditeur).HasMaxLength(32);
         builder.Property(p => p.PesLogicielNom).HasMaxLength(38);
-        builder.Property(p => p.PesEdition).HasConversion<string>().HasMaxLength(20);
+        builder.Property(p => p.PesEdition).HasConversion<string>().HasMaxLength(20).HasDefaultValue(EditionAsap.EditeParLaDgfip);
         builder.Ignore(p => p.Ordonnateur);
         builder.Ignore(p => p.Delegue);
         builder.Ignore(p => p.SignatairePar);

@@ -34,6 +34,8 @@ public static class PlanDuSite
         new("Projets",
         [
             new("Fiches projet", "/fiches-projet", Autorisations.Connecte, LibelleCommune: "Mes fiches projet"),
+            new("COPIL", "/copil", Autorisations.Intercommunale),
+            new("Schéma directeur", "/schema-directeur", Autorisations.Intercommunale),
         ]),
         new("Facturation",
         [

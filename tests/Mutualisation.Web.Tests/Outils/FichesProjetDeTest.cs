@@ -70,9 +70,13 @@ public static class FichesProjetDeTest
                 Verifier(fiche.EnregistrerInstruction(false, 8, AvisConfidentiel, Agent, quand));
             }
 
+            SeanceCopil? seance = null;
             if (etat is EtatFiche.PresenteeCopil or EtatFiche.Acceptee or EtatFiche.Refusee or EtatFiche.Ajournee)
             {
-                Verifier(fiche.InscrireEnCopil(0, aujourdHui, Agent, quand));
+                Verifier(SeanceCopil.Creer(aujourdHui, "Séance de test", null, Agent, quand, out seance));
+                db.Add(seance!);
+                await db.SaveChangesAsync();
+                Verifier(seance!.Inscrire(fiche, Agent, quand));
             }
 
             var decision = etat switch
@@ -84,7 +88,7 @@ public static class FichesProjetDeTest
             };
             if (decision is { } d)
             {
-                Verifier(fiche.Decider(d, "Besoin partagé par plusieurs communes.", aujourdHui, d == DecisionCopil.Acceptee ? aujourdHui.Year + 1 : null, Agent, quand, aujourdHui));
+                Verifier(seance!.Decider(fiche, d, "Besoin partagé par plusieurs communes.", d == DecisionCopil.Acceptee ? aujourdHui.Year + 1 : null, Agent, quand, aujourdHui));
             }
 
             await db.SaveChangesAsync();

@@ -947,6 +947,8 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                     b.HasIndex("Numero")
                         .IsUnique();
 
+                    b.HasIndex("SeanceCopilId");
+
                     b.HasIndex("Etat", "Mutualisable");
 
                     b.HasIndex("MembreId", "Etat");
@@ -1012,6 +1014,39 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                     b.HasIndex("FicheId", "Id");
 
                     b.ToTable("PiecesFichesProjet", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.FichesProjet.SeanceCopil", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("ClotureeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Libelle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Participants")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.ToTable("SeancesCopil", (string)null);
                 });
 
             modelBuilder.Entity("Mutualisation.Domain.Membres.Membre", b =>
@@ -1542,8 +1577,10 @@ namespace Mutualisation.Persistence.Migrations.Postgres
 
                     b.Property<string>("PesEdition")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("EditeParLaDgfip");
 
                     b.Property<string>("PesIdColl")
                         .HasMaxLength(14)
@@ -2978,6 +3015,11 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Mutualisation.Domain.FichesProjet.SeanceCopil", null)
+                        .WithMany()
+                        .HasForeignKey("SeanceCopilId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.OwnsMany("Mutualisation.Domain.FichesProjet.EvenementFiche", "Evenements", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -3379,7 +3421,7 @@ namespace Mutualisation.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Mutualisation.Domain.FichesProjet.PieceFiche", b =>
                 {
-                    b.HasOne("Mutualisation.Domain.FichesProjet.EchangeFiche", null)
+                    b.HasOne("Mutualisation.Domain.FichesProjet.EchangeFiche", "Echange")
                         .WithMany()
                         .HasForeignKey("EchangeId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -3389,6 +3431,112 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                         .HasForeignKey("FicheId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Echange");
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.FichesProjet.SeanceCopil", b =>
+                {
+                    b.OwnsMany("Mutualisation.Domain.FichesProjet.EvenementSeance", "Evenements", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Fiche")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<DateTimeOffset>("Horodatage")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("Libelle")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<int>("SeanceId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("UtilisateurId")
+                                .HasMaxLength(450)
+                                .HasColumnType("character varying(450)");
+
+                            b1.Property<string>("UtilisateurNom")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("SeanceId");
+
+                            b1.ToTable("EvenementsSeancesCopil", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SeanceId");
+                        });
+
+                    b.OwnsMany("Mutualisation.Domain.FichesProjet.PointCopil", "Points", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<int?>("AnneeSchemaDirecteur")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateTimeOffset?>("DecideLe")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("Decision")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<int>("FicheId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("FicheNumero")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<string>("Motivation")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<int>("Ordre")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("SeanceId")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("FicheId");
+
+                            b1.HasIndex("SeanceId", "FicheId")
+                                .IsUnique();
+
+                            b1.ToTable("PointsSeancesCopil", (string)null);
+
+                            b1.HasOne("Mutualisation.Domain.FichesProjet.FicheProjet", null)
+                                .WithMany()
+                                .HasForeignKey("FicheId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("SeanceId");
+                        });
+
+                    b.Navigation("Evenements");
+
+                    b.Navigation("Points");
                 });
 
             modelBuilder.Entity("Mutualisation.Domain.Membres.Membre", b =>

@@ -906,6 +906,8 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                     b.HasIndex("Numero")
                         .IsUnique();
 
+                    b.HasIndex("SeanceCopilId");
+
                     b.HasIndex("Etat", "Mutualisable");
 
                     b.HasIndex("MembreId", "Etat");
@@ -969,6 +971,37 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                     b.HasIndex("FicheId", "Id");
 
                     b.ToTable("PiecesFichesProjet", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.FichesProjet.SeanceCopil", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("ClotureeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Libelle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Participants")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.ToTable("SeancesCopil", (string)null);
                 });
 
             modelBuilder.Entity("Mutualisation.Domain.Membres.Membre", b =>
@@ -1483,8 +1516,10 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
 
                     b.Property<string>("PesEdition")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("EditeParLaDgfip");
 
                     b.Property<string>("PesIdColl")
                         .HasMaxLength(14)
@@ -2879,6 +2914,11 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Mutualisation.Domain.FichesProjet.SeanceCopil", null)
+                        .WithMany()
+                        .HasForeignKey("SeanceCopilId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.OwnsMany("Mutualisation.Domain.FichesProjet.EvenementFiche", "Evenements", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -3274,7 +3314,7 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Mutualisation.Domain.FichesProjet.PieceFiche", b =>
                 {
-                    b.HasOne("Mutualisation.Domain.FichesProjet.EchangeFiche", null)
+                    b.HasOne("Mutualisation.Domain.FichesProjet.EchangeFiche", "Echange")
                         .WithMany()
                         .HasForeignKey("EchangeId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -3284,6 +3324,108 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                         .HasForeignKey("FicheId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Echange");
+                });
+
+            modelBuilder.Entity("Mutualisation.Domain.FichesProjet.SeanceCopil", b =>
+                {
+                    b.OwnsMany("Mutualisation.Domain.FichesProjet.EvenementSeance", "Evenements", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Fiche")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTimeOffset>("Horodatage")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Libelle")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("SeanceId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("UtilisateurId")
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("UtilisateurNom")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("SeanceId");
+
+                            b1.ToTable("EvenementsSeancesCopil", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SeanceId");
+                        });
+
+                    b.OwnsMany("Mutualisation.Domain.FichesProjet.PointCopil", "Points", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("AnneeSchemaDirecteur")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTimeOffset?>("DecideLe")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Decision")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("FicheId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("FicheNumero")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Motivation")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Ordre")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("SeanceId")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("FicheId");
+
+                            b1.HasIndex("SeanceId", "FicheId")
+                                .IsUnique();
+
+                            b1.ToTable("PointsSeancesCopil", (string)null);
+
+                            b1.HasOne("Mutualisation.Domain.FichesProjet.FicheProjet", null)
+                                .WithMany()
+                                .HasForeignKey("FicheId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("SeanceId");
+                        });
+
+                    b.Navigation("Evenements");
+
+                    b.Navigation("Points");
                 });
 
             modelBuilder.Entity("Mutualisation.Domain.Membres.Membre", b =>

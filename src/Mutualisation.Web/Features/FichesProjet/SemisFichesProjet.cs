@@ -17,12 +17,6 @@ namespace Mutualisation.Web.Features.FichesProjet;
 /// </summary>
 public static class SemisFichesProjet
 {
-    /// <summary>
-    /// The COPIL session the demo fiches are put before. There is no session record on this branch: the fiche keeps the id
-    /// as given; when sessions are stored, the demo creates its session and passes its id here.
-    /// </summary>
-    public const int SeanceDeDemo = 0;
-
     private static readonly Auteur Dsi = new(null, "DSI (données de démonstration)");
 
     public static async Task SemerAsync(MutualisationDbContext db, ProfilDemo profil, TimeProvider horloge)
@@ -49,11 +43,16 @@ public static class SemisFichesProjet
             .ToList();
         db.FichesProjet.AddRange(fiches.Select(f => f.Fiche));
 
+        // The COPIL session the demo fiches go before, a week ago.
+        Verifier(SeanceCopil.Creer(aujourdHui.AddDays(-7), "Comité de pilotage du numérique (démo)", "Le vice-président au numérique, la DSI, les maires des communes concernées",
+            Dsi, maintenant.AddDays(-30), out var seance));
+        db.Add(seance!);
+
         // The number is made from the id (as the form does): the fiches are stored before their first submission.
         await db.SaveChangesAsync();
         foreach (var (modele, fiche) in fiches)
         {
-            Avancer(fiche, modele, maintenant.AddDays(-modele.IlYaJours), aujourdHui);
+            Avancer(fiche, seance!, modele, maintenant.AddDays(-modele.IlYaJours), aujourdHui);
         }
 
         var (grc, portail) = (fiches[0].Fiche, fiches[1].Fiche);
@@ -75,7 +74,7 @@ public static class SemisFichesProjet
     }
 
     /// <summary>Brings a stored draft to its demo state, each step a few days after the previous one.</summary>
-    private static void Avancer(FicheProjet fiche, Modele modele, DateTimeOffset cree, DateOnly aujourdHui)
+    private static void Avancer(FicheProjet fiche, SeanceCopil seance, Modele modele, DateTimeOffset cree, DateOnly aujourdHui)
     {
         if (modele.Etat == EtatFiche.Brouillon)
         {
@@ -108,17 +107,15 @@ public static class SemisFichesProjet
             return;
         }
 
-        var seance = DateOnly.FromDateTime(depot.AddDays(20).UtcDateTime);
-        seance = seance > aujourdHui ? aujourdHui : seance;
-        Verifier(fiche.InscrireEnCopil(SeanceDeDemo, seance, Dsi, depot.AddDays(10)));
+        Verifier(seance.Inscrire(fiche, Dsi, depot.AddDays(10)));
         if (modele.Etat == EtatFiche.PresenteeCopil)
         {
             return;
         }
 
         var decision = modele.Etat == EtatFiche.Acceptee ? DecisionCopil.Acceptee : DecisionCopil.Refusee;
-        var annee = decision == DecisionCopil.Acceptee ? Math.Max(seance.Year, aujourdHui.Year + 1) : (int?)null;
-        Verifier(fiche.Decider(decision, modele.Motivation!, seance, annee, Dsi, depot.AddDays(21), aujourdHui));
+        var annee = decision == DecisionCopil.Acceptee ? Math.Max(seance.Date.Year, aujourdHui.Year + 1) : (int?)null;
+        Verifier(seance.Decider(fiche, decision, modele.Motivation!, annee, Dsi, depot.AddDays(21), aujourdHui));
     }
 
     private static void Verifier(RefusFiche? refus)
