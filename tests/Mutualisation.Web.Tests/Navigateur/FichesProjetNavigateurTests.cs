@@ -26,6 +26,21 @@ public class FichesProjetNavigateurTests(PortailReel portail)
         Assert.Equal("Remplacer le logiciel d'état civil.", await page.GetByLabel("Description du projet *").InputValueAsync());
         Assert.Empty(await Axe.ViolationsGravesAsync(page));
 
+        await RemplirLeResteAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Déposer la fiche" }).ClickAsync();
+        await page.Locator("#etat-fiche").WaitForAsync();
+
+        Assert.Equal("Déposée", (await page.Locator("#etat-fiche").InnerTextAsync()).Trim());
+        Assert.StartsWith("FP-2026-", (await page.Locator("#numero-fiche").InnerTextAsync()).Trim(), StringComparison.Ordinal);
+        Assert.Empty(await Axe.ViolationsGravesAsync(page));
+        var dossier = Path.Combine(CheminDuDepot.Racine, "artifacts", "captures");
+        Directory.CreateDirectory(dossier);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(dossier, $"fiche-projet-deposee-{BaseDeTest.FournisseurDemande}.png"), FullPage = true });
+    }
+
+    /// <summary>Fills every required field of the form but the title and the description (shared by the journey test).</summary>
+    internal static async Task RemplirLeResteAsync(IPage page)
+    {
         await page.GetByLabel("Direction pilote *").FillAsync("Secrétariat général");
         await page.GetByLabel("Type de projet *").SelectOptionAsync("Sectoriel");
         await page.GetByLabel("Visa du rédacteur *").FillAsync("Sophie Secrétaire");
@@ -40,14 +55,5 @@ public class FichesProjetNavigateurTests(PortailReel portail)
         await page.GetByLabel("Objectifs attendus par les utilisateurs *").FillAsync("Saisie guidée.");
         await page.GetByLabel("Conditions de réussite *").FillAsync("Disponibilité de l'agent.");
         await page.GetByLabel("Indicateurs de suivi du projet *").FillAsync("Délai de délivrance.");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Déposer la fiche" }).ClickAsync();
-        await page.Locator("#etat-fiche").WaitForAsync();
-
-        Assert.Equal("Déposée", (await page.Locator("#etat-fiche").InnerTextAsync()).Trim());
-        Assert.StartsWith("FP-2026-", (await page.Locator("#numero-fiche").InnerTextAsync()).Trim(), StringComparison.Ordinal);
-        Assert.Empty(await Axe.ViolationsGravesAsync(page));
-        var dossier = Path.Combine(CheminDuDepot.Racine, "artifacts", "captures");
-        Directory.CreateDirectory(dossier);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(dossier, $"fiche-projet-deposee-{BaseDeTest.FournisseurDemande}.png"), FullPage = true });
     }
 }
