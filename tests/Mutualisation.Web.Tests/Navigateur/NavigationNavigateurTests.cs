@@ -42,6 +42,19 @@ public class NavigationNavigateurTests(PortailReel portail)
     [Fact]
     public async Task Les_menus_s_ouvrent_au_clavier_et_se_referment_avec_echap_sur_un_grand_ecran()
     {
+        // With a two-digit unread count beside the bell (other tests notify the DSI accounts too).
+        var commune = await portail.AjouterCommuneAsync();
+        var fiche = await portail.AjouterFicheAsync(commune.Id, "Fiche des notifications de la barre", Domain.FichesProjet.EtatFiche.Deposee);
+        await portail.ExecuterAsync(async db =>
+        {
+            var admin = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Users, u => u.Email == Comptes.Admin);
+            for (var i = 0; i < 12; i++)
+            {
+                db.Add(new Persistence.Echanges.NotificationFiche(admin.Id, fiche, $"Notification de test {i}", portail.Horloge.GetUtcNow()));
+            }
+
+            return await db.SaveChangesAsync();
+        });
         var page = await portail.PageConnecteeAsync(Comptes.Admin);
         var reponse = await page.GotoAsync(portail.Adresse + "/catalogue");
         Assert.Equal(200, reponse!.Status);
