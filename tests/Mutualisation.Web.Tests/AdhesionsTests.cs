@@ -328,10 +328,12 @@ public class AdhesionsTests(PortailFactory portail)
 
         async Task<int> CompterAsync(IReadOnlyCollection<int>? membres)
         {
-            using var journal = new JournalSql(portail.Base);
+            // Only this flow's commands: another test or a background service on the shared database must not count.
+            using var journal = new JournalSql(portail.Base, seulementCeFlux: true);
             await using var scope = portail.Services.CreateAsyncScope();
             var lus = await scope.ServiceProvider.GetRequiredService<FaitsDesMembres>().LireAdhesionsAsync(tarif, membres, CancellationToken.None);
             Assert.NotEmpty(lus);
+            Assert.NotEmpty(journal.Commandes);
             return journal.Commandes.Count;
         }
 

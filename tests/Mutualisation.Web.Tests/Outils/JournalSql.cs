@@ -18,8 +18,20 @@ public sealed class JournalSql : IObserver<DiagnosticListener>, IObserver<KeyVal
     private readonly ConcurrentQueue<CommandeSql> _commandes = new();
     private readonly ConcurrentBag<IDisposable> _ecoutes = [];
 
-    public JournalSql(BaseDeTest base_)
+    /// <summary>The journal of the current async flow, when it records only the commands that flow sends.</summary>
+    private static readonly AsyncLocal<JournalSql?> FluxCourant = new();
+
+    private readonly bool _seulementCeFlux;
+
+    /// <param name="seulementCeFlux">Records only the commands sent from the calling async flow (not those of other tests or background services on the same database).</param>
+    public JournalSql(BaseDeTest base_, bool seulementCeFlux = false)
     {
+        _seulementCeFlux = seulementCeFlux;
+        if (seulementCeFlux)
+        {
+            FluxCourant.Value = this;
+        }
+
         _marqueur = base_.Fournisseur == FournisseurBaseDeDonnees.Sqlite
             ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(base_.ChaineConnexion).DataSource
             : new Npgsql.NpgsqlConnectionStringBuilder(base_.ChaineConnexion).Database!;
@@ -39,6 +51,7 @@ public sealed class JournalSql : IObserver<DiagnosticListener>, IObserver<KeyVal
     public void OnNext(KeyValuePair<string, object?> value)
     {
         if (value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData donnees
+            && (!_seulementCeFlux || ReferenceEquals(FluxCourant.Value, this))
             && donnees.Command.Connection?.ConnectionString.Contains(_marqueur, StringComparison.Ordinal) == true)
         {
             _commandes.Enqueue(new CommandeSql(donnees.Command.CommandText, donnees.Command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value)).ToList()));
