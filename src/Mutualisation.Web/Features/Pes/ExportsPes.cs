@@ -39,8 +39,8 @@ public sealed class ExportsPes(MutualisationDbContext db, ILogger<ExportsPes> jo
 
     private const int RefusMax = 10;
 
-    private sealed record TitreLu(int Id, int Numero, int Exercice, DateOnly EmisLe, NatureTitre Nature, int MembreId, string Objet, string Fondement,
-        string DebiteurNom, string DebiteurSiren, string? DebiteurCodeInsee, string DebiteurAdresse, int? TitreOrigineId, int? TitreOrigineNumero, string? PdfSha256);
+    private sealed record TitreLu(int Id, int Numero, int Exercice, NatureTitre Nature, int MembreId, string Objet, string Fondement,
+        string DebiteurNom, string DebiteurSiren, string? DebiteurCodeInsee, string DebiteurAdresse, int? TitreOrigineId);
 
     private sealed record LigneLue(int TitreId, int Ordre, string Libelle, string Bases, decimal Montant, string? CodeService, string? CompteNature, string? Fonction);
 
@@ -107,6 +107,7 @@ public sealed class ExportsPes(MutualisationDbContext db, ILogger<ExportsPes> jo
             return new(null, refus);
         }
 
+        var series = new SeriesNumerotees(db);
         var dossier = Path.Combine(Path.GetTempPath(), "mutualisation-pes");
         Directory.CreateDirectory(dossier);
         for (var tentative = 1; tentative <= TentativesNumerotation; tentative++)
@@ -116,7 +117,7 @@ public sealed class ExportsPes(MutualisationDbContext db, ILogger<ExportsPes> jo
             var numeros = new Dictionary<string, int>();
             foreach (var b in bordereaux)
             {
-                numeros[b.TypBord] = await new SeriesNumerotees(db).DernierAsync(bordereau.Exercice, bordereau.Budget, CompteurTitres.SeriePes(b.TypBord), annulation) + 1;
+                numeros[b.TypBord] = await series.DernierAsync(bordereau.Exercice, bordereau.Budget, CompteurTitres.SeriePes(b.TypBord), annulation) + 1;
             }
 
             var numerotes = bordereaux.Select(b => b with { IdBord = numeros[b.TypBord] }).ToList();
@@ -154,8 +155,8 @@ public sealed class ExportsPes(MutualisationDbContext db, ILogger<ExportsPes> jo
         CancellationToken annulation)
     {
         var titres = await db.TitresRecette.AsNoTracking().Where(t => t.BordereauId == bordereau.Id && t.Statut == StatutTitre.Emis).OrderBy(t => t.Numero)
-            .Select(t => new TitreLu(t.Id, t.Numero!.Value, t.Exercice, t.EmisLe!.Value, t.Nature, t.MembreId, t.Objet, t.Fondement, t.DebiteurNom, t.DebiteurSiren,
-                t.DebiteurCodeInsee, t.DebiteurAdresse, t.TitreOrigineId, t.TitreOrigineNumero, t.PdfSha256))
+            .Select(t => new TitreLu(t.Id, t.Numero!.Value, t.Exercice, t.Nature, t.MembreId, t.Objet, t.Fondement, t.DebiteurNom, t.DebiteurSiren,
+                t.DebiteurCodeInsee, t.DebiteurAdresse, t.TitreOrigineId))
             .ToListAsync(annulation);
         var lignes = (await db.TitresRecette.AsNoTracking().Where(t => t.BordereauId == bordereau.Id)
                 .SelectMany(t => t.Lignes, (t, l) => new { TitreId = t.Id, l.Ordre, l.Libelle, l.Bases, l.Montant, l.CodeService, l.CompteNature, l.Fonction })

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using Mutualisation.Domain.Commun;
 
 namespace Mutualisation.Web.Features.Pes;
 
@@ -38,25 +38,10 @@ public static class TextePes
     /// <summary>A name or address in the postal norm: capitals without accents, letters, digits and spaces only, cut to <paramref name="max"/>.</summary>
     public static string Postal(string? texte, int max)
     {
-        var sortie = new StringBuilder(texte?.Length ?? 0);
-        foreach (var c in Libre(texte, int.MaxValue).Replace("oe", "OE", StringComparison.OrdinalIgnoreCase).Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
-            sortie.Append(c switch
-            {
-                'ß' => "SS",
-                'æ' or 'Æ' => "AE",
-                'ø' or 'Ø' => "O",
-                _ when char.IsAsciiLetterOrDigit(c) => char.ToUpperInvariant(c).ToString(),
-                _ => " ",
-            });
-        }
-
-        return Couper(Espaces(sortie.ToString()), max);
+        // The search folding (capitals, no accents, punctuation to spaces), then the letters it keeps that are not ASCII.
+        var plie = TexteRecherche.Normaliser(Libre(texte, int.MaxValue)).Replace("ß", "SS", StringComparison.Ordinal)
+            .Replace("Æ", "AE", StringComparison.Ordinal).Replace("Ø", "O", StringComparison.Ordinal);
+        return Couper(Espaces(new string(plie.Select(c => char.IsAsciiLetterOrDigit(c) ? c : ' ').ToArray())), max);
     }
 
     /// <summary>
