@@ -3,8 +3,10 @@
 // aggregates' own methods, so that the campaign of that exercice has a titre to make for every commune (this formule
 // has a price for every population, so none waits for a negotiated amount).
 // campagne: the campaign of that exercice (opened if needed) computed by CalculCampagne, then issued by
-// EmissionCampagne (numbers, bordereau, every avis des sommes à payer rendered and stored), on a clock set to
-// 15 January of the next year; prints the time of each step, the titres, the PDFs' bytes and the peak memory.
+// EmissionCampagne (numbers and bordereau in one transaction), then every avis des sommes à payer rendered and stored
+// (ProductionAvis, as the background job does), on a clock set to 15 January of the next year; prints the time of each
+// step, the titres, the PDFs' bytes and the peak memory.
+// rendu: renders again the avis of already issued titres, without storing them (the PDF engine's own rate).
 // adherer also gives each member without an address its mairie's (« Mairie, <code postal> <commune> », the postal codes
 // from --codes-postaux, a JSON object INSEE code → postal code): the PES V2 file needs the debtor's postal address.
 // pes: the PES V2 file of the campaign's bordereau (ExportsPes: every titre, every avis as a pièce justificative,
@@ -49,6 +51,11 @@ if (args.Length > 0 && args[0] == "campagne")
 if (args.Length > 0 && args[0] == "pes")
 {
     return await PesAsync();
+}
+
+if (args.Length > 0 && args[0] == "rendu")
+{
+    return await RenduAsync();
 }
 
 if (Array.IndexOf(args, "--codes-postaux") >= 0)
@@ -145,17 +152,25 @@ async Task<int> CampagneAsync()
 
     var emission = Stopwatch.StartNew();
     var (message, refus) = await LireAsync(db => new EmissionCampagne(db, new EmissionTitres(db), horloge).EmettreAsync(campagneId, auteur, CancellationToken.None));
-    Console.WriteLine($"émission (numéros, bordereau, avis PDF rendus et enregistrés) : {emission.Elapsed.TotalSeconds:F1} s — {message ?? refus}");
+    Console.WriteLine($"émission (numéros, bordereau, en une transaction) : {emission.Elapsed.TotalSeconds:F1} s — {message ?? refus}");
     Console.WriteLine($"calcul à blanc + émission : {total.Elapsed.TotalSeconds:F1} s");
+    if (refus is not null)
+    {
+        return 1;
+    }
+
+    var production = Stopwatch.StartNew();
+    var produits = await LireAsync(db => new EmissionCampagne(db, new EmissionTitres(db), horloge).ProduireAvisAsync(campagneId, null, CancellationToken.None));
+    var tempsAvis = production.Elapsed.TotalSeconds;
     var (nombre, octets) = await LireAsync(async db =>
     {
-        var pdfs = db.TitresRecette.AsNoTracking().Where(t => t.CampagneId == campagneId && t.Pdf != null);
-        return (await pdfs.CountAsync(), await pdfs.SumAsync(t => (long)t.Pdf!.Length));
+        var pdfs = db.AvisTitres.AsNoTracking().Where(a => db.TitresRecette.Any(t => t.Id == a.TitreId && t.CampagneId == campagneId));
+        return (await pdfs.CountAsync(), await pdfs.SumAsync(a => (long)a.Pdf.Length));
     });
-    Console.WriteLine($"avis enregistrés : {nombre}, {octets / 1024.0 / 1024.0:F0} Mo ({(nombre == 0 ? 0 : octets / nombre / 1024.0):F1} Ko par avis) ; "
-        + $"{nombre / Math.Max(0.001, emission.Elapsed.TotalSeconds):F0} titres émis par seconde ; mémoire maximale du processus : {Environment.WorkingSet / 1024 / 1024} Mo (courante), "
-        + $"{System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} Mo (pic)");
-    return refus is null ? 0 : 1;
+    Console.WriteLine($"avis des sommes à payer rendus et enregistrés : {produits} en {tempsAvis:F1} s ({produits / Math.Max(0.001, tempsAvis):F0} avis/s) ; "
+        + $"en base : {nombre}, {octets / 1024.0 / 1024.0:F0} Mo ({(nombre == 0 ? 0 : octets / nombre / 1024.0):F1} Ko par avis)");
+    Console.WriteLine($"mémoire maximale du processus : {Environment.WorkingSet / 1024 / 1024} Mo (courante), {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} Mo (pic)");
+    return 0;
 }
 
 async Task<int> PesAsync()
@@ -188,6 +203,27 @@ async Task<int> PesAsync()
     }
 
     Console.WriteLine($"relecture du fichier conservé : {lecture.Elapsed.TotalSeconds:F1} s");
+    return 0;
+}
+
+// rendu: renders again the avis of up to --nombre issued titres (nothing stored): the PDF engine's own rate, on every core.
+async Task<int> RenduAsync()
+{
+    var nombre = int.Parse(Option("--nombre"), System.Globalization.CultureInfo.InvariantCulture);
+    var (titres, emetteur) = await LireAsync(async db => (
+        await db.TitresRecette.AsNoTracking().Include(t => t.Lignes).Where(t => t.Numero != null).OrderBy(t => t.Id).Take(nombre).AsSplitQuery().ToListAsync(),
+        await db.ParametresEmetteur.AsNoTracking().OrderBy(p => p.Id).FirstAsync()));
+    for (var passe = 0; passe < 3; passe++)
+    {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var chrono = Stopwatch.StartNew();
+        long octets = 0;
+        Parallel.ForEach(titres, t => Interlocked.Add(ref octets, Mutualisation.Web.Features.Titres.AvisSommesAPayerPdf.Produire(t, emetteur).Length));
+        var duree = chrono.Elapsed.TotalSeconds;
+        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+        Console.WriteLine($"passe {passe + 1} : {titres.Count} avis en {duree:F2} s, {titres.Count / duree:F0} avis/s, {cpuMs / titres.Count:F2} ms de CPU par avis, {octets / titres.Count / 1024.0:F1} Ko par avis");
+    }
+
     return 0;
 }
 

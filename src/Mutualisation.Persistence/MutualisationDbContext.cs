@@ -44,6 +44,8 @@ public abstract class MutualisationDbContext : IdentityDbContext<Utilisateur>, I
 
     public DbSet<Domain.Titres.Bordereau> Bordereaux => Set<Domain.Titres.Bordereau>();
 
+    public DbSet<Domain.Titres.AvisTitre> AvisTitres => Set<Domain.Titres.AvisTitre>();
+
     public DbSet<Domain.Titres.ParametresEmetteur> ParametresEmetteur => Set<Domain.Titres.ParametresEmetteur>();
 
     public DbSet<LettreDeMission> Missions => Set<LettreDeMission>();

@@ -34,7 +34,7 @@ public class TitresTests
         var titre = Brouillon(montants);
         var emetteur = Complet();
         titre.ImputerLignes(emetteur);
-        Assert.Null(titre.Emettre(emetteur, 7, new Bordereau(2026, "BP", 2, Le, emetteur.SignatairePar!, Finances, Quand), Le, Finances, Quand, _ => [1, 2, 3]));
+        Assert.Null(titre.Emettre(emetteur, 7, new Bordereau(2026, "BP", 2, Le, emetteur.SignatairePar!, Finances, Quand), Le, Finances, Quand));
         return titre;
     }
 
@@ -120,7 +120,6 @@ public class TitresTests
         Assert.Equal(Le, titre.EmisLe);
         Assert.Equal(("MARY", "Jean-François", "Président"), (titre.SignataireNom, titre.SignatairePrenoms, titre.SignataireQualite));
         Assert.Equal("70876 / 020", titre.Lignes[0].Imputation);
-        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData([1, 2, 3])), titre.PdfSha256);
         var emission = titre.Evenements.Last();
         Assert.Equal((StatutTitre.Brouillon, StatutTitre.Emis, "Françoise Finances", Quand), (emission.StatutAvant!.Value, emission.StatutApres, emission.UtilisateurNom, emission.Horodatage));
 
@@ -153,12 +152,23 @@ public class TitresTests
     }
 
     [Fact]
+    public void Un_avis_ne_se_produit_que_pour_un_titre_emis_et_enregistre()
+    {
+        var rendus = 0;
+        byte[] Rendre(TitreDeRecette t) => [(byte)++rendus];
+        Assert.Throws<InvalidOperationException>(() => AvisTitre.Produire(Brouillon(100m), Rendre, Quand));
+        // Issued in memory but not stored yet: no id to attach the avis to.
+        Assert.Throws<InvalidOperationException>(() => AvisTitre.Produire(Emis(100m), Rendre, Quand));
+        Assert.Equal(0, rendus);
+    }
+
+    [Fact]
     public void Un_titre_ne_s_emet_que_pendant_son_exercice()
     {
         var titre = Brouillon(100m);
         var emetteur = Complet();
         titre.ImputerLignes(emetteur);
-        var refus = titre.Emettre(emetteur, 1, new Bordereau(2026, "BP", 1, Le, emetteur.SignatairePar!, Finances, Quand), new DateOnly(2027, 1, 5), Finances, Quand, _ => []);
+        var refus = titre.Emettre(emetteur, 1, new Bordereau(2026, "BP", 1, Le, emetteur.SignatairePar!, Finances, Quand), new DateOnly(2027, 1, 5), Finances, Quand);
         Assert.Contains("exercice 2026", refus!.Message, StringComparison.Ordinal);
         Assert.Equal(StatutTitre.Brouillon, titre.Statut);
     }

@@ -222,7 +222,8 @@ public class CampagnesTests(PortailFactory portail)
         var apres = relance.Resultats.Single(r => r.MembreId == membre.Id);
         Assert.Equal((StatutResultat.DejaFacture, titre.Id), (apres.Statut, apres.TitreId));
         var titres = await application.ExecuterAsync(db => db.TitresRecette.AsNoTracking().Where(t => t.MembreId == membre.Id).ToListAsync());
-        Assert.Equal(titre.PdfSha256, Assert.Single(titres).PdfSha256);
+        Assert.Equal(titre.Id, Assert.Single(titres).Id);
+        Assert.Equal(1, await application.ExecuterAsync(db => db.AvisTitres.CountAsync(a => a.TitreId == titre.Id)));
 
         // Nothing is ready any more: no issue button, and a replayed POST issues nothing, saying why.
         var revue = await finances.GetAsync(url);

@@ -337,6 +337,7 @@ public class IsolationTests(PortailFactory portail)
         new("GET", "titres/bordereaux/{id:int}/zip", c => $"/titres/bordereaux/{c.Bordereau}/zip", Acces.Personnel, Attendu.Refus),
         new("GET", "titres/bordereaux/{id:int}/pes", c => $"/titres/bordereaux/{c.Bordereau}/pes", Acces.Personnel, Attendu.Refus, Statut: 404), // no file produced yet: 404 for staff
         new("POST", "titres/bordereaux/{id:int}/pes", c => $"/titres/bordereaux/{c.Bordereau}/pes", Acces.GestionCatalogue, Attendu.Refus),
+        new("POST", "titres/bordereaux/{id:int}/avis", c => $"/titres/bordereaux/{c.Bordereau}/avis", Acces.GestionCatalogue, Attendu.Refus),
         new("GET", "titres/brouillons", _ => "/titres/brouillons", Acces.Personnel, Attendu.Refus),
         new("POST", "titres/brouillons/emettre", _ => "/titres/brouillons/emettre", Acces.GestionCatalogue, Attendu.Refus,
             Champs: c => new() { ["ids"] = c.TitreBrouillon.ToString(CultureInfo.InvariantCulture) }),

@@ -57,6 +57,7 @@ public partial class TitresTests(PortailFactory portail)
         var membre = await portail.AjouterCommuneAsync("Commune de l'avis " + Guid.NewGuid().ToString("N")[..6], population: 2355);
         var id = await portail.AjouterTitreAsync(membre.Id);
         var titre = await portail.ExecuterAsync(db => db.TitresRecette.AsNoTracking().SingleAsync(t => t.Id == id));
+        var stocke = await portail.ExecuterAsync(db => db.AvisTitres.AsNoTracking().SingleAsync(a => a.TitreId == id));
 
         using var finances = await portail.ConnecterAsync(Comptes.Finances);
         using var premiere = await TelechargerAsync(finances, $"/titres/{id}/pdf");
@@ -67,8 +68,8 @@ public partial class TitresTests(PortailFactory portail)
         Assert.Equal($"titre-{titre.Exercice}-BP-{titre.Numero}.pdf", premiere.Content.Headers.ContentDisposition?.FileNameStar ?? premiere.Content.Headers.ContentDisposition?.FileName);
         var octets = await premiere.Content.ReadAsByteArrayAsync();
         Assert.Equal(octets, await seconde.Content.ReadAsByteArrayAsync());
-        Assert.Equal(titre.Pdf, octets);
-        Assert.Equal(titre.PdfSha256, Convert.ToHexStringLower(SHA256.HashData(octets)));
+        Assert.Equal(stocke.Pdf, octets);
+        Assert.Equal(stocke.Sha256, Convert.ToHexStringLower(SHA256.HashData(octets)));
 
         using var pdf = PdfDocument.Open(octets);
         Assert.All(pdf.GetPages().SelectMany(p => p.Letters), l => Assert.Contains("Liberation Sans", l.FontName, StringComparison.Ordinal));
@@ -113,7 +114,7 @@ public partial class TitresTests(PortailFactory portail)
         var (original, annulation) = await portail.ExecuterAsync(async db => (
             await db.TitresRecette.AsNoTracking().Include(t => t.Evenements).SingleAsync(t => t.Id == id),
             await db.TitresRecette.AsNoTracking().SingleAsync(t => t.Id == annulationId)));
-        Assert.Equal((avant.Numero, avant.Total, avant.PdfSha256, StatutTitre.Emis), (original.Numero, original.Total, original.PdfSha256, original.Statut));
+        Assert.Equal((avant.Numero, avant.Total, avant.Objet, StatutTitre.Emis), (original.Numero, original.Total, original.Objet, original.Statut));
         Assert.Contains(original.Evenements, e => e.Libelle == "Titre annulé" && e.Detail!.Contains("Erreur de débiteur", StringComparison.Ordinal));
         Assert.Equal((NatureTitre.AnnulationReduction, avant.Numero, "Erreur de débiteur"), (annulation.Nature, annulation.TitreOrigineNumero, annulation.Motif));
         Assert.True(annulation.Numero > avant.Numero);

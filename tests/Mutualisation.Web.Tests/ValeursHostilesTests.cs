@@ -132,6 +132,7 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         new("GET", "titres/bordereaux/{id:int}/zip", c => $"/titres/bordereaux/{c.Bordereau}/zip") { IdHostile = (_, v) => $"/titres/bordereaux/{v}/zip" },
         new("GET", "titres/bordereaux/{id:int}/pes", c => $"/titres/bordereaux/{c.Bordereau}/pes") { IdHostile = (_, v) => $"/titres/bordereaux/{v}/pes" },
         new("POST", "titres/bordereaux/{id:int}/pes", _ => string.Empty) { IdHostile = (_, v) => $"/titres/bordereaux/{v}/pes" },
+        new("POST", "titres/bordereaux/{id:int}/avis", _ => string.Empty) { IdHostile = (_, v) => $"/titres/bordereaux/{v}/avis" },
         new("GET", "titres/brouillons", _ => "/titres/brouillons"),
         new("POST", "titres/brouillons/emettre", _ => "/titres/brouillons/emettre"),
         new("POST", "titres/brouillons/{id:int}/supprimer", _ => string.Empty) { IdHostile = (_, v) => $"/titres/brouillons/{v}/supprimer" },

@@ -119,11 +119,6 @@ public sealed class TitreDeRecette : IPerimetreMembre
 
     public string? SignataireQualite { get; private set; }
 
-    /// <summary>The avis des sommes à payer, produced once at issue; every download returns these bytes.</summary>
-    public byte[]? Pdf { get; private set; }
-
-    public string? PdfSha256 { get; private set; }
-
     public IReadOnlyList<LigneTitre> Lignes => _lignes;
 
     public IReadOnlyCollection<EvenementTitre> Evenements => _evenements;
@@ -359,13 +354,12 @@ public sealed class TitreDeRecette : IPerimetreMembre
 
     /// <summary>
     /// Brouillon → émis, inside the issuing transaction that gave the number: number, bordereau, date, signatory,
-    /// the imputation of each line from the settings, then the PDF produced from the titre so completed.
+    /// the imputation of each line from the settings. Its avis des sommes à payer is produced from the issued titre
+    /// afterwards (<see cref="AvisTitre.Produire"/>).
     /// </summary>
-    public RefusTitre? Emettre(ParametresEmetteur emetteur, int numero, Bordereau bordereau, DateOnly emisLe, Auteur auteur, DateTimeOffset quand,
-        Func<TitreDeRecette, byte[]> produirePdf)
+    public RefusTitre? Emettre(ParametresEmetteur emetteur, int numero, Bordereau bordereau, DateOnly emisLe, Auteur auteur, DateTimeOffset quand)
     {
         ArgumentNullException.ThrowIfNull(bordereau);
-        ArgumentNullException.ThrowIfNull(produirePdf);
         if (RefusEmission(emetteur) is { } refus)
         {
             return refus;
@@ -396,8 +390,6 @@ public sealed class TitreDeRecette : IPerimetreMembre
         _evenements.Add(new EvenementTitre(quand, "Titre émis", StatutTitre.Brouillon, StatutTitre.Emis, auteur,
             $"Titre n° {numero}, bordereau n° {bordereau.Numero}, exercice {Exercice}, budget {Budget}, rendu exécutoire le {emisLe:dd/MM/yyyy} par {signataire}."));
         Statut = StatutTitre.Emis;
-        Pdf = produirePdf(this);
-        PdfSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Pdf));
         return null;
     }
 

@@ -79,7 +79,6 @@ public sealed class TitreDeRecetteConfiguration : IEntityTypeConfiguration<Titre
         builder.Property(t => t.SignataireNom).HasMaxLength(100);
         builder.Property(t => t.SignatairePrenoms).HasMaxLength(100);
         builder.Property(t => t.SignataireQualite).HasMaxLength(ParametresEmetteur.LongueurMaxTexte);
-        builder.Property(t => t.PdfSha256).HasMaxLength(64);
         builder.Ignore(t => t.CodesServices);
 
         // The last guard of the numbering: one number per exercice and budget, whatever the code does.
@@ -96,6 +95,24 @@ public sealed class TitreDeRecetteConfiguration : IEntityTypeConfiguration<Titre
         builder.Navigation(t => t.Lignes).HasField("_lignes").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(t => t.Evenements).WithOne().HasForeignKey("TitreId").OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(t => t.Evenements).HasField("_evenements").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+/// <summary>The avis of an issued titre: inserted once, never changed or deleted (DeclencheursTitres); no foreign key on TitresRecette (see above).</summary>
+public sealed class AvisTitreConfiguration : IEntityTypeConfiguration<AvisTitre>
+{
+    public void Configure(EntityTypeBuilder<AvisTitre> builder)
+    {
+        builder.ToTable("AvisTitres", t =>
+        {
+            t.HasTrigger(DeclencheursTitres.AvisAjout);
+            t.HasTrigger(DeclencheursTitres.AvisMaj);
+            t.HasTrigger(DeclencheursTitres.AvisSuppr);
+        });
+        builder.HasKey(a => a.TitreId);
+        builder.Property(a => a.TitreId).ValueGeneratedNever();
+        builder.Property(a => a.Pdf).IsRequired();
+        builder.Property(a => a.Sha256).HasMaxLength(64).IsRequired();
     }
 }
 

@@ -20,9 +20,15 @@ public static class DeclencheursTitres
     public const string PiecesAjout = "TR_PiecesJustificatives_Immuable_Ajout";
     public const string PiecesMaj = "TR_PiecesJustificatives_Immuable_Maj";
     public const string PiecesSuppr = "TR_PiecesJustificatives_Immuable_Suppr";
+    public const string AvisAjout = "TR_AvisTitres_Ajout";
+    public const string AvisMaj = "TR_AvisTitres_Immuable_Maj";
+    public const string AvisSuppr = "TR_AvisTitres_Immuable_Suppr";
 
     /// <summary>The message every provider raises (tests look for it).</summary>
     public const string Message = "Titre de recette émis : il est immuable (une correction passe par un titre d’annulation ou de réduction).";
+
+    /// <summary>The message of the avis' guard (an avis is inserted once, for an issued titre, and never changes).</summary>
+    public const string MessageAvis = "Avis des sommes à payer : il s’enregistre une fois, pour un titre émis, et ne change plus.";
 
     /// <summary>The message of the bordereau's guard (a bordereau is only ever inserted, by the issuing transaction).</summary>
     public const string MessageBordereau = "Bordereau de titres émis : il est immuable (ni son numéro, ni sa date, ni son signataire ne changent).";
@@ -259,5 +265,62 @@ public static class DeclencheursTitres
 
     public const string SqlServerPiecesRetrait = $"""
         DROP TRIGGER IF EXISTS [{PiecesMaj}];
+        """;
+
+    // Fourth migration « AvisDesTitres » (ADR 0026): the avis leaves the titre's row for its own table, written after the
+    // issue; a row goes in only for an issued titre, and never changes or leaves.
+
+    public const string SqliteAvis = $"""
+        CREATE TRIGGER "{AvisAjout}" BEFORE INSERT ON "AvisTitres"
+        WHEN COALESCE((SELECT "Statut" FROM "TitresRecette" WHERE "Id" = NEW."TitreId"), 'Brouillon') = 'Brouillon'
+        BEGIN SELECT RAISE(ABORT, '{MessageAvis}'); END;
+        CREATE TRIGGER "{AvisMaj}" BEFORE UPDATE ON "AvisTitres"
+        BEGIN SELECT RAISE(ABORT, '{MessageAvis}'); END;
+        CREATE TRIGGER "{AvisSuppr}" BEFORE DELETE ON "AvisTitres"
+        BEGIN SELECT RAISE(ABORT, '{MessageAvis}'); END;
+        """;
+
+    public const string SqliteAvisRetrait = $"""
+        DROP TRIGGER IF EXISTS "{AvisAjout}"; DROP TRIGGER IF EXISTS "{AvisMaj}"; DROP TRIGGER IF EXISTS "{AvisSuppr}";
+        """;
+
+    public const string PostgresAvis = $$"""
+        CREATE FUNCTION avis_titres_immuables() RETURNS trigger LANGUAGE plpgsql AS $f$
+        DECLARE statut text;
+        BEGIN
+            IF TG_OP = 'INSERT' THEN
+                SELECT "Statut" INTO statut FROM "TitresRecette" WHERE "Id" = NEW."TitreId";
+                IF statut IS NOT NULL AND statut <> 'Brouillon' THEN
+                    RETURN NEW;
+                END IF;
+            END IF;
+            RAISE EXCEPTION '{{MessageAvis}}' USING ERRCODE = '23514';
+        END $f$;
+        CREATE TRIGGER "{{AvisAjout}}" BEFORE INSERT ON "AvisTitres" FOR EACH ROW EXECUTE FUNCTION avis_titres_immuables();
+        CREATE TRIGGER "{{AvisMaj}}" BEFORE UPDATE ON "AvisTitres" FOR EACH ROW EXECUTE FUNCTION avis_titres_immuables();
+        CREATE TRIGGER "{{AvisSuppr}}" BEFORE DELETE ON "AvisTitres" FOR EACH ROW EXECUTE FUNCTION avis_titres_immuables();
+        """;
+
+    public const string PostgresAvisRetrait = """
+        DROP FUNCTION IF EXISTS avis_titres_immuables() CASCADE;
+        """;
+
+    /// <summary>SQL Server: one AFTER trigger for the three operations.</summary>
+    public static readonly string[] SqlServerAvis =
+    [
+        $"""
+        CREATE TRIGGER [{AvisMaj}] ON [AvisTitres] AFTER INSERT, UPDATE, DELETE AS
+        BEGIN
+            SET NOCOUNT ON;
+            IF EXISTS (SELECT 1 FROM deleted)
+               OR EXISTS (SELECT 1 FROM inserted i LEFT JOIN [TitresRecette] t ON t.[Id] = i.[TitreId]
+                          WHERE t.[Id] IS NULL OR t.[Statut] = N'Brouillon')
+                THROW 51000, N'{MessageAvis.Replace("'", "''", StringComparison.Ordinal)}', 1;
+        END
+        """,
+    ];
+
+    public const string SqlServerAvisRetrait = $"""
+        DROP TRIGGER IF EXISTS [{AvisMaj}];
         """;
 }

@@ -14,31 +14,35 @@ public sealed record ResultatEmission(Bordereau? Bordereau, IReadOnlyList<TitreE
 
 /// <summary>
 /// Issues draft titres in one transaction: checks them against the issuer's settings, takes their numbers in the
-/// continuous series of their exercice and budget (and the bordereau's), sets them issued with their PDF, commits.
+/// continuous series of their exercice and budget (and the bordereau's), sets them issued, commits.
 /// The numbers are taken inside the same transaction as the titres (ADR 0016): SQLite holds the database's write
 /// lock from <c>BEGIN IMMEDIATE</c>; PostgreSQL and SQL Server lock the counter row with the UPDATE that moves it.
 /// A transaction that fails or a process that dies gives its numbers back with its rollback: no gap; the unique
-/// index (exercice, budget, numéro) is the last guard against a duplicate. A large bordereau is written in slices
-/// of <see cref="TailleTranche"/> titres whose PDFs are rendered in parallel, then forgotten by the context, so the
-/// memory an issue needs does not grow with the number of titres.
+/// index (exercice, budget, numéro) is the last guard against a duplicate. The avis des sommes à payer are not in
+/// this transaction (ADR 0026): <see cref="ProductionAvis"/> renders and stores them after the commit, so the lock on
+/// the series is held for the numbering only. A large bordereau is written in slices of <see cref="TailleTranche"/>
+/// titres, forgotten by the context after each, so the memory an issue needs does not grow with the number of titres.
 /// </summary>
 public sealed class EmissionTitres(MutualisationDbContext db)
 {
     private readonly SeriesNumerotees series = new(db);
 
-    public const int TailleTranche = 256;
+    public const int TailleTranche = 1000;
 
     /// <summary>How many drafts the check before numbering reads per query.</summary>
     public const int TailleLecture = 2000;
 
     /// <summary>Issues the drafts <paramref name="ids"/> (same exercice and budget) in one bordereau, or none of them.</summary>
-    /// <param name="produirePdf">Renders the avis des sommes à payer of an issued titre (number, date and signatory set); called in parallel.</param>
+    /// <param name="produirePdf">
+    /// Renders the avis des sommes à payer of an issued titre (number, date and signatory set): when given, the avis of
+    /// the bordereau are produced right after the commit (<see cref="ProductionAvis"/>); when null, the caller produces
+    /// them later (a campaign, in its background job).
+    /// </param>
     /// <param name="apresNumerotation">Called once the numbers are taken and written, before the commit (tests stop a process there).</param>
     public async Task<ResultatEmission> EmettreAsync(IReadOnlyCollection<int> ids, Auteur auteur, DateTimeOffset quand, DateOnly emisLe,
-        Func<TitreDeRecette, ParametresEmetteur, byte[]> produirePdf, Func<int, Task>? apresNumerotation = null, CancellationToken annulation = default)
+        Func<TitreDeRecette, ParametresEmetteur, byte[]>? produirePdf, Func<int, Task>? apresNumerotation = null, CancellationToken annulation = default)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        ArgumentNullException.ThrowIfNull(produirePdf);
         if (ids.Count == 0)
         {
             return new(null, [], new RefusTitre("Aucun titre à émettre."));
@@ -104,7 +108,7 @@ public sealed class EmissionTitres(MutualisationDbContext db)
         var emis = new List<TitreEmis>(demandes.Count);
         foreach (var tranche in demandes.Chunk(TailleTranche))
         {
-            emis.AddRange(await EmettreTrancheAsync(tranche, premier + emis.Count, emetteur, bordereau, emisLe, auteur, quand, produirePdf, annulation));
+            emis.AddRange(await EmettreTrancheAsync(tranche, premier + emis.Count, emetteur, bordereau, emisLe, auteur, quand, annulation));
         }
 
         if (apresNumerotation is not null)
@@ -113,16 +117,20 @@ public sealed class EmissionTitres(MutualisationDbContext db)
         }
 
         await transaction.CommitAsync(annulation);
+        if (produirePdf is not null)
+        {
+            await new ProductionAvis(db).ProduireAsync(db.TitresRecette.Where(t => t.BordereauId == bordereau.Id), produirePdf, quand, annulation: annulation);
+        }
+
         return new(bordereau, emis, null);
     }
 
     /// <summary>
     /// One slice of an issue: lines imputed and saved while still drafts (the triggers refuse line changes after),
-    /// then each titre issued with its number, its PDF rendered in parallel (each titre only touches itself), saved,
-    /// and the titres detached from the context so their PDFs do not stay in memory.
+    /// then each titre issued with its number, saved, and the titres detached from the context.
     /// </summary>
     private async Task<IReadOnlyList<TitreEmis>> EmettreTrancheAsync(int[] ids, int premierNumero, ParametresEmetteur emetteur, Bordereau bordereau, DateOnly emisLe,
-        Auteur auteur, DateTimeOffset quand, Func<TitreDeRecette, ParametresEmetteur, byte[]> produirePdf, CancellationToken annulation)
+        Auteur auteur, DateTimeOffset quand, CancellationToken annulation)
     {
         var titres = await db.TitresRecette.Include(t => t.Lignes).Include(t => t.Evenements)
             .Where(t => ids.Contains(t.Id)).OrderBy(t => t.Id).AsSplitQuery().ToListAsync(annulation);
@@ -133,12 +141,12 @@ public sealed class EmissionTitres(MutualisationDbContext db)
 
         await db.SaveChangesAsync(annulation);
 
-        var refus = new RefusTitre?[titres.Count];
-        Parallel.For(0, titres.Count, new ParallelOptions { CancellationToken = annulation }, i =>
-            refus[i] = titres[i].Emettre(emetteur, premierNumero + i, bordereau, emisLe, auteur, quand, t => produirePdf(t, emetteur)));
-        if (refus.FirstOrDefault(r => r is not null) is { } premierRefus)
+        for (var i = 0; i < titres.Count; i++)
         {
-            throw new InvalidOperationException(premierRefus.Message);
+            if (titres[i].Emettre(emetteur, premierNumero + i, bordereau, emisLe, auteur, quand) is { } refus)
+            {
+                throw new InvalidOperationException(refus.Message);
+            }
         }
 
         foreach (var titre in titres.Where(t => t.TitreOrigineId is not null))

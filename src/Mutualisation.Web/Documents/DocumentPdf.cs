@@ -44,6 +44,7 @@ public sealed class DocumentPdf : IDisposable
         _document.Info.CreationDate = horodatage.UtcDateTime;
         _document.Info.ModificationDate = horodatage.UtcDateTime;
         _document.PageLayout = PdfPageLayout.SinglePage;
+        _document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
         NouvellePage();
     }
 

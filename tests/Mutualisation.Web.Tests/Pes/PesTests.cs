@@ -75,6 +75,7 @@ public sealed class PesTests(PortailFactory portail)
         var emission = await portail.ExecuterAsync(db => TitresDeTest.EmettreAsync(db, [ordinaire, reduction!.Id, mandataire], quand, aujourdHui));
         var bordereau = emission.Bordereau!;
         var titres = await portail.ExecuterAsync(db => db.TitresRecette.AsNoTracking().Where(t => t.BordereauId == bordereau.Id || t.Id == original).ToDictionaryAsync(t => t.Id));
+        var avisStockes = await portail.ExecuterAsync(db => db.AvisTitres.AsNoTracking().Where(a => titres.Keys.Contains(a.TitreId)).ToDictionaryAsync(a => a.TitreId, a => a.Pdf));
         var facture = await portail.ExecuterAsync(db => db.Set<PieceJustificative>().AsNoTracking().Where(p => p.Id == piece).Select(p => p.Contenu).SingleAsync());
 
         using var finances = await portail.ConnecterAsync(Comptes.Finances);
@@ -182,9 +183,9 @@ public sealed class PesTests(PortailFactory portail)
 
         var referencesMandataire = PieceDe(mandataire).Element("BlocPiece")!.Elements("PJRef").Select(r => V(r, "IdUnique")).ToList();
         Assert.Equal(2, referencesMandataire.Count);
-        Assert.Equal(titres[mandataire].Pdf, Contenu(pjs[referencesMandataire[0]]));
+        Assert.Equal(avisStockes[mandataire], Contenu(pjs[referencesMandataire[0]]));
         Assert.Equal(facture, Contenu(pjs[referencesMandataire[1]]));
-        Assert.Equal(titres[ordinaire].Pdf, Contenu(pjs[V(pieceOrdinaire.Element("BlocPiece")!.Element("PJRef")!, "IdUnique")]));
+        Assert.Equal(avisStockes[ordinaire], Contenu(pjs[V(pieceOrdinaire.Element("BlocPiece")!.Element("PJRef")!, "IdUnique")]));
     }
 
     [Fact]

@@ -1335,6 +1335,35 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                     b.ToTable("LettresDeMission", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.Titres.AvisTitre", b =>
+                {
+                    b.Property<int>("TitreId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("ProduitLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("TitreId");
+
+                    b.ToTable("AvisTitres", null, t =>
+                        {
+                            t.HasTrigger("TR_AvisTitres_Ajout");
+
+                            t.HasTrigger("TR_AvisTitres_Immuable_Maj");
+
+                            t.HasTrigger("TR_AvisTitres_Immuable_Suppr");
+                        });
+                });
+
             modelBuilder.Entity("Mutualisation.Domain.Titres.Bordereau", b =>
                 {
                     b.Property<int>("Id")
@@ -1783,13 +1812,6 @@ namespace Mutualisation.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
-
-                    b.Property<byte[]>("Pdf")
-                        .HasColumnType("bytea");
-
-                    b.Property<string>("PdfSha256")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("SignataireNom")
                         .HasMaxLength(100)

@@ -1337,6 +1337,37 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
                     b.ToTable("LettresDeMission", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.Titres.AvisTitre", b =>
+                {
+                    b.Property<int>("TitreId")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<DateTimeOffset>("ProduitLe")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("TitreId");
+
+                    b.ToTable("AvisTitres", null, t =>
+                        {
+                            t.HasTrigger("TR_AvisTitres_Ajout");
+
+                            t.HasTrigger("TR_AvisTitres_Immuable_Maj");
+
+                            t.HasTrigger("TR_AvisTitres_Immuable_Suppr");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
+                });
+
             modelBuilder.Entity("Mutualisation.Domain.Titres.Bordereau", b =>
                 {
                     b.Property<int>("Id")
@@ -1793,13 +1824,6 @@ namespace Mutualisation.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
-
-                    b.Property<byte[]>("Pdf")
-                        .HasColumnType("varbinary(max)");
-
-                    b.Property<string>("PdfSha256")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("SignataireNom")
                         .HasMaxLength(100)

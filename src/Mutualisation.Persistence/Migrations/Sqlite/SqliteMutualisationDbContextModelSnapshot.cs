@@ -1282,6 +1282,35 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                     b.ToTable("LettresDeMission", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisation.Domain.Titres.AvisTitre", b =>
+                {
+                    b.Property<int>("TitreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTimeOffset>("ProduitLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TitreId");
+
+                    b.ToTable("AvisTitres", null, t =>
+                        {
+                            t.HasTrigger("TR_AvisTitres_Ajout");
+
+                            t.HasTrigger("TR_AvisTitres_Immuable_Maj");
+
+                            t.HasTrigger("TR_AvisTitres_Immuable_Suppr");
+                        });
+                });
+
             modelBuilder.Entity("Mutualisation.Domain.Titres.Bordereau", b =>
                 {
                     b.Property<int>("Id")
@@ -1717,13 +1746,6 @@ namespace Mutualisation.Persistence.Migrations.Sqlite
                     b.Property<string>("Objet")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Pdf")
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("PdfSha256")
-                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SignataireNom")

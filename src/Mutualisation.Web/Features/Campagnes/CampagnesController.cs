@@ -173,6 +173,7 @@ public sealed class CampagnesController(MutualisationDbContext db, TimeProvider 
         }
         else
         {
+            await emission.ProduireAvisAsync(id, null, annulation);
             TempData["Succes"] = message;
         }
 

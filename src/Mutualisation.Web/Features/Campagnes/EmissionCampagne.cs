@@ -11,7 +11,8 @@ namespace Mutualisation.Web.Features.Campagnes;
 
 /// <summary>
 /// Issues every ready draft of a campaign in one bordereau through <see cref="EmissionTitres.EmettreAsync"/> (numbers
-/// in the issuing transaction, PDF stored at issue), dated today in Paris; a refusal (a missing setting…) issues nothing.
+/// in the issuing transaction), dated today in Paris; a refusal (a missing setting…) issues nothing. The avis des
+/// sommes à payer follow with <see cref="ProduireAvisAsync"/> (ADR 0026).
 /// </summary>
 public sealed class EmissionCampagne(MutualisationDbContext db, EmissionTitres emission, TimeProvider horloge)
 {
@@ -35,7 +36,7 @@ public sealed class EmissionCampagne(MutualisationDbContext db, EmissionTitres e
         }
 
         var quand = horloge.GetUtcNow();
-        var resultat = await emission.EmettreAsync(ids, auteur, quand, horloge.AujourdHui(), AvisSommesAPayerPdf.Produire, annulation: annulation);
+        var resultat = await emission.EmettreAsync(ids, auteur, quand, horloge.AujourdHui(), produirePdf: null, annulation: annulation);
         if (resultat.Refus is { } refus)
         {
             return (null, refus.Message);
@@ -47,4 +48,8 @@ public sealed class EmissionCampagne(MutualisationDbContext db, EmissionTitres e
         await db.SaveChangesAsync(annulation);
         return ($"{resultat.Titres.Count} titre(s) émis pour {total}, bordereau n° {resultat.Bordereau.Numero} de l'exercice {resultat.Bordereau.Exercice}.", null);
     }
+
+    /// <summary>Renders and stores the avis of the campaign's issued titres that have none yet; returns how many.</summary>
+    public Task<int> ProduireAvisAsync(int campagneId, Func<int, int, Task>? progresser, CancellationToken annulation) =>
+        new ProductionAvis(db).ProduireAsync(db.TitresRecette.Where(t => t.CampagneId == campagneId), AvisSommesAPayerPdf.Produire, horloge.GetUtcNow(), progresser, annulation);
 }

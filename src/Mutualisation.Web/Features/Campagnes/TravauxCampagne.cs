@@ -25,23 +25,36 @@ public sealed class TravailCalculCampagne(CalculCampagne calcul) : ITravail
     }
 }
 
-/// <summary>Issuing a large campaign in the background (one transaction: a run cut by a restart issued nothing and must be run again).</summary>
+/// <summary>
+/// Issuing a large campaign in the background: the titres in one transaction (numbers, bordereau), then their avis des
+/// sommes à payer slice by slice (ADR 0026). Resumable: a run cut during the issue issued nothing and issues again; a
+/// run cut during the avis finds the titres issued and produces only the avis still missing.
+/// </summary>
 public sealed class TravailEmissionCampagne(EmissionCampagne emission) : ITravail
 {
     public const string Genre = "campagne-emission";
+
+    public bool Reprenable => true;
 
     public async Task ExecuterAsync(ContexteTravail contexte, CancellationToken annulation)
     {
         ArgumentNullException.ThrowIfNull(contexte);
         var parametres = contexte.Parametres<ParametresCampagne>();
-        await contexte.ProgresserAsync(0, null, "Émission des titres prêts en un bordereau…", annulation);
-        var (message, refus) = await emission.EmettreAsync(parametres.CampagneId, contexte.Utilisateur.Auteur(), annulation);
-        if (refus is not null)
+        string? message = null;
+        if ((await emission.BrouillonsAsync(parametres.CampagneId, annulation)).Count > 0)
         {
-            throw new TravailRefuseException(refus);
+            await contexte.ProgresserAsync(0, null, "Émission des titres prêts en un bordereau…", annulation);
+            (message, var refus) = await emission.EmettreAsync(parametres.CampagneId, contexte.Utilisateur.Auteur(), annulation);
+            if (refus is not null)
+            {
+                throw new TravailRefuseException(refus);
+            }
         }
 
-        contexte.MessageFinal = message;
+        var avis = await emission.ProduireAvisAsync(parametres.CampagneId,
+            (fait, total) => contexte.ProgresserAsync(fait, total, $"{message} Avis des sommes à payer : {FormatFr.Entier(fait)} sur {FormatFr.Entier(total)}.".TrimStart(), annulation),
+            annulation);
+        contexte.MessageFinal = $"{message} {FormatFr.Entier(avis)} avis des sommes à payer produit(s).".TrimStart();
     }
 }
 
@@ -54,6 +67,7 @@ public static class ServicesCampagnes
         services.AddScoped<EmissionCampagne>();
         services.AjouterTravail<TravailCalculCampagne>(TravailCalculCampagne.Genre, "Calcul d'une campagne de facturation");
         services.AjouterTravail<TravailEmissionCampagne>(TravailEmissionCampagne.Genre, "Émission d'une campagne de facturation");
+        services.AjouterTravail<Titres.TravailAvisBordereau>(Titres.TravailAvisBordereau.Genre, "Production des avis des sommes à payer d'un bordereau");
         return services;
     }
 }

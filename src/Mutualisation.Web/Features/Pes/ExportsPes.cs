@@ -187,6 +187,12 @@ public sealed class ExportsPes(MutualisationDbContext db, ILogger<ExportsPes> jo
             refus.Add("Ce bordereau ne porte aucun titre émis.");
         }
 
+        var sansAvis = await new Persistence.Titres.ProductionAvis(db).ManquantsAsync(db.TitresRecette.Where(t => t.BordereauId == bordereau.Id), annulation);
+        if (sansAvis > 0)
+        {
+            refus.Add($"{sansAvis} avis des sommes à payer de ce bordereau ne sont pas encore produits : le fichier PES les joint tous en pièces justificatives.");
+        }
+
         if (refus.Count > 0)
         {
             return (entete, [], refus);
@@ -340,7 +346,7 @@ public sealed class ExportsPes(MutualisationDbContext db, ILogger<ExportsPes> jo
             {
                 var numeros = tranche.Select(p => p.IdPce).ToList();
                 var avis = await db.TitresRecette.AsNoTracking().Where(t => t.BordereauId == bordereauId && numeros.Contains(t.Numero!.Value))
-                    .Select(t => new { Numero = t.Numero!.Value, t.Pdf }).ToDictionaryAsync(t => t.Numero, t => t.Pdf, annulation);
+                    .Join(db.AvisTitres, t => t.Id, a => a.TitreId, (t, a) => new { Numero = t.Numero!.Value, a.Pdf }).ToDictionaryAsync(t => t.Numero, t => t.Pdf, annulation);
                 var ids = tranche.SelectMany(p => p.Pjs).Where(pj => pj.PieceId is not null).Select(pj => pj.PieceId!.Value).ToList();
                 var justificatifs = ids.Count == 0
                     ? []

@@ -64,13 +64,14 @@ public sealed class ApiTitresController(MutualisationDbContext db) : ControllerB
 
         var insee = await db.Membres.AsNoTracking().Where(m => m.Id == titre.MembreId).Select(m => m.CodeInsee).FirstAsync(annulation);
         var reduit = (await TitresLisibles.ReductionsAsync(db, [id], annulation)).GetValueOrDefault(id);
+        var sha256 = await db.AvisTitres.AsNoTracking().Where(a => a.TitreId == id).Select(a => a.Sha256).FirstOrDefaultAsync(annulation);
         return new DetailTitreApi(titre.Id, titre.Numero, titre.Exercice, titre.ExerciceFacture, titre.Budget, insee.Valeur, titre.DebiteurNom, titre.Objet, titre.Fondement,
-            titre.Total.Euros, Code(titre.Etat(reduit)), Code(titre.Nature), titre.BordereauNumero, titre.EmisLe, titre.TitreOrigineNumero, titre.Motif, titre.PdfSha256,
+            titre.Total.Euros, Code(titre.Etat(reduit)), Code(titre.Nature), titre.BordereauNumero, titre.EmisLe, titre.TitreOrigineNumero, titre.Motif, sha256,
             titre.Lignes.OrderBy(l => l.Ordre).Select(l => new LigneTitreApi(l.Libelle, l.Bases, l.Montant.Euros, l.CodeService, l.CompteNature, l.Fonction)).ToList());
     }
 
     /// <summary>L'avis des sommes à payer du titre (PDF), octet pour octet celui produit à l'émission.</summary>
-    /// <remarks>Un brouillon n'a pas d'avis (404). L'empreinte SHA-256 du fichier est donnée par le détail du titre (<c>pdfSha256</c>).</remarks>
+    /// <remarks>Un brouillon n'a pas d'avis (404), ni un titre dont l'avis est encore en cours de production (404, quelques secondes à quelques minutes après l'émission d'une campagne). L'empreinte SHA-256 du fichier est donnée par le détail du titre (<c>pdfSha256</c>).</remarks>
     /// <param name="id">Identifiant du titre.</param>
     /// <param name="annulation">Request abort.</param>
     [HttpGet("{id:int}/pdf")]
@@ -80,8 +81,7 @@ public sealed class ApiTitresController(MutualisationDbContext db) : ControllerB
     [ProducesResponseType(StatusCodes.Status401Unauthorized)]
     public async Task<IActionResult> Pdf(int id, CancellationToken annulation)
     {
-        var titre = await TitresLisibles.Pour(db, User).AsNoTracking().FirstOrDefaultAsync(t => t.Id == id && t.Pdf != null, annulation);
-        return titre is null ? NotFound() : File(titre.Pdf!, "application/pdf", TitresLisibles.NomPdf(titre));
+        return await TitresLisibles.AvisAsync(db, User, id, annulation) is { } avis ? File(avis.Pdf, "application/pdf", avis.Nom) : NotFound();
     }
 
     public static string Code(EtatTitre etat) => etat switch

@@ -5,6 +5,7 @@ using Microsoft.Net.Http.Headers;
 using Mutualisation.Domain.Commun;
 using Mutualisation.Domain.Titres;
 using Mutualisation.Persistence;
+using Mutualisation.Persistence.Titres;
 using Mutualisation.Web.Documents;
 using Mutualisation.Web.Infrastructure;
 using PdfSharp.Pdf;
@@ -59,7 +60,42 @@ public sealed class BordereauxController(MutualisationDbContext db, TimeProvider
 
         var titres = await TitresAsync(id, annulation);
         var reductions = await TitresLisibles.ReductionsAsync(db, titres.Select(t => t.Id).ToList(), annulation);
-        return View(new DetailBordereauModel(bordereau, titres, reductions));
+        var manquants = await new ProductionAvis(db).ManquantsAsync(db.TitresRecette.Where(t => t.BordereauId == id), annulation);
+        return View(new DetailBordereauModel(bordereau, titres, reductions) { AvisManquants = manquants });
+    }
+
+    /// <summary>Produces in the background the avis the bordereau still lacks (an issue whose process stopped before they were all stored).</summary>
+    [HttpPost("{id:int}/avis")]
+    [Authorize(Policy = Autorisations.GestionCatalogue)]
+    public async Task<IActionResult> ProduireAvis(int id, [FromServices] Travaux.FileDeTravaux file, CancellationToken annulation)
+    {
+        if (!await db.Bordereaux.AnyAsync(b => b.Id == id, annulation))
+        {
+            return NotFound();
+        }
+
+        if (await new ProductionAvis(db).ManquantsAsync(db.TitresRecette.Where(t => t.BordereauId == id), annulation) == 0)
+        {
+            TempData["Succes"] = "Tous les avis des sommes à payer de ce bordereau sont produits.";
+            return Redirect($"/titres/bordereaux/{id}");
+        }
+
+        var travail = await file.DemanderAsync(TravailAvisBordereau.Genre, new ParametresBordereau(id), User, annulation);
+        return Redirect($"/travaux/{travail}");
+    }
+
+    /// <summary>The bordereau's documents hold every avis: while one is missing they are refused with the reason.</summary>
+    private async Task<IActionResult?> AvisIncompletsAsync(int id, CancellationToken annulation)
+    {
+        var manquants = await new ProductionAvis(db).ManquantsAsync(db.TitresRecette.Where(t => t.BordereauId == id), annulation);
+        if (manquants == 0)
+        {
+            return null;
+        }
+
+        TempData["Erreur"] = $"{FormatFr.Entier(manquants)} avis des sommes à payer de ce bordereau ne sont pas encore produits : "
+            + "le bordereau se télécharge quand ils le sont tous.";
+        return Redirect($"/titres/bordereaux/{id}");
     }
 
     /// <summary>The bordereau as one PDF: its cover page, then every titre's stored avis (pages imported, not rendered again).</summary>
@@ -70,6 +106,11 @@ public sealed class BordereauxController(MutualisationDbContext db, TimeProvider
         if (bordereau is null)
         {
             return NotFound();
+        }
+
+        if (await AvisIncompletsAsync(id, annulation) is { } refus)
+        {
+            return refus;
         }
 
         var titres = await TitresAsync(id, annulation);
@@ -117,6 +158,11 @@ public sealed class BordereauxController(MutualisationDbContext db, TimeProvider
             return NotFound();
         }
 
+        if (await AvisIncompletsAsync(id, annulation) is { } refus)
+        {
+            return refus;
+        }
+
         var titres = await TitresAsync(id, annulation);
         Response.ContentType = "application/zip";
         Response.Headers[HeaderNames.ContentDisposition] = new ContentDispositionHeaderValue("attachment")
@@ -136,8 +182,8 @@ public sealed class BordereauxController(MutualisationDbContext db, TimeProvider
             .ToListAsync(annulation);
 
     private async Task<byte[]> PdfStockeAsync(int titreId, CancellationToken annulation) =>
-        await db.TitresRecette.AsNoTracking().Where(t => t.Id == titreId).Select(t => t.Pdf).SingleAsync(annulation)
-        ?? throw new InvalidOperationException($"Le titre {titreId} est émis sans son avis des sommes à payer.");
+        await db.AvisTitres.AsNoTracking().Where(a => a.TitreId == titreId).Select(a => a.Pdf).SingleOrDefaultAsync(annulation)
+        ?? throw new InvalidOperationException($"L'avis des sommes à payer du titre {titreId} n'est pas encore produit.");
 
     private static void Importer(PdfDocument document, byte[] octets)
     {
@@ -196,6 +242,9 @@ public sealed record ListeBordereauxModel(int Exercice, IReadOnlyList<int> Exerc
 
 public sealed record DetailBordereauModel(Bordereau Bordereau, IReadOnlyList<TitreDuBordereau> Titres, IReadOnlyDictionary<int, Montant> Reductions)
 {
+    /// <summary>How many of its titres still wait for their avis des sommes à payer (ADR 0026).</summary>
+    public int AvisManquants { get; init; }
+
     public EtatTitre Etat(TitreDuBordereau t) =>
         !Reductions.TryGetValue(t.Id, out var r) || r.Euros <= 0 ? EtatTitre.Emis
         : r.Euros >= t.Total.Euros ? EtatTitre.Annule : EtatTitre.Reduit;

@@ -19,8 +19,22 @@ public static class TitresLisibles
             : db.TitresRecette.Where(t => t.Statut == StatutTitre.Emis);
 
     /// <summary>The file name announced for a titre's PDF: letters, digits and dashes only.</summary>
-    public static string NomPdf(TitreDeRecette titre) =>
-        NomDeFichier.Nettoyer($"titre-{titre.Exercice}-{new string(titre.Budget.Where(char.IsAsciiLetterOrDigit).ToArray())}-{titre.Numero}.pdf");
+    public static string NomPdf(TitreDeRecette titre) => NomPdf(titre.Exercice, titre.Budget, titre.Numero);
+
+    public static string NomPdf(int exercice, string budget, int? numero) =>
+        NomDeFichier.Nettoyer($"titre-{exercice}-{new string(budget.Where(char.IsAsciiLetterOrDigit).ToArray())}-{numero}.pdf");
+
+    /// <summary>
+    /// The stored avis of a titre this user may read, with its file name; null for a draft, a titre out of the user's
+    /// reach, or an avis not produced yet (ADR 0026).
+    /// </summary>
+    public static async Task<(byte[] Pdf, string Nom)?> AvisAsync(MutualisationDbContext db, ClaimsPrincipal utilisateur, int id, CancellationToken annulation)
+    {
+        var lu = await Pour(db, utilisateur).AsNoTracking().Where(t => t.Id == id)
+            .Join(db.AvisTitres, t => t.Id, a => a.TitreId, (t, a) => new { t.Exercice, t.Budget, t.Numero, a.Pdf })
+            .FirstOrDefaultAsync(annulation);
+        return lu is null ? null : (lu.Pdf, NomPdf(lu.Exercice, lu.Budget, lu.Numero));
+    }
 
     /// <summary>The state of a titre once its issued reductions are counted.</summary>
     public static async Task<Dictionary<int, Montant>> ReductionsAsync(MutualisationDbContext db, IReadOnlyCollection<int> ids, CancellationToken annulation)
@@ -84,14 +98,19 @@ public sealed class TitresController(MutualisationDbContext db, TimeProvider hor
         var remplacements = await TitresLisibles.Pour(db, User).AsNoTracking().Where(t => t.TitreRemplaceId == id)
             .OrderBy(t => t.Id).Select(t => new ReductionTitre(t.Id, t.Numero, t.Statut, t.Total, null)).ToListAsync(annulation);
         var reduit = await new EmissionTitres(db).MontantReduitAsync(id, annulation);
-        return View(new DetailTitreModel(titre, membre ?? titre.DebiteurNom, titre.Etat(reduit), reductions) { Remplacements = remplacements, Reste = new Montant(Math.Max(0, titre.Total.Euros - reduit.Euros)) });
+        var avis = await db.AvisTitres.AsNoTracking().Where(a => a.TitreId == id).Select(a => a.Sha256).FirstOrDefaultAsync(annulation);
+        return View(new DetailTitreModel(titre, membre ?? titre.DebiteurNom, titre.Etat(reduit), reductions)
+        {
+            Remplacements = remplacements,
+            Reste = new Montant(Math.Max(0, titre.Total.Euros - reduit.Euros)),
+            AvisSha256 = avis,
+        });
     }
 
     [HttpGet("{id:int}/pdf")]
     public async Task<IActionResult> Pdf(int id, CancellationToken annulation)
     {
-        var titre = await TitresLisibles.Pour(db, User).AsNoTracking().FirstOrDefaultAsync(t => t.Id == id && t.Pdf != null, annulation);
-        return titre is null ? NotFound() : File(titre.Pdf!, "application/pdf", TitresLisibles.NomPdf(titre));
+        return await TitresLisibles.AvisAsync(db, User, id, annulation) is { } avis ? File(avis.Pdf, "application/pdf", avis.Nom) : NotFound();
     }
 }
 
@@ -115,4 +134,7 @@ public sealed record DetailTitreModel(TitreDeRecette Titre, string Membre, EtatT
 
     /// <summary>What is left once the issued reductions are counted.</summary>
     public Montant Reste { get; init; }
+
+    /// <summary>The SHA-256 of the stored avis, or null while it is not produced (ADR 0026).</summary>
+    public string? AvisSha256 { get; init; }
 }
