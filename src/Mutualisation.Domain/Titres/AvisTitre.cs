@@ -37,7 +37,7 @@ public sealed class AvisTitre
             TitreId = titre.Id,
             Pdf = pdf,
             Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)),
-            ProduitLe = quand,
+            ProduitLe = quand.ToUniversalTime(),
         };
     }
 }
