@@ -129,6 +129,12 @@ return 0;
 
 async Task<int> CampagneAsync()
 {
+    // A database prepared by an earlier version of the app gets this version's schema first.
+    await LireAsync(async db =>
+    {
+        await db.Database.MigrateAsync();
+        return 0;
+    });
     var horloge = new HorlogeFixe(new DateTimeOffset(exercice + 1, 1, 15, 9, 0, 0, TimeSpan.FromHours(1)));
     var budget = await LireAsync(db => db.ParametresEmetteur.AsNoTracking().OrderBy(p => p.Id).Select(p => p.CodeBudget).FirstAsync());
     var campagneId = await LireAsync(async db =>

@@ -9,6 +9,9 @@ namespace Mutualisation.Persistence.Titres;
 /// <summary>What an issue returns of each titre it issued (the PDFs stay in the database, not in memory).</summary>
 public sealed record TitreEmis(int Id, int Numero, int MembreId, Montant Total);
 
+/// <summary>What the numbering reads of a draft before it takes the numbers.</summary>
+internal sealed record ApercuBrouillon(int Id, int Exercice, string Budget, int? TitreOrigineId, Montant Total);
+
 /// <summary>The outcome of an issue: the bordereau and its titres, or why nothing was issued.</summary>
 public sealed record ResultatEmission(Bordereau? Bordereau, IReadOnlyList<TitreEmis> Titres, RefusTitre? Refus);
 
@@ -56,49 +59,41 @@ public sealed class EmissionTitres(MutualisationDbContext db)
             return new(null, [], new RefusTitre("Émission impossible : les paramètres de l'émetteur ne sont pas saisis."));
         }
 
-        // Checked first, all of them, before any number is taken (read without tracking: no PDF on a draft), by slices:
-        // a list of ids is sent as one parameter per id, and SQLite takes at most 32 766 of them in a statement.
-        var brouillons = new List<TitreDeRecette>(demandes.Count);
+        // What the numbering needs, read first by projection (one row per draft, no lines), by slices: a list of ids is
+        // sent as one parameter per id, and SQLite takes at most 32 766 of them in a statement. Each draft is checked
+        // against the settings with its lines further down, slice by slice; a refusal there rolls everything back.
+        var apercus = new List<ApercuBrouillon>(demandes.Count);
         foreach (var tranche in demandes.Chunk(TailleLecture))
         {
-            brouillons.AddRange(await db.TitresRecette.AsNoTracking().Include(t => t.Lignes)
-                .Where(t => tranche.Contains(t.Id)).OrderBy(t => t.Id).AsSplitQuery().ToListAsync(annulation));
+            apercus.AddRange(await db.TitresRecette.AsNoTracking().Where(t => tranche.Contains(t.Id))
+                .Select(t => new ApercuBrouillon(t.Id, t.Exercice, t.Budget, t.TitreOrigineId, t.Total)).ToListAsync(annulation));
         }
 
-        if (brouillons.Count != demandes.Count)
+        if (apercus.Count != demandes.Count)
         {
             return new(null, [], new RefusTitre("Un des titres demandés n'existe pas."));
         }
 
-        foreach (var titre in brouillons)
-        {
-            if (titre.RefusEmission(emetteur) is { } refus)
-            {
-                return new(null, [], refus with { Message = $"{titre.DebiteurNom} : {refus.Message}" });
-            }
-        }
-
-        if (brouillons.Select(t => (t.Exercice, t.Budget)).Distinct().Count() > 1)
+        if (apercus.Select(t => (t.Exercice, t.Budget)).Distinct().Count() > 1)
         {
             return new(null, [], new RefusTitre("Un bordereau ne réunit que des titres du même exercice et du même budget."));
         }
 
-        var (exercice, budget) = (brouillons[0].Exercice, brouillons[0].Budget);
+        var (exercice, budget) = (apercus[0].Exercice, apercus[0].Budget);
         if (emisLe.Year != exercice)
         {
             return new(null, [], new RefusTitre($"Les titres de l'exercice {exercice} s'émettent pendant cet exercice (date d'émission : {emisLe:dd/MM/yyyy})."));
         }
 
-        var dernierTitre = await series.ReserverAsync(exercice, budget, CompteurTitres.SerieTitres, brouillons.Count, annulation);
+        var dernierTitre = await series.ReserverAsync(exercice, budget, CompteurTitres.SerieTitres, apercus.Count, annulation);
 
         // Under the lock numbering has just taken: a reduction is checked again against the reductions issued since
         // its draft was made (two drafts of the full amount cannot both be issued). A refusal rolls the counters back.
-        if (await RefusReductionsAsync(brouillons, annulation) is { } refusReduction)
+        if (await RefusReductionsAsync(apercus, annulation) is { } refusReduction)
         {
             return new(null, [], refusReduction);
         }
 
-        brouillons.Clear();
         var numeroBordereau = await series.ReserverAsync(exercice, budget, CompteurTitres.SerieBordereaux, 1, annulation);
         var bordereau = new Bordereau(exercice, budget, numeroBordereau, emisLe, emetteur.SignatairePar!, auteur, quand);
         db.Bordereaux.Add(bordereau);
@@ -108,7 +103,14 @@ public sealed class EmissionTitres(MutualisationDbContext db)
         var emis = new List<TitreEmis>(demandes.Count);
         foreach (var tranche in demandes.Chunk(TailleTranche))
         {
-            emis.AddRange(await EmettreTrancheAsync(tranche, premier + emis.Count, emetteur, bordereau, emisLe, auteur, quand, annulation));
+            var (emisTranche, refus) = await EmettreTrancheAsync(tranche, premier + emis.Count, emetteur, bordereau, emisLe, auteur, quand, annulation);
+            if (refus is not null)
+            {
+                db.ChangeTracker.Clear();
+                return new(null, [], refus);
+            }
+
+            emis.AddRange(emisTranche);
         }
 
         if (apresNumerotation is not null)
@@ -126,16 +128,22 @@ public sealed class EmissionTitres(MutualisationDbContext db)
     }
 
     /// <summary>
-    /// One slice of an issue: lines imputed and saved while still drafts (the triggers refuse line changes after),
-    /// then each titre issued with its number, saved, and the titres detached from the context.
+    /// One slice of an issue: each draft checked against the settings (or the refusal naming its debtor), its lines
+    /// imputed and saved while still drafts (the triggers refuse line changes after), then each titre issued with its
+    /// number, saved, and the titres detached from the context. Their history is not read: an issue only adds to it.
     /// </summary>
-    private async Task<IReadOnlyList<TitreEmis>> EmettreTrancheAsync(int[] ids, int premierNumero, ParametresEmetteur emetteur, Bordereau bordereau, DateOnly emisLe,
-        Auteur auteur, DateTimeOffset quand, CancellationToken annulation)
+    private async Task<(IReadOnlyList<TitreEmis> Emis, RefusTitre? Refus)> EmettreTrancheAsync(int[] ids, int premierNumero, ParametresEmetteur emetteur,
+        Bordereau bordereau, DateOnly emisLe, Auteur auteur, DateTimeOffset quand, CancellationToken annulation)
     {
-        var titres = await db.TitresRecette.Include(t => t.Lignes).Include(t => t.Evenements)
+        var titres = await db.TitresRecette.Include(t => t.Lignes)
             .Where(t => ids.Contains(t.Id)).OrderBy(t => t.Id).AsSplitQuery().ToListAsync(annulation);
         foreach (var titre in titres)
         {
+            if (titre.RefusEmission(emetteur) is { } refus)
+            {
+                return ([], refus with { Message = $"{titre.DebiteurNom} : {refus.Message}" });
+            }
+
             titre.ImputerLignes(emetteur);
         }
 
@@ -151,7 +159,7 @@ public sealed class EmissionTitres(MutualisationDbContext db)
 
         foreach (var titre in titres.Where(t => t.TitreOrigineId is not null))
         {
-            var origine = await db.TitresRecette.Include(t => t.Evenements).FirstAsync(t => t.Id == titre.TitreOrigineId, annulation);
+            var origine = await db.TitresRecette.FirstAsync(t => t.Id == titre.TitreOrigineId, annulation);
             origine.NoterReduction(titre, auteur, quand);
         }
 
@@ -162,7 +170,7 @@ public sealed class EmissionTitres(MutualisationDbContext db)
             entree.State = EntityState.Detached;
         }
 
-        return emis;
+        return (emis, null);
     }
 
     /// <summary>
@@ -202,7 +210,7 @@ public sealed class EmissionTitres(MutualisationDbContext db)
     /// Refuses the issue when the reductions of an original (those already issued plus those of this bordereau)
     /// would exceed its total. Called inside the issuing transaction, after the counter's lock.
     /// </summary>
-    private async Task<RefusTitre?> RefusReductionsAsync(IReadOnlyList<TitreDeRecette> titres, CancellationToken annulation)
+    private async Task<RefusTitre?> RefusReductionsAsync(IReadOnlyList<ApercuBrouillon> titres, CancellationToken annulation)
     {
         foreach (var reductions in titres.Where(t => t.TitreOrigineId is not null).GroupBy(t => t.TitreOrigineId!.Value))
         {
