@@ -35,6 +35,7 @@ var fournisseur = Enum.Parse<FournisseurBaseDeDonnees>(Option("--fournisseur"), 
 var connexion = Option("--connexion");
 var exercice = int.Parse(Option("--exercice"), System.Globalization.CultureInfo.InvariantCulture);
 var auteur = new Auteur(null, "Banc d'essai de la campagne");
+var cpuPrecedent = TimeSpan.Zero;
 var quand = DateTimeOffset.UtcNow;
 var aujourdHui = DateOnly.FromDateTime(DateTime.UtcNow);
 
@@ -151,29 +152,41 @@ async Task<int> CampagneAsync()
     });
 
     var total = Stopwatch.StartNew();
-    var calcul = await LireAsync(db => new CalculCampagne(db, new TarifsDeLExercice(db, horloge), new FaitsDesMembres(db, new ConsommationN1(db)), horloge)
+    Cpu();
+    var calcul = args.Contains("--sans-calcul") ? "(calcul déjà fait)" : await LireAsync(db => new CalculCampagne(db, new TarifsDeLExercice(db, horloge), new FaitsDesMembres(db, new ConsommationN1(db)), horloge)
         .CalculerAsync(campagneId, auteur, (_, _) => Task.CompletedTask, CancellationToken.None));
     var tempsCalcul = total.Elapsed;
-    Console.WriteLine($"calcul à blanc : {tempsCalcul.TotalSeconds:F1} s — {calcul}");
+    Console.WriteLine($"calcul à blanc : {tempsCalcul.TotalSeconds:F1} s ({Cpu()}) — {calcul}");
+    if (args.Contains("--sans-emission"))
+    {
+        return 0;
+    }
+
 
     var emission = Stopwatch.StartNew();
     var (message, refus) = await LireAsync(db => new EmissionCampagne(db, new EmissionTitres(db), horloge).EmettreAsync(campagneId, auteur, CancellationToken.None));
-    Console.WriteLine($"émission (numéros, bordereau, en une transaction) : {emission.Elapsed.TotalSeconds:F1} s — {message ?? refus}");
+    Console.WriteLine($"émission (numéros, bordereau, en une transaction) : {emission.Elapsed.TotalSeconds:F1} s ({Cpu()}) — {message ?? refus}");
     Console.WriteLine($"calcul à blanc + émission : {total.Elapsed.TotalSeconds:F1} s");
     if (refus is not null)
     {
         return 1;
     }
 
+    if (args.Contains("--sans-avis"))
+    {
+        return 0;
+    }
+
     var production = Stopwatch.StartNew();
     var produits = await LireAsync(db => new EmissionCampagne(db, new EmissionTitres(db), horloge).ProduireAvisAsync(campagneId, null, CancellationToken.None));
     var tempsAvis = production.Elapsed.TotalSeconds;
+    var cpuAvis = Cpu();
     var (nombre, octets) = await LireAsync(async db =>
     {
         var pdfs = db.AvisTitres.AsNoTracking().Where(a => db.TitresRecette.Any(t => t.Id == a.TitreId && t.CampagneId == campagneId));
         return (await pdfs.CountAsync(), await pdfs.SumAsync(a => (long)a.Pdf.Length));
     });
-    Console.WriteLine($"avis des sommes à payer rendus et enregistrés : {produits} en {tempsAvis:F1} s ({produits / Math.Max(0.001, tempsAvis):F0} avis/s) ; "
+    Console.WriteLine($"avis des sommes à payer rendus et enregistrés : {produits} en {tempsAvis:F1} s ({cpuAvis}, {produits / Math.Max(0.001, tempsAvis):F0} avis/s) ; "
         + $"en base : {nombre}, {octets / 1024.0 / 1024.0:F0} Mo ({(nombre == 0 ? 0 : octets / nombre / 1024.0):F1} Ko par avis)");
     Console.WriteLine($"mémoire maximale du processus : {Environment.WorkingSet / 1024 / 1024} Mo (courante), {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} Mo (pic)");
     return 0;
@@ -231,6 +244,15 @@ async Task<int> RenduAsync()
     }
 
     return 0;
+}
+
+// The process's CPU time since the previous call (user + system, every thread): what a step cost, whatever the load.
+string Cpu()
+{
+    var maintenant = Process.GetCurrentProcess().TotalProcessorTime;
+    var ecoule = maintenant - cpuPrecedent;
+    cpuPrecedent = maintenant;
+    return $"{ecoule.TotalSeconds:F1} s de CPU";
 }
 
 async Task<T> LireAsync<T>(Func<MutualisationDbContext, Task<T>> action)

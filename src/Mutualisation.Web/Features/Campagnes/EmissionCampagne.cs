@@ -23,8 +23,8 @@ public sealed class EmissionCampagne(MutualisationDbContext db, EmissionTitres e
     /// <summary>Issues; returns a French summary, or the refusal.</summary>
     public async Task<(string? Message, string? Refus)> EmettreAsync(int campagneId, Auteur auteur, CancellationToken annulation)
     {
-        var campagne = await db.Set<Campagne>().FirstOrDefaultAsync(c => c.Id == campagneId, annulation);
-        if (campagne is null)
+        // Not loaded: a campaign carries one result per member, and every SaveChanges of the issue would scan them.
+        if (!await db.Set<Campagne>().AnyAsync(c => c.Id == campagneId, annulation))
         {
             return (null, "Cette campagne n'existe plus.");
         }
