@@ -33,7 +33,8 @@ public sealed class ParametresEmetteurConfiguration : IEntityTypeConfiguration<P
         builder.Property(p => p.PesLibelleBudget).HasMaxLength(38);
         builder.Property(p => p.PesLogicielEditeur).HasMaxLength(32);
         builder.Property(p => p.PesLogicielNom).HasMaxLength(38);
-        builder.Property(p => p.PesEdition).HasConversion<string>().HasMaxLength(20).HasDefaultValue(EditionAsap.EditeParLaDgfip);
+        // An unset value (0, never a valid edition) takes the database default; the app always sets one.
+        builder.Property(p => p.PesEdition).HasConversion<string>().HasMaxLength(20).HasDefaultValue(EditionAsap.EditeParLaDgfip).HasSentinel((EditionAsap)0);
         builder.Ignore(p => p.Ordonnateur);
         builder.Ignore(p => p.Delegue);
         builder.Ignore(p => p.SignatairePar);

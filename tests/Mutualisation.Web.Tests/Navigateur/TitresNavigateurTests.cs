@@ -33,7 +33,16 @@ public class TitresNavigateurTests(PortailReel portail)
         await page.Locator($"#emettre-{annulation}").CheckAsync();
         await page.Locator($"#emettre-{remplacement}").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Émettre les brouillons cochés" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/titres/bordereaux/[0-9]+$"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        try
+        {
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/titres/bordereaux/[0-9]+$"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        }
+        catch (TimeoutException)
+        {
+            // Say why the issue did not lead to the bordereau (a refusal shown on the page, or the page it stayed on).
+            throw new Xunit.Sdk.XunitException($"Pas de bordereau après l'émission : {page.Url} — {await page.Locator("main").InnerTextAsync()}");
+        }
+
         Assert.Contains("Bordereau n°", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(2, await page.Locator("tbody tr").CountAsync());
         Assert.Empty(await Axe.ViolationsGravesAsync(page));
