@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +7,7 @@ using Mutualisation.Persistence.Perimetre;
 using Mutualisation.Persistence.Titres;
 using Mutualisation.Persistence;
 using Mutualisation.Web.Features.Titres;
+using Mutualisation.Web.Infrastructure;
 using Mutualisation.Web.Tests.Outils;
 
 namespace Mutualisation.Web.Tests;
@@ -110,6 +112,19 @@ public partial class TitresTests
         Assert.Equal(ids.Order(), avis.Select(a => a.TitreId).Order());
         Assert.All(avis, a => Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(a.Pdf)), a.Sha256));
         Assert.Equal(nombre, avis.Select(a => a.Sha256).Distinct().Count());
+
+        // Its page shows the count and total of every titre, and the titres one page at a time.
+        using var finances = await portail.ConnecterAsync(Comptes.Finances);
+        var pages = (nombre + BordereauxController.TitresParPage - 1) / BordereauxController.TitresParPage;
+        var premiere = await finances.GetAsync($"/titres/bordereaux/{resultat.Bordereau!.Id}");
+        Assert.Equal(BordereauxController.TitresParPage, premiere.Document.QuerySelectorAll("tbody tr").Length);
+        Assert.Contains($"1 / {pages}", premiere.Document.QuerySelector("nav[aria-label='Pages des titres du bordereau']")!.TextContent, StringComparison.Ordinal);
+        var total = resultat.Titres.Aggregate(Domain.Commun.Montant.Zero, (s, t) => s + t.Total);
+        Assert.Contains(FormatFr.Euros(total.Euros), premiere.Document.QuerySelector("tfoot")!.TextContent, StringComparison.Ordinal);
+        var derniere = await finances.GetAsync($"/titres/bordereaux/{resultat.Bordereau.Id}?page={pages}");
+        Assert.Equal(nombre - ((pages - 1) * BordereauxController.TitresParPage), derniere.Document.QuerySelectorAll("tbody tr").Length);
+        Assert.Contains($"Titre n° {emis[^1].Numero}", derniere.TexteVisible, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await finances.GetAsync($"/titres/bordereaux/{resultat.Bordereau.Id}?page=999999")).Statut);
     }
 
     [Fact]

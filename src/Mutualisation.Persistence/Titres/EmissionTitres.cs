@@ -30,7 +30,7 @@ public sealed class EmissionTitres(MutualisationDbContext db)
 {
     private readonly SeriesNumerotees series = new(db);
 
-    public const int TailleTranche = 1000;
+    public const int TailleTranche = 500;
 
     /// <summary>How many drafts the check before numbering reads per query.</summary>
     public const int TailleLecture = 2000;

@@ -49,8 +49,11 @@ public sealed class BordereauxController(MutualisationDbContext db, TimeProvider
         return View(new ListeBordereauxModel(choisi, exercices, lignes));
     }
 
+    /// <summary>Titres shown per page of a bordereau (a campaign's holds every member: tens of thousands).</summary>
+    public const int TitresParPage = 100;
+
     [HttpGet("{id:int}")]
-    public async Task<IActionResult> Detail(int id, CancellationToken annulation)
+    public async Task<IActionResult> Detail(int id, [FromQuery] int? page, CancellationToken annulation)
     {
         var bordereau = await db.Bordereaux.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, annulation);
         if (bordereau is null)
@@ -58,10 +61,25 @@ public sealed class BordereauxController(MutualisationDbContext db, TimeProvider
             return NotFound();
         }
 
-        var titres = await TitresAsync(id, annulation);
+        var siens = db.TitresRecette.AsNoTracking().Where(t => t.BordereauId == id);
+        // Amounts are summed here, not by the database (a decimal stored as text on SQLite would not add up exactly).
+        var montants = await siens.Select(t => t.Total).ToListAsync(annulation);
+        var nombre = montants.Count;
+        var pages = Math.Max(1, (nombre + TitresParPage - 1) / TitresParPage);
+        var choisie = Math.Clamp(page ?? 1, 1, pages);
+        var titres = await siens.OrderBy(t => t.Numero).Skip((choisie - 1) * TitresParPage).Take(TitresParPage)
+            .Select(t => new TitreDuBordereau(t.Id, t.Numero!.Value, t.Exercice, t.Budget, t.Nature, t.DebiteurNom, t.Objet, t.Total, t.TitreOrigineNumero))
+            .ToListAsync(annulation);
         var reductions = await TitresLisibles.ReductionsAsync(db, titres.Select(t => t.Id).ToList(), annulation);
-        var manquants = await new ProductionAvis(db).ManquantsAsync(db.TitresRecette.Where(t => t.BordereauId == id), annulation);
-        return View(new DetailBordereauModel(bordereau, titres, reductions) { AvisManquants = manquants });
+        var manquants = await new ProductionAvis(db).ManquantsAsync(siens, annulation);
+        return View(new DetailBordereauModel(bordereau, titres, reductions)
+        {
+            AvisManquants = manquants,
+            Nombre = nombre,
+            Total = montants.Aggregate(Montant.Zero, (somme, m) => somme + m),
+            Page = choisie,
+            Pages = pages,
+        });
     }
 
     /// <summary>Produces in the background the avis the bordereau still lacks (an issue whose process stopped before they were all stored).</summary>
@@ -244,6 +262,15 @@ public sealed record DetailBordereauModel(Bordereau Bordereau, IReadOnlyList<Tit
 {
     /// <summary>How many of its titres still wait for their avis des sommes à payer (ADR 0026).</summary>
     public int AvisManquants { get; init; }
+
+    /// <summary>All the titres of the bordereau and their total (<see cref="Titres"/> holds one page of them).</summary>
+    public int Nombre { get; init; }
+
+    public Montant Total { get; init; }
+
+    public int Page { get; init; } = 1;
+
+    public int Pages { get; init; } = 1;
 
     public EtatTitre Etat(TitreDuBordereau t) =>
         !Reductions.TryGetValue(t.Id, out var r) || r.Euros <= 0 ? EtatTitre.Emis
