@@ -11,7 +11,7 @@
 // checked against the DGFiP's schemas, kept); prints its size, time and peak memory.
 // Usage:
 //   adherer  --fournisseur Sqlite|Postgres --connexion <chaîne> --exercice 2025 [--codes-postaux <fichier.json>]
-//   campagne --fournisseur Sqlite|Postgres --connexion <chaîne> --exercice 2025
+//   campagne --fournisseur Sqlite|Postgres --connexion <chaîne> --exercice 2025 [--sans-emission: the dry run only]
 //   pes      --fournisseur Sqlite|Postgres --connexion <chaîne> --exercice 2025
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
@@ -142,6 +142,11 @@ async Task<int> CampagneAsync()
         .CalculerAsync(campagneId, auteur, (_, _) => Task.CompletedTask, CancellationToken.None));
     var tempsCalcul = total.Elapsed;
     Console.WriteLine($"calcul à blanc : {tempsCalcul.TotalSeconds:F1} s — {calcul}");
+    if (Array.IndexOf(args, "--sans-emission") >= 0)
+    {
+        Console.WriteLine($"mémoire maximale du processus : {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} Mo (pic)");
+        return 0;
+    }
 
     var emission = Stopwatch.StartNew();
     var (message, refus) = await LireAsync(db => new EmissionCampagne(db, new EmissionTitres(db), horloge).EmettreAsync(campagneId, auteur, CancellationToken.None));
