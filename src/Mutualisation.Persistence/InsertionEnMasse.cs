@@ -78,6 +78,16 @@ public static class InsertionEnMasse
         }
 
         await EcrireAsync(db, transaction, type, entites, ombre, avecCle: true, annulation);
+        if (db.Database.IsNpgsql())
+        {
+            // The plans this session cached for the checks of other tables' rows against this one (foreign keys, the
+            // titres' triggers) were made when it was small: a sequential scan for each row of the next insert, tens of
+            // thousands of times over (minutes for a campaign's lines). They are made again on their next use.
+            await using var commande = transaction.Connection!.CreateCommand();
+            commande.Transaction = transaction;
+            commande.CommandText = "DISCARD PLANS";
+            await commande.ExecuteNonQueryAsync(annulation);
+        }
 
         if (historique is not null && typeof(T).Assembly == typeof(IPerimetreMembre).Assembly && !type.IsOwned())
         {
