@@ -13,7 +13,7 @@
 // checked against the DGFiP's schemas, kept); prints its size, time and peak memory.
 // Usage:
 //   adherer  --fournisseur Sqlite|Postgres --connexion <chaîne> --exercice 2025 [--codes-postaux <fichier.json>]
-//   campagne --fournisseur Sqlite|Postgres --connexion <chaîne> --exercice 2025
+//   campagne --fournisseur Sqlite|Postgres --connexion <chaîne> --exercice 2025 [--sans-emission: the dry run only]
 //   pes      --fournisseur Sqlite|Postgres --connexion <chaîne> --exercice 2025
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
@@ -159,9 +159,9 @@ async Task<int> CampagneAsync()
     Console.WriteLine($"calcul à blanc : {tempsCalcul.TotalSeconds:F1} s ({Cpu()}) — {calcul}");
     if (args.Contains("--sans-emission"))
     {
+        Console.WriteLine($"mémoire maximale du processus : {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} Mo (pic)");
         return 0;
     }
-
 
     var emission = Stopwatch.StartNew();
     var (message, refus) = await LireAsync(db => new EmissionCampagne(db, new EmissionTitres(db), horloge).EmettreAsync(campagneId, auteur, CancellationToken.None));

@@ -28,6 +28,9 @@ public abstract class MutualisationDbContext : IdentityDbContext<Utilisateur>, I
         _perimetre = perimetre;
     }
 
+    /// <summary>Whose perimeter this context reads and writes (checked by <see cref="InsertionEnMasse"/> as by the interceptor).</summary>
+    internal IPerimetreUtilisateur Perimetre => _perimetre;
+
     public DbSet<Membre> Membres => Set<Membre>();
 
     public DbSet<PopulationLegale> Populations => Set<PopulationLegale>();

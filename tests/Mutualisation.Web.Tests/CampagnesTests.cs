@@ -114,6 +114,34 @@ public class CampagnesTests(PortailFactory portail)
     }
 
     [Fact]
+    public async Task Les_brouillons_du_calcul_leurs_lignes_et_la_date_du_calcul_sont_a_l_historique_comme_toute_ecriture()
+    {
+        var membre = await CommuneAsync(portail, 2355);
+        await portail.AjouterConventionAsync(membre.Id, ModeleConvention.ServiceCommun, StatutConvention.EnVigueur);
+        using var agent = await portail.ConnecterAsync(Comptes.Agent);
+        await LivrerAuditAsync(portail, membre.Id, new DateOnly(2024, 3, 10));
+        await ChoisirAsync(agent, membre.Id, "01/01/2025");
+
+        var campagne = await portail.CalculerCampagneAsync(await portail.OuvrirCampagneAsync(2026, Budget()));
+
+        var titre = await TitreAsync(campagne.Resultats.Single(r => r.MembreId == membre.Id).TitreId!.Value);
+        var cles = titre.Lignes.Select(l => l.Id.ToString(CultureInfo.InvariantCulture)).ToList();
+        var cleTitre = titre.Id.ToString(CultureInfo.InvariantCulture);
+        var cleCampagne = campagne.Id.ToString(CultureInfo.InvariantCulture);
+        var entrees = await portail.ExecuterAsync(db => db.Historique.AsNoTracking()
+            .Where(h => (h.Entite == nameof(TitreDeRecette) && h.EntiteId == cleTitre) || (h.Entite == nameof(LigneTitre) && cles.Contains(h.EntiteId))
+                || (h.Entite == nameof(Campagne) && h.EntiteId == cleCampagne && h.Action == "Modification"))
+            .ToListAsync());
+
+        var creation = Assert.Single(entrees, h => h.Entite == nameof(TitreDeRecette));
+        Assert.Equal(("Création", membre.Id), (creation.Action, creation.MembreId));
+        Assert.Contains($"\"DebiteurNom\":\"{membre.Nom}\"", creation.Changements, StringComparison.Ordinal);
+        Assert.Contains("\"Statut\":\"Brouillon\"", creation.Changements, StringComparison.Ordinal);
+        Assert.Equal(cles.Count, entrees.Count(h => h.Entite == nameof(LigneTitre) && h.Action == "Création"));
+        Assert.Contains(entrees, h => h.Entite == nameof(Campagne) && h.Changements.Contains("\"CalculeLe\":[null,", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Au_dela_de_8000_habitants_un_montant_negocie_justifie_remplace_le_refus_et_le_seuil_s_applique()
     {
         var grande = await CommuneAsync(portail, 9000);

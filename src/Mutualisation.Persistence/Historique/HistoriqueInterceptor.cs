@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Mutualisation.Domain.Commun;
 using Mutualisation.Persistence.Perimetre;
@@ -158,6 +159,60 @@ public sealed class HistoriqueInterceptor(IPerimetreUtilisateur perimetre, TimeP
 
         _ajouts.Clear();
         return true;
+    }
+
+    /// <summary>
+    /// The « Création » entry of a new row written outside the change tracker (<see cref="InsertionEnMasse"/>), its key
+    /// set: the same entry SaveChanges would have written for it.
+    /// </summary>
+    public EntreeHistorique Creation(IEntityType type, object entite)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(entite);
+        var changements = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var propriete in type.GetProperties())
+        {
+            if (propriete.IsShadowProperty() || propriete.IsPrimaryKey() || propriete.ClrType == typeof(byte[]))
+            {
+                continue;
+            }
+
+            changements[propriete.Name] = Texte(propriete.GetGetter().GetClrValue(entite));
+        }
+
+        return new EntreeHistorique
+        {
+            Horodatage = horloge.GetUtcNow(),
+            UtilisateurId = perimetre.UtilisateurId,
+            Entite = type.ClrType.Name,
+            EntiteId = string.Join(',', type.FindPrimaryKey()!.Properties.Select(p => p.GetGetter().GetClrValue(entite))),
+            MembreId = entite is IPerimetreMembre membre ? membre.MembreId : null,
+            Action = "Création",
+            Changements = JsonSerializer.Serialize(changements, Json),
+        };
+    }
+
+    /// <summary>The « Modification » entry of a row changed outside the change tracker: one property, its value before and after.</summary>
+    public EntreeHistorique Modification(IEntityType type, object entite, string propriete, object? avant, object? apres)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(entite);
+        var changements = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        if (!Equals(avant, apres))
+        {
+            changements[propriete] = new[] { Texte(avant), Texte(apres) };
+        }
+
+        return new EntreeHistorique
+        {
+            Horodatage = horloge.GetUtcNow(),
+            UtilisateurId = perimetre.UtilisateurId,
+            Entite = type.ClrType.Name,
+            EntiteId = string.Join(',', type.FindPrimaryKey()!.Properties.Select(p => p.GetGetter().GetClrValue(entite))),
+            MembreId = entite is IPerimetreMembre membre ? membre.MembreId : null,
+            Action = "Modification",
+            Changements = JsonSerializer.Serialize(changements, Json),
+        };
     }
 
     private static string DecrireChangements(EntityEntry entree, EntityState etat)

@@ -3,7 +3,6 @@ using Mutualisation.Domain.Adhesions;
 using Mutualisation.Domain.Campagnes;
 using Mutualisation.Domain.Commun;
 using Mutualisation.Domain.Conventions;
-using Mutualisation.Domain.Membres;
 using Mutualisation.Domain.Titres;
 using Mutualisation.Persistence;
 using Mutualisation.Web.Features.Adhesions;
@@ -26,7 +25,25 @@ public sealed class CalculCampagne(MutualisationDbContext db, TarifsDeLExercice 
     public async Task<string> CalculerAsync(int campagneId, Auteur auteur, Func<int, int, Task> progresser, CancellationToken annulation)
     {
         ArgumentNullException.ThrowIfNull(progresser);
-        var campagne = await db.Set<Campagne>().FirstOrDefaultAsync(c => c.Id == campagneId, annulation)
+
+        // The drafts already there are the only tracked objects that change: their changes are detected once, before saving.
+        var detection = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await CalculerSansDetectionAsync(campagneId, auteur, progresser, annulation);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detection;
+        }
+    }
+
+    private async Task<string> CalculerSansDetectionAsync(int campagneId, Auteur auteur, Func<int, int, Task> progresser, CancellationToken annulation)
+    {
+        // With the bulk path the campaign is read without tracking: its tens of thousands of results are not the tracker's business.
+        var sourceCampagnes = InsertionEnMasse.Disponible(db) ? db.Set<Campagne>().AsNoTracking() : db.Set<Campagne>();
+        var campagne = await sourceCampagnes.FirstOrDefaultAsync(c => c.Id == campagneId, annulation)
             ?? throw new Travaux.TravailRefuseException("Cette campagne n'existe plus.");
         var n = campagne.ExerciceFacture;
         var tarif = await tarifs.EnVigueurAsync(n, annulation)
@@ -47,7 +64,9 @@ public sealed class CalculCampagne(MutualisationDbContext db, TarifsDeLExercice 
         }
         await progresser(0, lus.Count);
 
-        var membres = await db.Membres.AsNoTracking().Where(m => db.Set<Adhesion>().Any(a => a.MembreId == m.Id)).ToDictionaryAsync(m => m.Id, annulation);
+        var debiteurs = (await db.Membres.AsNoTracking().Where(m => db.Set<Adhesion>().Any(a => a.MembreId == m.Id))
+                .Select(m => new { m.Id, m.Nom, m.Siren, m.CodeInsee, m.Adresse }).ToListAsync(annulation))
+            .ToDictionary(m => m.Id, m => new Debiteur(m.Nom, m.Siren.Valeur, m.CodeInsee.Valeur, m.Adresse.ToString()));
         var factures = await FacturesAsync(n, annulation);
         var precedents = await TotauxAsync(n - 1, annulation);
         var debutN = new DateOnly(n, 1, 1);
@@ -63,6 +82,7 @@ public sealed class CalculCampagne(MutualisationDbContext db, TarifsDeLExercice 
             + (tarif.Version.DeliberationNumero is { } numero && tarif.Version.DeliberationLe is { } le ? $" voté par délibération n° {numero} du {FormatFr.Date(le)}" : string.Empty) + ".";
         var quand = horloge.GetUtcNow();
         var resultats = new List<(ResultatCampagne Resultat, TitreDeRecette? Titre)>(lus.Count);
+        var nouveaux = new List<TitreDeRecette>(lus.Count);
         var fait = 0;
         foreach (var lu in lus)
         {
@@ -83,14 +103,14 @@ public sealed class CalculCampagne(MutualisationDbContext db, TarifsDeLExercice 
             var resultat = titre is { Statut: StatutTitre.Emis }
                 ? new ResultatCampagne(lu.MembreId, lu.Nom, lu.Population, StatutResultat.DejaFacture, $"Titre n° {titre.Numero} émis le {FormatFr.Date(titre.EmisLe!.Value)} (il ne change plus).",
                     null, avertissements, titre.Total, precedent, titre.Id)
-                : Calculer(campagne, tarif, lu, membres.GetValueOrDefault(lu.MembreId), factures[lu.MembreId].ToList(), avertissements, precedent, seuil, fondement, auteur, quand, ref titre);
+                : Calculer(campagne, tarif, lu, debiteurs.GetValueOrDefault(lu.MembreId), factures[lu.MembreId].ToList(), avertissements, precedent, seuil, fondement, auteur, quand, ref titre);
             if (resultat.Statut != StatutResultat.DejaFacture && resultat.Statut != StatutResultat.Pret && titre is { Statut: StatutTitre.Brouillon })
             {
                 db.TitresRecette.Remove(titre);
             }
             else if (titre is { Id: 0 })
             {
-                db.TitresRecette.Add(titre);
+                nouveaux.Add(titre);
             }
 
             resultats.Add((resultat, resultat.Statut == StatutResultat.Pret ? titre : null));
@@ -108,15 +128,60 @@ public sealed class CalculCampagne(MutualisationDbContext db, TarifsDeLExercice 
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(annulation);
-        await db.SaveChangesAsync(annulation);
-        campagne.EnregistrerResultats(resultats.Select(r => r.Titre is { Id: > 0 } t && r.Resultat.TitreId is null ? r.Resultat.AvecTitre(t.Id) : r.Resultat), auteur, horloge.GetUtcNow());
-        await db.SaveChangesAsync(annulation);
+        await EnregistrerAsync(campagne, nouveaux, resultats, auteur, annulation);
         await transaction.CommitAsync(annulation);
         await progresser(lus.Count, lus.Count);
         return campagne.Evenements[^1].Detail ?? "Calcul terminé.";
     }
 
-    private static ResultatCampagne Calculer(Campagne campagne, ExerciceTarifaire tarif, FaitsReels lu, Membre? membre, IReadOnlyList<DejaFacture> factures,
+    /// <summary>
+    /// Writes the computation in the caller's transaction: the drafts already there (changed or removed) through the change
+    /// tracker; the new drafts with their lines and events, then the results replacing the previous ones, in a few
+    /// multi-row INSERTs (<see cref="InsertionEnMasse"/>: tens of thousands of rows, one by one through the tracker, took
+    /// most of the time of a campaign of every French commune), their history entries with them; the campaign's date of
+    /// computation and its new event likewise. On a provider without the bulk path (SQL Server), everything goes through
+    /// the tracker, as before.
+    /// </summary>
+    private async Task EnregistrerAsync(Campagne campagne, List<TitreDeRecette> nouveaux, List<(ResultatCampagne Resultat, TitreDeRecette? Titre)> resultats,
+        Auteur auteur, CancellationToken annulation)
+    {
+        var enMasse = InsertionEnMasse.Disponible(db);
+        if (!enMasse)
+        {
+            db.TitresRecette.AddRange(nouveaux);
+        }
+
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(annulation);
+        if (enMasse)
+        {
+            await db.InsererAsync(nouveaux, null, annulation);
+            var lignes = nouveaux.SelectMany(t => t.Lignes.Select(l => (Titre: t.Id, Ligne: l))).ToList();
+            await db.InsererAsync(lignes.Select(l => l.Ligne).ToList(), (i, _) => lignes[i].Titre, annulation);
+            var evenements = nouveaux.SelectMany(t => t.Evenements.Select(e => (Titre: t.Id, Evenement: e))).ToList();
+            await db.InsererAsync(evenements.Select(e => e.Evenement).ToList(), (i, _) => evenements[i].Titre, annulation);
+        }
+
+        var calculeAvant = campagne.CalculeLe;
+        var evenementsAvant = campagne.Evenements.Count;
+        campagne.EnregistrerResultats(resultats.Select(r => r.Titre is { Id: > 0 } t && r.Resultat.TitreId is null ? r.Resultat.AvecTitre(t.Id) : r.Resultat), auteur, horloge.GetUtcNow());
+        if (!enMasse)
+        {
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(annulation);
+            return;
+        }
+
+        // The campaign was read without tracking: its results replace the previous ones in one DELETE and a few INSERTs,
+        // its new event is inserted, its date of computation updated and written to the history as SaveChanges would.
+        await db.SupprimerAsync<ResultatCampagne>("CampagneId", campagne.Id, annulation);
+        await db.InsererAsync(campagne.Resultats, (_, _) => campagne.Id, annulation);
+        await db.InsererAsync(campagne.Evenements.Skip(evenementsAvant).ToList(), (_, _) => campagne.Id, annulation);
+        await db.Set<Campagne>().Where(c => c.Id == campagne.Id).ExecuteUpdateAsync(c => c.SetProperty(x => x.CalculeLe, campagne.CalculeLe), annulation);
+        await db.HistoriserModificationAsync(campagne, nameof(Campagne.CalculeLe), calculeAvant, annulation);
+    }
+
+    private static ResultatCampagne Calculer(Campagne campagne, ExerciceTarifaire tarif, FaitsReels lu, Debiteur? debiteur, IReadOnlyList<DejaFacture> factures,
         List<string> avertissements, Montant? precedent, Montant seuil, string fondement, Auteur auteur, DateTimeOffset quand, ref TitreDeRecette? titre)
     {
         ResultatCampagne Resultat(StatutResultat statut, string? motif, string? service = null, Montant total = default) =>
@@ -127,7 +192,7 @@ public sealed class CalculCampagne(MutualisationDbContext db, TarifsDeLExercice 
             avertissements.Add($"Pas de population légale du millésime {tarif.MillesimePopulation} (ni d'un millésime antérieur).");
         }
 
-        if (membre is null)
+        if (debiteur is null)
         {
             return Resultat(StatutResultat.Exclu, "Membre introuvable.");
         }
@@ -188,9 +253,8 @@ public sealed class CalculCampagne(MutualisationDbContext db, TarifsDeLExercice 
         RefusTitre? refusTitre;
         if (titre is null)
         {
-            var debiteur = new Debiteur(membre.Nom, membre.Siren.Valeur, membre.CodeInsee.Valeur, membre.Adresse.ToString());
             var objet = $"Contribution aux services mutualisés, exercice {campagne.ExerciceFacture}";
-            refusTitre = TitreDeRecette.Creer(membre.Id, debiteur, campagne.Exercice, campagne.ExerciceFacture, campagne.Budget, objet,
+            refusTitre = TitreDeRecette.Creer(lu.MembreId, debiteur, campagne.Exercice, campagne.ExerciceFacture, campagne.Budget, objet,
                 negocies.Count > 0 ? $"{fondement} Montant négocié : {string.Join(" ; ", negocies.Select(m => m.Justification))}" : fondement, lignes, auteur, quand, out titre);
             titre?.RattacherACampagne(campagne.Id);
         }

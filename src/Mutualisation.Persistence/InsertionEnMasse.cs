@@ -1,0 +1,264 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Mutualisation.Domain.Commun;
+using Mutualisation.Persistence.Historique;
+using Mutualisation.Persistence.Perimetre;
+
+namespace Mutualisation.Persistence;
+
+/// <summary>
+/// Inserts many new rows of one entity type outside the change tracker, for the jobs that write tens of thousands of
+/// them at once (a campaign's drafts and results): their keys reserved in one query and set on the objects, then
+/// INSERTs of many rows each. Tables, columns and values come from the EF model's own type mappings (a
+/// <see cref="Montant"/> in cents, enums as text, dates as SaveChanges writes them), so a row reads back as if
+/// SaveChanges had written it. It does what the interceptors do for SaveChanges: it refuses a row of another member
+/// to a restricted user (<see cref="GardePerimetreInterceptor"/>) and writes the « Création » history entry of every
+/// domain row (<see cref="HistoriqueInterceptor"/>), when the context has them. It runs in the caller's transaction.
+/// SQLite and PostgreSQL only (<see cref="Disponible"/>); on another provider the caller keeps the change tracker.
+/// </summary>
+public static class InsertionEnMasse
+{
+    /// <summary>Rows of one INSERT at most; fewer when the provider's limit of parameters per command requires it.</summary>
+    private const int LignesParCommande = 1000;
+
+    /// <summary>Whether this context's provider has the bulk path (SQLite, PostgreSQL).</summary>
+    public static bool Disponible(DbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Database.IsSqlite() || db.Database.IsNpgsql();
+    }
+
+    /// <summary>
+    /// Inserts <paramref name="entites"/> (new objects, never tracked) and sets their generated key.
+    /// <paramref name="ombre"/> gives the value of a shadow property (a foreign key the class does not carry) for the
+    /// entity at an index of the list.
+    /// </summary>
+    public static async Task InsererAsync<T>(this MutualisationDbContext db, IReadOnlyList<T> entites, Func<int, string, object?>? ombre, CancellationToken annulation)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(entites);
+        if (entites.Count == 0)
+        {
+            return;
+        }
+
+        if (!Disponible(db))
+        {
+            throw new NotSupportedException($"L'insertion en masse n'est pas prise en charge par le fournisseur {db.Database.ProviderName}.");
+        }
+
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("L'insertion en masse s'écrit dans la transaction de l'appelant.");
+        var type = db.Model.GetEntityTypes().Single(e => e.ClrType == typeof(T));
+        if (type.GetComplexProperties().Any())
+        {
+            throw new NotSupportedException($"{type.DisplayName()} a des propriétés complexes : l'insertion en masse ne les écrit pas.");
+        }
+
+        VerifierPerimetre(db, type, entites);
+        var interceptors = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors ?? [];
+        var historique = interceptors.OfType<HistoriqueInterceptor>().FirstOrDefault();
+
+        var cle = type.FindPrimaryKey()?.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } generee] && (generee.ClrType == typeof(int) || generee.ClrType == typeof(long))
+            ? generee
+            : null;
+        if (cle is not null)
+        {
+            var valeurs = await ReserverClesAsync(db, transaction, type, cle, entites.Count, annulation);
+            var champ = cle.FieldInfo ?? throw new NotSupportedException($"La clé de {type.DisplayName()} n'a pas de champ.");
+            for (var i = 0; i < entites.Count; i++)
+            {
+                champ.SetValue(entites[i], cle.ClrType == typeof(int) ? checked((int)valeurs[i]) : (object)valeurs[i]);
+            }
+        }
+
+        await EcrireAsync(db, transaction, type, entites, ombre, avecCle: true, annulation);
+        if (db.Database.IsNpgsql())
+        {
+            // The plans this session cached for the checks of other tables' rows against this one (foreign keys, the
+            // titres' triggers) were made when it was small: a sequential scan for each row of the next insert, tens of
+            // thousands of times over (minutes for a campaign's lines). They are made again on their next use.
+            await using var commande = transaction.Connection!.CreateCommand();
+            commande.Transaction = transaction;
+            commande.CommandText = "DISCARD PLANS";
+            await commande.ExecuteNonQueryAsync(annulation);
+        }
+
+        if (historique is not null && typeof(T).Assembly == typeof(IPerimetreMembre).Assembly && !type.IsOwned())
+        {
+            var entrees = entites.Select(e => historique.Creation(type, e)).ToList();
+            await EcrireAsync(db, transaction, db.Model.FindEntityType(typeof(EntreeHistorique))!, entrees, null, avecCle: false, annulation);
+        }
+    }
+
+    /// <summary>
+    /// Writes the history entry of a change made by ExecuteUpdate (one property of <paramref name="entite"/>, whose object
+    /// holds the new value), as SaveChanges would have, when the context keeps a history.
+    /// </summary>
+    public static async Task HistoriserModificationAsync<T>(this MutualisationDbContext db, T entite, string propriete, object? avant, CancellationToken annulation)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(entite);
+        var interceptors = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors ?? [];
+        if (interceptors.OfType<HistoriqueInterceptor>().FirstOrDefault() is not { } historique)
+        {
+            return;
+        }
+
+        var type = db.Model.GetEntityTypes().Single(e => e.ClrType == typeof(T));
+        var apres = type.FindProperty(propriete)!.GetGetter().GetClrValue(entite);
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("L'historique s'écrit dans la transaction de l'appelant.");
+        await EcrireAsync(db, transaction, db.Model.FindEntityType(typeof(EntreeHistorique))!, [historique.Modification(type, entite, propriete, avant, apres)], null, avecCle: false, annulation);
+    }
+
+    /// <summary>Deletes the rows of an entity type (owned ones included) whose property <paramref name="propriete"/> equals <paramref name="valeur"/>, in one statement.</summary>
+    public static async Task<int> SupprimerAsync<T>(this MutualisationDbContext db, string propriete, object valeur, CancellationToken annulation)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var type = db.Model.GetEntityTypes().Single(e => e.ClrType == typeof(T));
+        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        var colonne = type.FindProperty(propriete) ?? throw new ArgumentException($"{type.DisplayName()} n'a pas de propriété {propriete}.", nameof(propriete));
+        var sql = db.GetService<ISqlGenerationHelper>();
+        await using var commande = db.Database.GetDbConnection().CreateCommand();
+        commande.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        commande.CommandText = $"DELETE FROM {sql.DelimitIdentifier(table.Name, table.Schema)} WHERE {sql.DelimitIdentifier(colonne.GetColumnName(table)!)} = {sql.GenerateParameterNamePlaceholder("p0")}";
+        commande.Parameters.Add(colonne.GetRelationalTypeMapping().CreateParameter(commande, sql.GenerateParameterName("p0"), valeur, colonne.IsNullable));
+        await db.Database.OpenConnectionAsync(annulation);
+        return await commande.ExecuteNonQueryAsync(annulation);
+    }
+
+    private static void VerifierPerimetre<T>(MutualisationDbContext db, IEntityType type, IReadOnlyList<T> entites)
+    {
+        if (!db.Perimetre.EstRestreint || !typeof(IPerimetreMembre).IsAssignableFrom(typeof(T)))
+        {
+            return;
+        }
+
+        if (entites.Any(e => db.Perimetre.MembreId is null || ((IPerimetreMembre)e!).MembreId != db.Perimetre.MembreId))
+        {
+            throw new AccesHorsPerimetreException($"Écriture refusée : {type.ClrType.Name} hors du périmètre de l'utilisateur.");
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="nombre"/> new keys: on SQLite, after the largest ever given (the table's AUTOINCREMENT counter),
+    /// the caller's write transaction keeping any other writer out; on PostgreSQL, from the identity column's sequence.
+    /// </summary>
+    private static async Task<List<long>> ReserverClesAsync(MutualisationDbContext db, DbTransaction transaction, IEntityType type, IProperty cle, int nombre,
+        CancellationToken annulation)
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        var nomTable = sql.DelimitIdentifier(table.Name, table.Schema);
+        var colonne = cle.GetColumnName(table)!;
+        await using var commande = transaction.Connection!.CreateCommand();
+        commande.Transaction = transaction;
+        var cles = new List<long>(nombre);
+        if (db.Database.IsSqlite())
+        {
+            commande.CommandText = "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = $table), 0), "
+                + $"COALESCE((SELECT MAX({sql.DelimitIdentifier(colonne)}) FROM {nomTable}), 0))";
+            var parametre = commande.CreateParameter();
+            parametre.ParameterName = "$table";
+            parametre.Value = table.Name;
+            commande.Parameters.Add(parametre);
+            var dernier = Convert.ToInt64(await commande.ExecuteScalarAsync(annulation), CultureInfo.InvariantCulture);
+            for (var i = 1; i <= nombre; i++)
+            {
+                cles.Add(dernier + i);
+            }
+
+            return cles;
+        }
+
+        commande.CommandText = $"SELECT nextval(pg_get_serial_sequence(@table, @colonne)) FROM generate_series(1, {nombre.ToString(CultureInfo.InvariantCulture)})";
+        foreach (var (nom, valeur) in new[] { ("table", nomTable), ("colonne", colonne) })
+        {
+            var parametre = commande.CreateParameter();
+            parametre.ParameterName = nom;
+            parametre.Value = valeur;
+            commande.Parameters.Add(parametre);
+        }
+
+        await using var lecteur = await commande.ExecuteReaderAsync(annulation);
+        while (await lecteur.ReadAsync(annulation))
+        {
+            cles.Add(lecteur.GetInt64(0));
+        }
+
+        return cles;
+    }
+
+    /// <param name="avecCle">Whether the key is written (reserved by <see cref="ReserverClesAsync"/>) or left to the database.</param>
+    private static async Task EcrireAsync<T>(MutualisationDbContext db, DbTransaction transaction, IEntityType type, IReadOnlyList<T> entites, Func<int, string, object?>? ombre,
+        bool avecCle, CancellationToken annulation)
+        where T : class
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        var colonnes = type.GetProperties()
+            .Where(p => avecCle || !(p.ValueGenerated == ValueGenerated.OnAdd && p.IsPrimaryKey()))
+            .Select(p => (Propriete: p, Mapping: p.GetRelationalTypeMapping(), Getter: p.IsShadowProperty() ? null : p.GetGetter()))
+            .ToList();
+        if (ombre is null && colonnes.Any(c => c.Getter is null))
+        {
+            throw new ArgumentNullException(nameof(ombre), $"{type.DisplayName()} a des propriétés fantômes : leurs valeurs sont à donner.");
+        }
+
+        // SQLite looks a parameter up by name through the whole statement: the cost of binding grows with the square of
+        // the parameters of one command, so SQLite (in process: no round trip to save) gets short commands, compiled once
+        // and run again with new values; PostgreSQL gets long ones (one round trip for up to a thousand rows).
+        var limiteParametres = db.Database.IsSqlite() ? 200 : 60_000;
+        var parCommande = Math.Max(1, Math.Min(LignesParCommande, limiteParametres / colonnes.Count));
+        var entete = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", colonnes.Select(c => sql.DelimitIdentifier(c.Propriete.GetColumnName(table)!)))}) VALUES ";
+        var noms = Enumerable.Range(0, parCommande * colonnes.Count).Select(i => sql.GenerateParameterName("p" + i.ToString(CultureInfo.InvariantCulture))).ToArray();
+        DbCommand? commande = null;
+        try
+        {
+            for (var debut = 0; debut < entites.Count; debut += parCommande)
+            {
+                var fin = Math.Min(entites.Count, debut + parCommande);
+                if (commande is null || fin - debut != parCommande)
+                {
+                    if (commande is not null)
+                    {
+                        await commande.DisposeAsync();
+                    }
+
+                    commande = transaction.Connection!.CreateCommand();
+                    commande.Transaction = transaction;
+                    commande.CommandText = entete + string.Join(", ", Enumerable.Range(0, fin - debut)
+                        .Select(r => "(" + string.Join(", ", Enumerable.Range(0, colonnes.Count).Select(j => sql.GenerateParameterNamePlaceholder("p" + ((r * colonnes.Count) + j).ToString(CultureInfo.InvariantCulture)))) + ")"));
+                }
+
+                commande.Parameters.Clear();
+                var n = 0;
+                for (var i = debut; i < fin; i++)
+                {
+                    foreach (var (propriete, mapping, getter) in colonnes)
+                    {
+                        var valeur = getter is null ? ombre!(i, propriete.Name) : getter.GetClrValue(entites[i]);
+                        commande.Parameters.Add(mapping.CreateParameter(commande, noms[n++], valeur, propriete.IsNullable));
+                    }
+                }
+
+                await commande.ExecuteNonQueryAsync(annulation);
+            }
+        }
+        finally
+        {
+            if (commande is not null)
+            {
+                await commande.DisposeAsync();
+            }
+        }
+    }
+}
