@@ -103,7 +103,7 @@ public sealed class CalculCampagne(MutualisationDbContext db, TarifsDeLExercice 
             var resultat = titre is { Statut: StatutTitre.Emis }
                 ? new ResultatCampagne(lu.MembreId, lu.Nom, lu.Population, StatutResultat.DejaFacture, $"Titre n° {titre.Numero} émis le {FormatFr.Date(titre.EmisLe!.Value)} (il ne change plus).",
                     null, avertissements, titre.Total, precedent, titre.Id)
-                : Calculer(campagne, tarif, lu, debiteurs.GetValueOrDefault(lu.MembreId), factures[lu.MembreId].ToList(), avertissements, precedent, seuil, fondement, auteur, quand, ref titre);
+                : Calculer(campagne, tarif, lu, debiteurs.GetValueOrDefault(lu.MembreId), factures[lu.MembreId].ToList(), avertissements, precedent, seuil, emetteur, fondement, auteur, quand, ref titre);
             if (resultat.Statut != StatutResultat.DejaFacture && resultat.Statut != StatutResultat.Pret && titre is { Statut: StatutTitre.Brouillon })
             {
                 db.TitresRecette.Remove(titre);
@@ -182,7 +182,7 @@ public sealed class CalculCampagne(MutualisationDbContext db, TarifsDeLExercice 
     }
 
     private static ResultatCampagne Calculer(Campagne campagne, ExerciceTarifaire tarif, FaitsReels lu, Debiteur? debiteur, IReadOnlyList<DejaFacture> factures,
-        List<string> avertissements, Montant? precedent, Montant seuil, string fondement, Auteur auteur, DateTimeOffset quand, ref TitreDeRecette? titre)
+        List<string> avertissements, Montant? precedent, Montant seuil, ParametresEmetteur? emetteur, string fondement, Auteur auteur, DateTimeOffset quand, ref TitreDeRecette? titre)
     {
         ResultatCampagne Resultat(StatutResultat statut, string? motif, string? service = null, Montant total = default) =>
             new(lu.MembreId, lu.Nom, lu.Population, statut, motif, service, avertissements, total, precedent, null);
@@ -261,6 +261,13 @@ public sealed class CalculCampagne(MutualisationDbContext db, TarifsDeLExercice 
         else
         {
             refusTitre = titre.RemplacerLignes(lignes, auteur, quand);
+        }
+
+        // Imputed now from the settings, as the issue would: the issue then finds its lines already imputed and writes
+        // nothing more to them (it still imputes again whatever the settings changed in between).
+        if (refusTitre is null && emetteur is not null)
+        {
+            titre!.ImputerLignes(emetteur);
         }
 
         return refusTitre is null
