@@ -220,6 +220,41 @@ public class CampagnesTests(PortailFactory portail)
     }
 
     [Fact]
+    public async Task Une_grande_campagne_s_emet_en_arriere_plan_puis_produit_ses_avis_et_sa_reprise_ne_refait_rien()
+    {
+        using var application = PortailFactory.SurUneNouvelleBase();
+        application.Reglages["Campagnes:EmissionDeFondAuDela"] = "0"; // every issue goes to the background job
+        var membre = await CommuneAsync(application, 2355);
+        await application.AjouterConventionAsync(membre.Id, ModeleConvention.ServiceCommun, StatutConvention.EnVigueur);
+        using var agent = await application.ConnecterAsync(Comptes.Agent);
+        await LivrerAuditAsync(application, membre.Id, new DateOnly(2024, 3, 10));
+        await ChoisirAsync(agent, membre.Id, "01/01/2025");
+        var campagne = await application.ExecuterAsync(db => db.Set<Campagne>().Where(c => c.ExerciceFacture == 2025).Select(c => c.Id).SingleAsync());
+        await application.CalculerCampagneAsync(campagne);
+
+        using var finances = await application.ConnecterAsync(Comptes.Finances);
+        var url = $"/campagnes/{campagne}";
+        var emission = await finances.SoumettreAsync(url, [], $"{url}/emettre");
+        Assert.Equal((HttpStatusCode.Redirect, url), (emission.Statut, emission.Redirection));
+        var travail = await application.AttendreFinAsync((await application.LireCampagneAsync(campagne)).TravailId!.Value);
+
+        Assert.Equal(EtatTravail.Termine, travail.Etat);
+        Assert.Equal("finances@redon-agglomeration.demo", (await application.ExecuterAsync(db => db.Users.SingleAsync(u => u.Id == travail.CreeParId))).Email);
+        Assert.StartsWith("1 titre(s) émis pour 5 532,50 €", Normaliser(travail.Message!), StringComparison.Ordinal);
+        Assert.EndsWith("1 avis des sommes à payer produit(s).", travail.Message, StringComparison.Ordinal);
+        var titre = await application.ExecuterAsync(db => db.TitresRecette.AsNoTracking().SingleAsync(t => t.MembreId == membre.Id));
+        Assert.Equal(StatutTitre.Emis, titre.Statut);
+        var avis = await application.ExecuterAsync(db => db.AvisTitres.AsNoTracking().SingleAsync(a => a.TitreId == titre.Id));
+
+        // The same job run again (a restart after its end, a second launch): nothing issued, nothing produced, nothing changed.
+        var reprise = await application.AttendreFinAsync(await application.LancerTravailAsync("finances@redon-agglomeration.demo",
+            Features.Campagnes.TravailEmissionCampagne.Genre, new Features.Campagnes.ParametresCampagne(campagne)));
+        Assert.Equal((EtatTravail.Termine, "0 avis des sommes à payer produit(s)."), (reprise.Etat, reprise.Message));
+        Assert.Equal(titre.Numero, Assert.Single(await application.ExecuterAsync(db => db.TitresRecette.AsNoTracking().Where(t => t.MembreId == membre.Id).ToListAsync())).Numero);
+        Assert.Equal(avis.Sha256, await application.ExecuterAsync(db => db.AvisTitres.Where(a => a.TitreId == titre.Id).Select(a => a.Sha256).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Emettre_la_campagne_puis_la_relancer_ne_recree_pas_les_titres_emis()
     {
         using var application = PortailFactory.SurUneNouvelleBase();

@@ -180,16 +180,7 @@ public sealed class HistoriqueInterceptor(IPerimetreUtilisateur perimetre, TimeP
             changements[propriete.Name] = Texte(propriete.GetGetter().GetClrValue(entite));
         }
 
-        return new EntreeHistorique
-        {
-            Horodatage = horloge.GetUtcNow(),
-            UtilisateurId = perimetre.UtilisateurId,
-            Entite = type.ClrType.Name,
-            EntiteId = string.Join(',', type.FindPrimaryKey()!.Properties.Select(p => p.GetGetter().GetClrValue(entite))),
-            MembreId = entite is IPerimetreMembre membre ? membre.MembreId : null,
-            Action = "Création",
-            Changements = JsonSerializer.Serialize(changements, Json),
-        };
+        return Entree(type, entite, "Création", changements);
     }
 
     /// <summary>The « Modification » entry of a row changed outside the change tracker: one property, its value before and after.</summary>
@@ -203,17 +194,19 @@ public sealed class HistoriqueInterceptor(IPerimetreUtilisateur perimetre, TimeP
             changements[propriete] = new[] { Texte(avant), Texte(apres) };
         }
 
-        return new EntreeHistorique
-        {
-            Horodatage = horloge.GetUtcNow(),
-            UtilisateurId = perimetre.UtilisateurId,
-            Entite = type.ClrType.Name,
-            EntiteId = string.Join(',', type.FindPrimaryKey()!.Properties.Select(p => p.GetGetter().GetClrValue(entite))),
-            MembreId = entite is IPerimetreMembre membre ? membre.MembreId : null,
-            Action = "Modification",
-            Changements = JsonSerializer.Serialize(changements, Json),
-        };
+        return Entree(type, entite, "Modification", changements);
     }
+
+    private EntreeHistorique Entree(IEntityType type, object entite, string action, SortedDictionary<string, object?> changements) => new()
+    {
+        Horodatage = horloge.GetUtcNow(),
+        UtilisateurId = perimetre.UtilisateurId,
+        Entite = type.ClrType.Name,
+        EntiteId = string.Join(',', type.FindPrimaryKey()!.Properties.Select(p => p.GetGetter().GetClrValue(entite))),
+        MembreId = entite is IPerimetreMembre membre ? membre.MembreId : null,
+        Action = action,
+        Changements = JsonSerializer.Serialize(changements, Json),
+    };
 
     private static string DecrireChangements(EntityEntry entree, EntityState etat)
     {
