@@ -130,8 +130,7 @@ public class NavigationNavigateurTests(PortailReel portail)
         Assert.Empty(await Axe.ViolationsGravesAsync(page));
         await page.ScreenshotAsync(new() { Path = Capture("navigation-etroite-ouverte"), FullPage = true });
 
-        await page.Locator("summary", new() { HasText = "Membres" }).ClickAsync();
-        await page.Locator("#menu a[href='/membres/import']").ClickAsync();
+        await MenuPrincipal.SuivreAsync(page, "Membres", "/membres/import");
         await page.WaitForURLAsync(portail.Adresse + "/membres/import");
         Assert.Equal("Import des communes (Etalab)", (await page.Locator("h1").InnerTextAsync()).Trim());
     }
@@ -149,8 +148,7 @@ public class NavigationNavigateurTests(PortailReel portail)
 
         Assert.Equal("Tableau de bord des finances", (await page.Locator("h1").InnerTextAsync()).Trim());
         Assert.False(await page.GetByRole(AriaRole.Button, new() { Name = "Menu" }).IsVisibleAsync());
-        await page.Locator("summary", new() { HasText = "Facturation" }).ClickAsync();
-        await page.Locator("#menu a[href='/contributions']").ClickAsync();
+        await MenuPrincipal.SuivreAsync(page, "Facturation", "/contributions");
         await page.WaitForURLAsync(portail.Adresse + "/contributions");
         Assert.Equal("Projection des contributions", (await page.Locator("h1").InnerTextAsync()).Trim());
     }

@@ -34,8 +34,7 @@ public class PagesTests(PortailReel portail)
     public async Task La_liste_des_membres_s_ouvre_dans_Chromium_sans_violation_grave_d_accessibilite()
     {
         var page = await portail.PageConnecteeAsync(Comptes.Agent);
-        await page.Locator("summary", new() { HasText = "Membres" }).ClickAsync();
-        await page.Locator("#menu a[href='/membres']").ClickAsync();
+        await MenuPrincipal.SuivreAsync(page, "Membres", "/membres");
         await page.WaitForURLAsync(portail.Adresse + "/membres", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
         Assert.Equal("Membres — Mutualisation", await page.TitleAsync());
