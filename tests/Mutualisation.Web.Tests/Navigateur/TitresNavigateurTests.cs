@@ -24,7 +24,15 @@ public class TitresNavigateurTests(PortailReel portail)
         await page.GetByLabel("Préparer un titre de remplacement").CheckAsync();
         Assert.Empty(await Axe.ViolationsGravesAsync(page));
         await page.GetByRole(AriaRole.Button, new() { Name = "Préparer le brouillon" }).ClickAsync();
-        await page.WaitForURLAsync($"{portail.Adresse}/titres/brouillons", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        try
+        {
+            await page.WaitForURLAsync($"{portail.Adresse}/titres/brouillons", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        }
+        catch (TimeoutException)
+        {
+            throw new Xunit.Sdk.XunitException($"Pas de liste des brouillons après la réduction : {page.Url} — {await page.Locator("main").InnerTextAsync()}");
+        }
+
         Assert.Empty(await Axe.ViolationsGravesAsync(page));
 
         var (annulation, remplacement) = await portail.ExecuterAsync(async db => (
