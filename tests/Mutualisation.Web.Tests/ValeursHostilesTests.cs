@@ -127,7 +127,7 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         new("GET", "titres/{id:int}", c => $"/titres/{c.Titre}") { IdHostile = (_, v) => $"/titres/{v}" },
         new("GET", "titres/{id:int}/pdf", c => $"/titres/{c.Titre}/pdf") { IdHostile = (_, v) => $"/titres/{v}/pdf" },
         new("GET", "titres/bordereaux", _ => "/titres/bordereaux") { Parametres = ["exercice"], Base = "exercice=2026" },
-        new("GET", "titres/bordereaux/{id:int}", c => $"/titres/bordereaux/{c.Bordereau}") { IdHostile = (_, v) => $"/titres/bordereaux/{v}" },
+        new("GET", "titres/bordereaux/{id:int}", c => $"/titres/bordereaux/{c.Bordereau}") { IdHostile = (_, v) => $"/titres/bordereaux/{v}", Parametres = ["page"], Base = "page=1" },
         new("GET", "titres/bordereaux/{id:int}/pdf", c => $"/titres/bordereaux/{c.Bordereau}/pdf") { IdHostile = (_, v) => $"/titres/bordereaux/{v}/pdf" },
         new("GET", "titres/bordereaux/{id:int}/zip", c => $"/titres/bordereaux/{c.Bordereau}/zip") { IdHostile = (_, v) => $"/titres/bordereaux/{v}/zip" },
         new("GET", "titres/bordereaux/{id:int}/pes", c => $"/titres/bordereaux/{c.Bordereau}/pes") { IdHostile = (_, v) => $"/titres/bordereaux/{v}/pes" },

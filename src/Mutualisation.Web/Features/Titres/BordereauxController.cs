@@ -71,7 +71,7 @@ public sealed class BordereauxController(MutualisationDbContext db, TimeProvider
             .Select(t => new TitreDuBordereau(t.Id, t.Numero!.Value, t.Exercice, t.Budget, t.Nature, t.DebiteurNom, t.Objet, t.Total, t.TitreOrigineNumero))
             .ToListAsync(annulation);
         var reductions = await TitresLisibles.ReductionsAsync(db, titres.Select(t => t.Id).ToList(), annulation);
-        var manquants = await new ProductionAvis(db).ManquantsAsync(siens, annulation);
+        var manquants = await AvisManquantsAsync(id, annulation);
         return View(new DetailBordereauModel(bordereau, titres, reductions)
         {
             AvisManquants = manquants,
@@ -92,7 +92,7 @@ public sealed class BordereauxController(MutualisationDbContext db, TimeProvider
             return NotFound();
         }
 
-        if (await new ProductionAvis(db).ManquantsAsync(db.TitresRecette.Where(t => t.BordereauId == id), annulation) == 0)
+        if (await AvisManquantsAsync(id, annulation) == 0)
         {
             TempData["Succes"] = "Tous les avis des sommes à payer de ce bordereau sont produits.";
             return Redirect($"/titres/bordereaux/{id}");
@@ -102,10 +102,14 @@ public sealed class BordereauxController(MutualisationDbContext db, TimeProvider
         return Redirect($"/travaux/{travail}");
     }
 
+    /// <summary>How many titres of the bordereau still wait for their avis (ADR 0026).</summary>
+    private Task<int> AvisManquantsAsync(int id, CancellationToken annulation) =>
+        new ProductionAvis(db).ManquantsAsync(db.TitresRecette.Where(t => t.BordereauId == id), annulation);
+
     /// <summary>The bordereau's documents hold every avis: while one is missing they are refused with the reason.</summary>
     private async Task<IActionResult?> AvisIncompletsAsync(int id, CancellationToken annulation)
     {
-        var manquants = await new ProductionAvis(db).ManquantsAsync(db.TitresRecette.Where(t => t.BordereauId == id), annulation);
+        var manquants = await AvisManquantsAsync(id, annulation);
         if (manquants == 0)
         {
             return null;
