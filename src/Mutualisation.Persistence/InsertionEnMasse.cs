@@ -97,6 +97,128 @@ public static class InsertionEnMasse
     }
 
     /// <summary>
+    /// The values of <paramref name="proprietes"/> of existing rows (objects read without tracking) before the domain changes
+    /// them: what <see cref="ModifierAsync{T}"/> compares with to write the changed rows and their history.
+    /// </summary>
+    public static ReleveEnMasse<T> Relever<T>(this MutualisationDbContext db, IReadOnlyList<T> entites, params string[] proprietes)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(entites);
+        var type = db.Model.GetEntityTypes().Single(e => e.ClrType == typeof(T));
+        var lues = proprietes.Select(p => type.FindProperty(p) is { } propriete && !propriete.IsShadowProperty() && !propriete.IsPrimaryKey()
+            ? propriete
+            : throw new ArgumentException($"{type.DisplayName()} n'a pas de propriété {p} modifiable en masse.", nameof(proprietes))).ToArray();
+        var valeurs = entites.Select(e => lues.Select(p => p.GetGetter().GetClrValue(e)).ToArray()).ToArray();
+        return new ReleveEnMasse<T>(type, entites, lues, valeurs);
+    }
+
+    /// <summary>
+    /// Writes the rows of <paramref name="avant"/> whose listed properties the domain has changed since it was taken, in
+    /// UPDATEs of many rows each matched by key (<c>WITH v AS (VALUES …) UPDATE … FROM v</c>), and their « Modification »
+    /// history entries as SaveChanges would (same JSON of changed fields, old and new values). The row's triggers run as
+    /// for any UPDATE. Returns the rows written; throws when a row is missing. Runs in the caller's transaction.
+    /// </summary>
+    public static async Task<int> ModifierAsync<T>(this MutualisationDbContext db, ReleveEnMasse<T> avant, CancellationToken annulation)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(avant);
+        if (!Disponible(db))
+        {
+            throw new NotSupportedException($"La modification en masse n'est pas prise en charge par le fournisseur {db.Database.ProviderName}.");
+        }
+
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("La modification en masse s'écrit dans la transaction de l'appelant.");
+        var (type, proprietes) = (avant.Type, avant.Proprietes);
+        var changees = new List<(T Entite, object?[] Avant)>();
+        for (var i = 0; i < avant.Entites.Count; i++)
+        {
+            var entite = avant.Entites[i];
+            if (proprietes.Where((p, j) => !Equals(avant.Valeurs[i][j], p.GetGetter().GetClrValue(entite))).Any())
+            {
+                changees.Add((entite, avant.Valeurs[i]));
+            }
+        }
+
+        if (changees.Count == 0)
+        {
+            return 0;
+        }
+
+        VerifierPerimetre(db, type, changees.Select(c => c.Entite).ToList());
+        var cle = type.FindPrimaryKey()?.Properties is [var unique] ? unique : throw new NotSupportedException($"{type.DisplayName()} n'a pas de clé simple.");
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        var nomTable = sql.DelimitIdentifier(table.Name, table.Schema);
+        var colonnes = new[] { cle }.Concat(proprietes).Select(p => (Propriete: p, Mapping: p.GetRelationalTypeMapping(), Getter: p.GetGetter())).ToList();
+        var alias = Enumerable.Range(0, colonnes.Count).Select(j => sql.DelimitIdentifier("c" + j.ToString(CultureInfo.InvariantCulture))).ToList();
+        var affectations = string.Join(", ", proprietes.Select((p, j) => $"{sql.DelimitIdentifier(p.GetColumnName(table)!)} = \"v\".{alias[j + 1]}"));
+        var limiteParametres = db.Database.IsSqlite() ? 200 : 30_000;
+        var parCommande = Math.Max(1, Math.Min(LignesParCommande, limiteParametres / colonnes.Count));
+        var noms = Enumerable.Range(0, parCommande * colonnes.Count).Select(i => "p" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        var ecrites = 0;
+        DbCommand? commande = null;
+        try
+        {
+            // The command of a full slice is compiled once and run again with new values (SQLite prepares it once).
+            foreach (var tranche in changees.Chunk(parCommande))
+            {
+                if (commande is null || tranche.Length != parCommande)
+                {
+                    if (commande is not null)
+                    {
+                        await commande.DisposeAsync();
+                    }
+
+                    commande = transaction.Connection!.CreateCommand();
+                    commande.Transaction = transaction;
+                    var valeurs = Enumerable.Range(0, tranche.Length)
+                        .Select(r => "(" + string.Join(", ", Enumerable.Range(0, colonnes.Count).Select(j => sql.GenerateParameterNamePlaceholder(noms[(r * colonnes.Count) + j]))) + ")");
+                    commande.CommandText = $"WITH \"v\" ({string.Join(", ", alias)}) AS (VALUES {string.Join(", ", valeurs)}) "
+                        + $"UPDATE {nomTable} SET {affectations} FROM \"v\" WHERE {nomTable}.{sql.DelimitIdentifier(cle.GetColumnName(table)!)} = \"v\".{alias[0]}";
+                }
+
+                commande.Parameters.Clear();
+                var n = 0;
+                foreach (var (entite, _) in tranche)
+                {
+                    foreach (var (propriete, mapping, getter) in colonnes)
+                    {
+                        commande.Parameters.Add(mapping.CreateParameter(commande, sql.GenerateParameterName(noms[n++]), getter.GetClrValue(entite), propriete.IsNullable));
+                    }
+                }
+
+                var lues = await commande.ExecuteNonQueryAsync(annulation);
+                if (lues != tranche.Length)
+                {
+                    throw new DbUpdateConcurrencyException($"{type.DisplayName()} : {tranche.Length - lues} ligne(s) à modifier introuvable(s).");
+                }
+
+                ecrites += lues;
+            }
+        }
+        finally
+        {
+            if (commande is not null)
+            {
+                await commande.DisposeAsync();
+            }
+        }
+
+        var interceptors = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors ?? [];
+        if (interceptors.OfType<HistoriqueInterceptor>().FirstOrDefault() is { } historique && !type.IsOwned())
+        {
+            var entrees = changees.Select(c => historique.Modification(type, c.Entite,
+                proprietes.Select((p, j) => (p.Name, c.Avant[j], p.GetGetter().GetClrValue(c.Entite))).ToList())).ToList();
+            await EcrireAsync(db, transaction, db.Model.FindEntityType(typeof(EntreeHistorique))!, entrees, null, avecCle: false, annulation);
+        }
+
+        return ecrites;
+    }
+
+    /// <summary>
     /// Writes the history entry of a change made by ExecuteUpdate (one property of <paramref name="entite"/>, whose object
     /// holds the new value), as SaveChanges would have, when the context keeps a history.
     /// </summary>
@@ -115,7 +237,7 @@ public static class InsertionEnMasse
         var apres = type.FindProperty(propriete)!.GetGetter().GetClrValue(entite);
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("L'historique s'écrit dans la transaction de l'appelant.");
-        await EcrireAsync(db, transaction, db.Model.FindEntityType(typeof(EntreeHistorique))!, [historique.Modification(type, entite, propriete, avant, apres)], null, avecCle: false, annulation);
+        await EcrireAsync(db, transaction, db.Model.FindEntityType(typeof(EntreeHistorique))!, [historique.Modification(type, entite, [(propriete, avant, apres)])], null, avecCle: false, annulation);
     }
 
     /// <summary>Deletes the rows of an entity type (owned ones included) whose property <paramref name="propriete"/> equals <paramref name="valeur"/>, in one statement.</summary>
@@ -261,4 +383,20 @@ public static class InsertionEnMasse
             }
         }
     }
+}
+
+/// <summary>The values of some properties of rows read without tracking, taken before the domain changes them (<see cref="InsertionEnMasse.Relever{T}"/>).</summary>
+public sealed class ReleveEnMasse<T>
+    where T : class
+{
+    internal ReleveEnMasse(IEntityType type, IReadOnlyList<T> entites, IProperty[] proprietes, object?[][] valeurs) =>
+        (Type, Entites, Proprietes, Valeurs) = (type, entites, proprietes, valeurs);
+
+    internal IEntityType Type { get; }
+
+    internal IReadOnlyList<T> Entites { get; }
+
+    internal IProperty[] Proprietes { get; }
+
+    internal object?[][] Valeurs { get; }
 }

@@ -275,6 +275,10 @@ public class CampagnesTests(PortailFactory portail)
         Assert.Equal(HttpStatusCode.Redirect, emission.Statut);
         var titre = await application.ExecuterAsync(db => db.TitresRecette.AsNoTracking().SingleAsync(t => t.MembreId == membre.Id));
         Assert.Equal((StatutTitre.Emis, 5532.50m, 2026), (titre.Statut, titre.Total.Euros, titre.Exercice));
+        var emise = await application.LireCampagneAsync(campagne);
+        Assert.Equal((StatutResultat.DejaFacture, "Titre émis par la campagne."), emise.Resultats.Where(r => r.MembreId == membre.Id).Select(r => (r.Statut, r.Motif)).Single());
+        Assert.Equal("Titres émis", emise.Evenements[^1].Libelle);
+        Assert.Contains($"bordereau n° {titre.BordereauNumero}", emise.Evenements[^1].Detail, StringComparison.Ordinal);
         var page = await finances.GetAsync(url);
         Assert.Contains(page.Document.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/titres/{titre.Id}/pdf");
         Assert.Contains(page.Document.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/titres/export.csv?exercice=2026&bordereau={titre.BordereauNumero}");

@@ -1,7 +1,10 @@
+using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore;
+using Mutualisation.Domain.Commun;
 using Mutualisation.Domain.Titres;
 using Mutualisation.Persistence.Perimetre;
 using Mutualisation.Persistence.Titres;
@@ -125,6 +128,53 @@ public partial class TitresTests
         Assert.Equal(nombre - ((pages - 1) * BordereauxController.TitresParPage), derniere.Document.QuerySelectorAll("tbody tr").Length);
         Assert.Contains($"Titre n° {emis[^1].Numero}", derniere.TexteVisible, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await finances.GetAsync($"/titres/bordereaux/{resultat.Bordereau.Id}?page=999999")).Statut);
+    }
+
+    [Fact]
+    public async Task L_emission_ecrit_a_l_historique_la_ligne_imputee_le_titre_emis_et_son_evenement_comme_toute_ecriture()
+    {
+        var membre = await portail.AjouterCommuneAsync(population: 2355);
+        var quand = portail.Horloge.GetUtcNow();
+        var aujourdHui = DateOnly.FromDateTime(PortailFactory.Maintenant.Date);
+        // A draft whose line names its service but carries no imputation yet: the issue imputes it from the settings.
+        var (id, imputation) = await portail.ExecuterAsync(async db =>
+        {
+            var emetteur = await db.ParametresEmetteur.AsNoTracking().OrderBy(p => p.Id).FirstAsync();
+            var service = emetteur.Imputations.OrderBy(i => i.CodeService).First();
+            var refus = TitreDeRecette.Creer(membre.Id, new Debiteur(membre.Nom, membre.Siren.Valeur, membre.CodeInsee.Valeur, "Mairie"), aujourdHui.Year, aujourdHui.Year - 1,
+                emetteur.CodeBudget!, "Contribution", "Convention", [new LignePrevue("Service", "Forfait", new Montant(120m), service.CodeService, null, null)], TitresDeTest.Test, quand, out var titre);
+            Assert.Null(refus);
+            db.TitresRecette.Add(titre!);
+            await db.SaveChangesAsync();
+            return (titre!.Id, service);
+        });
+
+        await portail.ExecuterAsync(db => TitresDeTest.EmettreAsync(db, [id], quand, aujourdHui));
+
+        var emis = await portail.ExecuterAsync(db => db.TitresRecette.AsNoTracking().Include(t => t.Lignes).Include(t => t.Evenements).SingleAsync(t => t.Id == id));
+        var ligne = Assert.Single(emis.Lignes);
+        Assert.Equal((imputation.CompteNature, imputation.Fonction), (ligne.CompteNature, ligne.Fonction));
+        var evenement = Assert.Single(emis.Evenements, e => e.Libelle == "Titre émis");
+        var (cleTitre, cleLigne, cleEvenement) = (Cle(id), Cle(ligne.Id), Cle(evenement.Id));
+        var entrees = await portail.ExecuterAsync(db => db.Historique.AsNoTracking()
+            .Where(h => (h.Entite == nameof(TitreDeRecette) && h.EntiteId == cleTitre) || (h.Entite == nameof(LigneTitre) && h.EntiteId == cleLigne)
+                || (h.Entite == nameof(EvenementTitre) && h.EntiteId == cleEvenement))
+            .ToListAsync());
+
+        // The issued row: exactly the fields the issue sets, each with its value before and after.
+        var modification = Assert.Single(entrees, h => h.Entite == nameof(TitreDeRecette) && h.Action == "Modification");
+        var champs = JsonSerializer.Deserialize<Dictionary<string, string?[]>>(modification.Changements)!;
+        Assert.Equal(["BordereauId", "BordereauNumero", "EmisLe", "Numero", "SignataireNom", "SignatairePrenoms", "SignataireQualite", "Statut"], champs.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("Brouillon|Emis", string.Join('|', champs["Statut"]));
+        Assert.Equal("|" + Cle(emis.Numero!.Value), string.Join('|', champs["Numero"]));
+        Assert.Equal("|" + emis.EmisLe!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), string.Join('|', champs["EmisLe"]));
+        Assert.Equal(membre.Id, modification.MembreId);
+        var imputee = JsonSerializer.Deserialize<Dictionary<string, string?[]>>(Assert.Single(entrees, h => h.Entite == nameof(LigneTitre) && h.Action == "Modification").Changements)!;
+        Assert.Equal("|" + imputation.CompteNature, string.Join('|', imputee["CompteNature"]));
+        Assert.Equal("|" + imputation.Fonction, string.Join('|', imputee["Fonction"]));
+        Assert.Contains("\"Libelle\":\"Titre émis\"", Assert.Single(entrees, h => h.Entite == nameof(EvenementTitre)).Changements, StringComparison.Ordinal);
+
+        static string Cle(int valeur) => valeur.ToString(CultureInfo.InvariantCulture);
     }
 
     [Fact]

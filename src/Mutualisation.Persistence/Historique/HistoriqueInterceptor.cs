@@ -183,13 +183,14 @@ public sealed class HistoriqueInterceptor(IPerimetreUtilisateur perimetre, TimeP
         return Entree(type, entite, "Création", changements);
     }
 
-    /// <summary>The « Modification » entry of a row changed outside the change tracker: one property, its value before and after.</summary>
-    public EntreeHistorique Modification(IEntityType type, object entite, string propriete, object? avant, object? apres)
+    /// <summary>The « Modification » entry of a row changed outside the change tracker: each changed property, its value before and after.</summary>
+    public EntreeHistorique Modification(IEntityType type, object entite, IReadOnlyList<(string Propriete, object? Avant, object? Apres)> proprietes)
     {
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(entite);
+        ArgumentNullException.ThrowIfNull(proprietes);
         var changements = new SortedDictionary<string, object?>(StringComparer.Ordinal);
-        if (!Equals(avant, apres))
+        foreach (var (propriete, avant, apres) in proprietes.Where(p => !Equals(p.Avant, p.Apres)))
         {
             changements[propriete] = new[] { Texte(avant), Texte(apres) };
         }

@@ -32,9 +32,6 @@ public sealed class EmissionTitres(MutualisationDbContext db)
 
     public const int TailleTranche = 500;
 
-    /// <summary>How many drafts the check before numbering reads per query.</summary>
-    public const int TailleLecture = 2000;
-
     /// <summary>Issues the drafts <paramref name="ids"/> (same exercice and budget) in one bordereau, or none of them.</summary>
     /// <param name="produirePdf">
     /// Renders the avis des sommes à payer of an issued titre (number, date and signatory set): when given, the avis of
@@ -59,15 +56,11 @@ public sealed class EmissionTitres(MutualisationDbContext db)
             return new(null, [], new RefusTitre("Émission impossible : les paramètres de l'émetteur ne sont pas saisis."));
         }
 
-        // What the numbering needs, read first by projection (one row per draft, no lines), by slices: a list of ids is
-        // sent as one parameter per id, and SQLite takes at most 32 766 of them in a statement. Each draft is checked
+        // What the numbering needs, read first by projection (one row per draft, no lines), the ids sent as one array
+        // parameter (json_each on SQLite, = ANY on PostgreSQL) rather than one parameter each. Each draft is checked
         // against the settings with its lines further down, slice by slice; a refusal there rolls everything back.
-        var apercus = new List<ApercuBrouillon>(demandes.Count);
-        foreach (var tranche in demandes.Chunk(TailleLecture))
-        {
-            apercus.AddRange(await db.TitresRecette.AsNoTracking().Where(t => tranche.Contains(t.Id))
-                .Select(t => new ApercuBrouillon(t.Id, t.Exercice, t.Budget, t.TitreOrigineId, t.Total)).ToListAsync(annulation));
-        }
+        var apercus = await db.TitresRecette.AsNoTracking().Where(t => EF.Parameter(demandes).Contains(t.Id))
+            .Select(t => new ApercuBrouillon(t.Id, t.Exercice, t.Budget, t.TitreOrigineId, t.Total)).ToListAsync(annulation);
 
         if (apercus.Count != demandes.Count)
         {
@@ -127,36 +120,34 @@ public sealed class EmissionTitres(MutualisationDbContext db)
         return new(bordereau, emis, null);
     }
 
+    /// <summary>What <see cref="TitreDeRecette.Emettre"/> sets on the row of a titre (the rest of it never changes).</summary>
+    private static readonly string[] ProprietesEmission =
+    [
+        nameof(TitreDeRecette.Statut), nameof(TitreDeRecette.Numero), nameof(TitreDeRecette.BordereauId), nameof(TitreDeRecette.BordereauNumero),
+        nameof(TitreDeRecette.EmisLe), nameof(TitreDeRecette.SignataireNom), nameof(TitreDeRecette.SignatairePrenoms), nameof(TitreDeRecette.SignataireQualite),
+    ];
+
     /// <summary>
     /// One slice of an issue: each draft checked against the settings (or the refusal naming its debtor), its lines
-    /// imputed and saved while still drafts (the triggers refuse line changes after), then each titre issued with its
-    /// number, saved, and the titres detached from the context. Their history is not read: an issue only adds to it.
+    /// imputed and saved while still drafts (the triggers refuse line changes after), then each titre issued by the domain
+    /// with its number. On SQLite and PostgreSQL the slice is read without tracking and written in a few statements
+    /// (<see cref="InsertionEnMasse"/>: the changed lines, the issued rows matched by key, the « Titre émis » events, their
+    /// history): a campaign of every French commune took seconds in the change tracker's 70 000 single-row statements. On
+    /// SQL Server the tracker writes them and the titres are let go after the slice. Their history is not read: an issue only adds to it.
     /// </summary>
     private async Task<(IReadOnlyList<TitreEmis> Emis, RefusTitre? Refus)> EmettreTrancheAsync(int[] ids, int premierNumero, ParametresEmetteur emetteur,
         Bordereau bordereau, DateOnly emisLe, Auteur auteur, DateTimeOffset quand, CancellationToken annulation)
     {
-        // Read by the range of the slice's ids (a campaign's drafts follow each other): one range scan instead of a
-        // thousand parameters to translate; a row of the range that was not asked for is let go at once.
-        var (premierId, dernierId) = (ids[0], ids[^1]);
-        var voulus = ids.ToHashSet();
-        var titres = new List<TitreDeRecette>(ids.Length);
-        foreach (var lu in await db.TitresRecette.Include(t => t.Lignes)
-            .Where(t => t.Id >= premierId && t.Id <= dernierId).OrderBy(t => t.Id).AsSplitQuery().ToListAsync(annulation))
-        {
-            if (voulus.Contains(lu.Id))
-            {
-                titres.Add(lu);
-            }
-            else
-            {
-                Oublier(lu);
-            }
-        }
-
+        var enMasse = InsertionEnMasse.Disponible(db);
+        var source = enMasse ? db.TitresRecette.AsNoTracking() : db.TitresRecette;
+        var titres = await source.Include(t => t.Lignes).Where(t => EF.Parameter(ids).Contains(t.Id)).OrderBy(t => t.Id).AsSplitQuery().ToListAsync(annulation);
         if (titres.Count != ids.Length)
         {
             return ([], new RefusTitre("Un des titres demandés n'existe plus."));
         }
+
+        var lignes = titres.SelectMany(t => t.Lignes).ToList();
+        var imputations = enMasse ? db.Relever(lignes, nameof(LigneTitre.CompteNature), nameof(LigneTitre.Fonction)) : null;
         foreach (var titre in titres)
         {
             if (titre.RefusEmission(emetteur) is { } refus)
@@ -167,8 +158,16 @@ public sealed class EmissionTitres(MutualisationDbContext db)
             titre.ImputerLignes(emetteur);
         }
 
-        await db.SaveChangesAsync(annulation);
+        if (imputations is not null)
+        {
+            await db.ModifierAsync(imputations, annulation);
+        }
+        else
+        {
+            await db.SaveChangesAsync(annulation);
+        }
 
+        var emission = enMasse ? db.Relever(titres, ProprietesEmission) : null;
         for (var i = 0; i < titres.Count; i++)
         {
             if (titres[i].Emettre(emetteur, premierNumero + i, bordereau, emisLe, auteur, quand) is { } refus)
@@ -177,10 +176,20 @@ public sealed class EmissionTitres(MutualisationDbContext db)
             }
         }
 
+        var origines = new List<TitreDeRecette>();
         foreach (var titre in titres.Where(t => t.TitreOrigineId is not null))
         {
-            var origine = await db.TitresRecette.FirstAsync(t => t.Id == titre.TitreOrigineId, annulation);
+            var origine = await source.FirstAsync(t => t.Id == titre.TitreOrigineId, annulation);
             origine.NoterReduction(titre, auteur, quand);
+            origines.Add(origine);
+        }
+
+        if (emission is not null)
+        {
+            await db.ModifierAsync(emission, annulation);
+            var evenements = titres.Concat(origines).SelectMany(t => t.Evenements.Select(e => (Titre: t.Id, Evenement: e))).ToList();
+            await db.InsererAsync(evenements.Select(e => e.Evenement).ToList(), (i, _) => evenements[i].Titre, annulation);
+            return (titres.Select(t => new TitreEmis(t.Id, t.Numero!.Value, t.MembreId, t.Total)).ToList(), null);
         }
 
         await db.SaveChangesAsync(annulation);
@@ -191,16 +200,6 @@ public sealed class EmissionTitres(MutualisationDbContext db)
         }
 
         return (emis, null);
-    }
-
-    private void Oublier(TitreDeRecette titre)
-    {
-        foreach (var ligne in titre.Lignes)
-        {
-            db.Entry(ligne).State = EntityState.Detached;
-        }
-
-        db.Entry(titre).State = EntityState.Detached;
     }
 
     /// <summary>

@@ -43,10 +43,33 @@ public sealed class EmissionCampagne(MutualisationDbContext db, EmissionTitres e
         }
 
         var total = resultat.Titres.Aggregate(Domain.Commun.Montant.Zero, (s, t) => s + t.Total);
-        var suivie = await db.Set<Campagne>().FirstAsync(c => c.Id == campagneId, annulation);
-        suivie.NoterEmission(resultat.Bordereau!.Numero, resultat.Titres.Count, total, auteur, horloge.GetUtcNow());
-        await db.SaveChangesAsync(annulation);
+        await NoterEmissionAsync(campagneId, resultat.Bordereau!.Numero, resultat.Titres.Count, total, auteur, annulation);
         return ($"{resultat.Titres.Count} titre(s) émis pour {total}, bordereau n° {resultat.Bordereau.Numero} de l'exercice {resultat.Bordereau.Exercice}.", null);
+    }
+
+    /// <summary>
+    /// Marks the campaign's results issued and adds its event. On SQLite and PostgreSQL the campaign is read without
+    /// tracking and its tens of thousands of changed results are written in bulk (<see cref="InsertionEnMasse"/>): through
+    /// the change tracker this step took longer than the issue itself.
+    /// </summary>
+    private async Task NoterEmissionAsync(int campagneId, int bordereauNumero, int nombre, Domain.Commun.Montant total, Auteur auteur, CancellationToken annulation)
+    {
+        if (!InsertionEnMasse.Disponible(db))
+        {
+            var suivie = await db.Set<Campagne>().FirstAsync(c => c.Id == campagneId, annulation);
+            suivie.NoterEmission(bordereauNumero, nombre, total, auteur, horloge.GetUtcNow());
+            await db.SaveChangesAsync(annulation);
+            return;
+        }
+
+        var campagne = await db.Set<Campagne>().AsNoTracking().AsSplitQuery().FirstAsync(c => c.Id == campagneId, annulation);
+        var resultats = db.Relever(campagne.Resultats, nameof(ResultatCampagne.Statut), nameof(ResultatCampagne.Motif));
+        var evenementsAvant = campagne.Evenements.Count;
+        campagne.NoterEmission(bordereauNumero, nombre, total, auteur, horloge.GetUtcNow());
+        await using var transaction = await db.Database.BeginTransactionAsync(annulation);
+        await db.ModifierAsync(resultats, annulation);
+        await db.InsererAsync(campagne.Evenements.Skip(evenementsAvant).ToList(), (_, _) => campagneId, annulation);
+        await transaction.CommitAsync(annulation);
     }
 
     /// <summary>Renders and stores the avis of the campaign's issued titres that have none yet; returns how many.</summary>
