@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
@@ -252,6 +253,46 @@ public class CampagnesTests(PortailFactory portail)
         Assert.Equal((EtatTravail.Termine, "0 avis des sommes à payer produit(s)."), (reprise.Etat, reprise.Message));
         Assert.Equal(titre.Numero, Assert.Single(await application.ExecuterAsync(db => db.TitresRecette.AsNoTracking().Where(t => t.MembreId == membre.Id).ToListAsync())).Numero);
         Assert.Equal(avis.Sha256, await application.ExecuterAsync(db => db.AvisTitres.Where(a => a.TitreId == titre.Id).Select(a => a.Sha256).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task La_revue_d_une_campagne_se_parcourt_page_par_page_dans_l_ordre_des_noms_et_se_cherche_par_nom()
+    {
+        using var application = PortailFactory.SurUneNouvelleBase();
+        application.Reglages["Campagnes:ResultatsParPage"] = "1";
+        var campagne = await application.LireCampagneAsync(await application.ExecuterAsync(db => db.Set<Campagne>().Where(c => c.ExerciceFacture == 2025).Select(c => c.Id).SingleAsync()));
+        var fr = StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), true);
+        var noms = campagne.Resultats.OrderBy(r => r.MembreNom, fr).ThenBy(r => r.MembreId).Select(r => r.MembreNom).ToList();
+        Assert.True(noms.Count > 1, "La campagne de démonstration compte plus d'une page de membres.");
+        var pages = noms.Count;
+        using var finances = await application.ConnecterAsync(Comptes.Finances);
+        var url = $"/campagnes/{campagne.Id}";
+
+        // Every member once, page after page, in French alphabetical order; only the titres of a page are shown.
+        var vus = new List<string>();
+        for (var page = 1; page <= pages; page++)
+        {
+            var vue = await finances.GetAsync($"{url}?page={page}");
+            var lignes = vue.Document.QuerySelectorAll("#revue tbody tr");
+            Assert.Single(lignes);
+            vus.AddRange(lignes.Select(l => Regex.Replace(l.QuerySelector("th")!.TextContent, @" \([\d\u202F\u00A0 ]+ hab\.\)$", string.Empty).Trim()));
+            Assert.Contains($"page {page} sur {pages}", vue.Document.GetElementById("compte-revue")!.TextContent, StringComparison.Ordinal);
+            Assert.Equal($"{page} / {pages}", vue.Document.QuerySelector("nav[aria-label='Pages de la revue des membres'] [aria-current=page]")!.TextContent.Trim());
+        }
+
+        Assert.Equal(noms, vus);
+        var audela = await finances.GetAsync($"{url}?page=999999");
+        Assert.Equal(HttpStatusCode.OK, audela.Statut);
+        Assert.Contains($"page {pages} sur {pages}", audela.Document.GetElementById("compte-revue")!.TextContent, StringComparison.Ordinal);
+
+        // A search ignores case and accents, keeps the filter across pages, and says when nothing matches.
+        var cible = noms.First(n => n.Length > 4);
+        var recherche = cible[1..^1].ToUpperInvariant().Normalize(System.Text.NormalizationForm.FormD);
+        recherche = new string(recherche.Where(ch => CharUnicodeInfo.GetUnicodeCategory(ch) != UnicodeCategory.NonSpacingMark).ToArray());
+        var trouve = await finances.GetAsync($"{url}?filtre=tous&q={Uri.EscapeDataString(recherche)}");
+        Assert.Contains(trouve.Document.QuerySelectorAll("#revue tbody th"), th => th.TextContent.StartsWith(cible, StringComparison.Ordinal));
+        Assert.Equal(recherche, trouve.Document.GetElementById("q")!.GetAttribute("value"));
+        Assert.Contains("Aucun membre pour ce filtre et cette recherche", (await finances.GetAsync($"{url}?q=zzzzzz")).TexteVisible, StringComparison.Ordinal);
     }
 
     [Fact]

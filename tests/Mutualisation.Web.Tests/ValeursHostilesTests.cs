@@ -44,6 +44,8 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
 
         public int Bordereau { get; init; }
 
+        public int Campagne { get; init; }
+
         public string Insee { get; init; } = "";
 
         public int Souscription { get; init; }
@@ -331,7 +333,7 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         new("GET", "catalogue/{id:int}/pdf", c => Cat(c) + "/pdf") { IdHostile = (_, v) => $"/catalogue/{v}/pdf" },
         new("GET", "campagnes", _ => "/campagnes"),
         new("POST", "campagnes", _ => "/campagnes") { Page = _ => "/campagnes" },
-        new("GET", "campagnes/{id:int}", _ => string.Empty) { IdHostile = (_, v) => $"/campagnes/{v}" },
+        new("GET", "campagnes/{id:int}", c => $"/campagnes/{c.Campagne}") { IdHostile = (_, v) => $"/campagnes/{v}", Parametres = ["filtre", "q", "page"], Base = "filtre=tous&page=1" },
         new("GET", "campagnes/{id:int}/etat", _ => string.Empty) { IdHostile = (_, v) => $"/campagnes/{v}/etat" },
         new("POST", "campagnes/{id:int}/calculer", _ => string.Empty) { IdHostile = (_, v) => $"/campagnes/{v}/calculer" },
         new("POST", "campagnes/{id:int}/montants", _ => string.Empty) { IdHostile = (_, v) => $"/campagnes/{v}/montants" },
@@ -586,6 +588,7 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         var titre = await application.AjouterTitreAsync(membre.Id);
         var titreBrouillon = await application.AjouterTitreAsync(membre.Id, emettre: false);
         var bordereau = await application.ExecuterAsync(db => db.TitresRecette.Where(t => t.Id == titre).Select(t => t.BordereauId!.Value).SingleAsync());
+        var campagne = await application.ExecuterAsync(db => db.Set<Domain.Campagnes.Campagne>().OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
         var souscription = await application.ExecuterAsync(async db =>
         {
             var adhesion = new Domain.Adhesions.Adhesion(membre.Id);
@@ -609,7 +612,7 @@ public sealed partial class ValeursHostilesTests(ValeursHostilesTests.Applicatio
         var ficheInscrite = await application.AjouterFicheInstruiteAsync(membre.Id, "Projet inscrit au COPIL balayé");
         var fichePrete = await application.AjouterFicheInstruiteAsync(membre.Id, "Projet prêt pour le COPIL balayé");
         var seance = await application.AjouterSeanceAsync("Séance balayée", null, ficheInscrite);
-        return new Contexte(membre.Id, utilisateur, brouillon, service.Id, version.Formules[0].Id, annexe, version.Quantites[0].Id, convention, document) { Titre = titre, TitreBrouillon = titreBrouillon, Bordereau = bordereau, Insee = membre.CodeInsee.Valeur, Souscription = souscription, Mission = mission, Audit = audit, Constat = constat, Element = element, Fiche = fiche, Seance = seance, FicheInscrite = ficheInscrite, FichePrete = fichePrete, Remboursement = remboursement };
+        return new Contexte(membre.Id, utilisateur, brouillon, service.Id, version.Formules[0].Id, annexe, version.Quantites[0].Id, convention, document) { Titre = titre, TitreBrouillon = titreBrouillon, Bordereau = bordereau, Campagne = campagne, Insee = membre.CodeInsee.Valeur, Souscription = souscription, Mission = mission, Audit = audit, Constat = constat, Element = element, Fiche = fiche, Seance = seance, FicheInscrite = ficheInscrite, FichePrete = fichePrete, Remboursement = remboursement };
     }
 
     private static string Jeton(Session.Page page, string? action = null) =>

@@ -7,6 +7,13 @@ public static class FormatFr
 {
     private static readonly CultureInfo Fr = CultureInfo.GetCultureInfo("fr-FR");
 
+    /// <summary>French alphabetical order of names, case ignored (« Étel » between « Erdeven » and « Fréhel »).</summary>
+    public static readonly StringComparer Comparateur = StringComparer.Create(Fr, ignoreCase: true);
+
+    /// <summary>Whether <paramref name="texte"/> contains <paramref name="recherche"/>, case and accents ignored (« etel » finds « Étel »).</summary>
+    public static bool Contient(string texte, string recherche) =>
+        Fr.CompareInfo.IndexOf(texte, recherche, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) >= 0;
+
     public static string Euros(decimal montant) => montant.ToString("#,##0.00 €", Fr);
 
     public static string Entier(int? valeur) => valeur?.ToString("#,##0", Fr) ?? "—";

@@ -74,9 +74,16 @@ public sealed class CampagnesController(MutualisationDbContext db, TimeProvider 
         return Redirect($"/campagnes/{campagne.Id}");
     }
 
+    /// <summary>Members per page of the review table (a campaign of every French commune has 35 000 of them); <c>Campagnes:ResultatsParPage</c> changes it.</summary>
+    public const int ResultatsParPageParDefaut = 100;
+
+    private int ResultatsParPage => Math.Clamp(configuration.GetValue("Campagnes:ResultatsParPage", ResultatsParPageParDefaut), 1, 1000);
+
     [HttpGet("{id:int}")]
-    public async Task<IActionResult> Detail(int id, [FromQuery] string? filtre, CancellationToken annulation) =>
-        await PageAsync(id, filtre, null, annulation) is { } page ? View(Vue + "Detail.cshtml", page) : NotFound();
+    public async Task<IActionResult> Detail(int id, [FromQuery] string? filtre, [FromQuery] string? q, [FromQuery] int? page, CancellationToken annulation) =>
+        await PageAsync(id, new RevueCampagne(FiltresCampagne.Lire(filtre), Recherche(q), Math.Max(1, page ?? 1)), null, annulation) is { } vue
+            ? View(Vue + "Detail.cshtml", vue)
+            : NotFound();
 
     /// <summary>The state of the campaign's last job, for the progress bar's script.</summary>
     [HttpGet("{id:int}/etat")]
@@ -131,8 +138,9 @@ public sealed class CampagnesController(MutualisationDbContext db, TimeProvider 
         if (refus is not null)
         {
             ModelState.AddModelError(refus.Champ ?? "Montant", refus.Message);
-            var page = await PageAsync(id, null, formulaire, annulation);
-            return View(Vue + "Detail.cshtml", page!);
+            // The page that shows the member's row, with the error beside its fields.
+            var vue = await PageAsync(id, new RevueCampagne(FiltreCampagne.EnAttente, null, 1), formulaire, annulation);
+            return View(Vue + "Detail.cshtml", vue!);
         }
 
         await db.SaveChangesAsync(annulation);
@@ -196,21 +204,42 @@ public sealed class CampagnesController(MutualisationDbContext db, TimeProvider 
         return new ListeCampagnes(campagnes.OrderByDescending(c => c.ExerciceFacture).ThenBy(c => c.Budget).ToList(), formulaire);
     }
 
-    private async Task<PageCampagne?> PageAsync(int id, string? filtre, MontantNegocieFormulaire? saisie, CancellationToken annulation)
+    private static string? Recherche(string? q) => string.IsNullOrWhiteSpace(q) ? null : q.Trim()[..Math.Min(q.Trim().Length, 100)];
+
+    /// <summary>
+    /// A campaign's page: the campaign with its results (filtered, searched, sorted by name, one page of them), the titres
+    /// of that page only with their lines, the bordereaux issued and the settings missing for its drafts, both computed by
+    /// the database, never from every titre of the campaign.
+    /// </summary>
+    private async Task<PageCampagne?> PageAsync(int id, RevueCampagne revue, MontantNegocieFormulaire? saisie, CancellationToken annulation)
     {
-        var campagne = await db.Set<Campagne>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, annulation);
+        var campagne = await db.Set<Campagne>().AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id, annulation);
         if (campagne is null)
         {
             return null;
         }
 
         var travail = campagne.TravailId is { } travailId ? await db.TravauxDeFond.AsNoTracking().FirstOrDefaultAsync(t => t.Id == travailId, annulation) : null;
-        var titres = await db.TitresRecette.AsNoTracking().Include(t => t.Lignes).Where(t => t.CampagneId == id).ToDictionaryAsync(t => t.Id, annulation);
-        var bordereaux = titres.Values.Where(t => t.Statut == StatutTitre.Emis && t.BordereauNumero is not null)
-            .GroupBy(t => t.BordereauNumero!.Value).Select(g => new BordereauCampagne(g.Key, g.First().EmisLe!.Value, g.Count(), g.Aggregate(Domain.Commun.Montant.Zero, (s, t) => s + t.Total)))
-            .OrderBy(b => b.Numero).ToList();
+        var retenus = campagne.Resultats.Where(r => revue.Filtre.Garde(r) && (revue.Recherche is null || FormatFr.Contient(r.MembreNom, revue.Recherche)))
+            .OrderBy(r => r.MembreNom, FormatFr.Comparateur).ThenBy(r => r.MembreId).ToList();
+        if (saisie is not null && retenus.FindIndex(r => r.MembreId == saisie.MembreId) is var rang and >= 0)
+        {
+            revue = revue with { Page = (rang / ResultatsParPage) + 1 };
+        }
+
+        var pages = Math.Max(1, (retenus.Count + ResultatsParPage - 1) / ResultatsParPage);
+        revue = revue with { Page = Math.Min(revue.Page, pages) };
+        var lignes = retenus.Skip((revue.Page - 1) * ResultatsParPage).Take(ResultatsParPage).ToList();
+        var ids = lignes.Where(r => r.TitreId is not null).Select(r => r.TitreId!.Value).ToList();
+        var titres = await db.TitresRecette.AsNoTracking().Include(t => t.Lignes).Where(t => EF.Parameter(ids).Contains(t.Id)).AsSplitQuery().ToDictionaryAsync(t => t.Id, annulation);
+        var emis = await db.TitresRecette.AsNoTracking().Where(t => t.CampagneId == id && t.Statut == StatutTitre.Emis && t.BordereauNumero != null)
+            .Select(t => new { Numero = t.BordereauNumero!.Value, EmisLe = t.EmisLe!.Value, t.Total }).ToListAsync(annulation);
+        var bordereaux = emis.GroupBy(t => t.Numero)
+            .Select(g => new BordereauCampagne(g.Key, g.First().EmisLe, g.Count(), g.Aggregate(Domain.Commun.Montant.Zero, (s, t) => s + t.Total))).OrderBy(b => b.Numero).ToList();
         var emetteur = await db.ParametresEmetteur.AsNoTracking().Include(p => p.Imputations).OrderBy(p => p.Id).FirstOrDefaultAsync(annulation);
-        var manquants = emetteur is null ? ["les paramètres de l'émetteur"] : emetteur.Manquants(titres.Values.Where(t => t.Statut == StatutTitre.Brouillon).SelectMany(t => t.CodesServices).Distinct());
-        return new PageCampagne(campagne, travail is null ? null : EtatTravailVue.De(travail), titres, bordereaux, FiltresCampagne.Lire(filtre), saisie, manquants);
+        var codes = await db.TitresRecette.AsNoTracking().Where(t => t.CampagneId == id && t.Statut == StatutTitre.Brouillon)
+            .SelectMany(t => t.Lignes).Where(l => l.CodeService != null).Select(l => l.CodeService!).Distinct().ToListAsync(annulation);
+        var manquants = emetteur is null ? ["les paramètres de l'émetteur"] : emetteur.Manquants(codes);
+        return new PageCampagne(campagne, travail is null ? null : EtatTravailVue.De(travail), titres, bordereaux, revue, lignes, retenus.Count, pages, ResultatsParPage, saisie, manquants);
     }
 }

@@ -56,11 +56,22 @@ public static class FiltresCampagne
     };
 }
 
-/// <summary>A campaign's page: its state, its last job, its results filtered, the titres they point at, the bordereaux issued.</summary>
-public sealed record PageCampagne(Campagne Campagne, EtatTravailVue? Travail, IReadOnlyDictionary<int, TitreDeRecette> Titres, IReadOnlyList<BordereauCampagne> Bordereaux,
-    FiltreCampagne Filtre, MontantNegocieFormulaire? Saisie, IReadOnlyList<string> Manquants)
+/// <summary>What the review table shows: a filter, a search on the member's name, a page.</summary>
+public sealed record RevueCampagne(FiltreCampagne Filtre, string? Recherche, int Page)
 {
-    public IReadOnlyList<ResultatCampagne> Lignes => Campagne.Resultats.Where(r => Filtre.Garde(r)).OrderBy(r => r.MembreNom, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), true)).ToList();
+    /// <summary>The query string of this review at another page (filter and search kept).</summary>
+    public string Requete(int page) =>
+        $"?filtre={Filtre.Code()}{(Recherche is null ? string.Empty : "&q=" + Uri.EscapeDataString(Recherche))}&page={page.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+}
+
+/// <summary>
+/// A campaign's page: its state, its last job, one page of its results (filtered, searched, sorted by name) with the
+/// titres they point at, how many results the filter keeps, the bordereaux issued, the settings its drafts still lack.
+/// </summary>
+public sealed record PageCampagne(Campagne Campagne, EtatTravailVue? Travail, IReadOnlyDictionary<int, TitreDeRecette> Titres, IReadOnlyList<BordereauCampagne> Bordereaux,
+    RevueCampagne Revue, IReadOnlyList<ResultatCampagne> Lignes, int Retenus, int Pages, int ParPage, MontantNegocieFormulaire? Saisie, IReadOnlyList<string> Manquants)
+{
+    public FiltreCampagne Filtre => Revue.Filtre;
 
     public int Prets => Campagne.Resultats.Count(r => r.Statut == StatutResultat.Pret);
 
