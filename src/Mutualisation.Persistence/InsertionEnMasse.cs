@@ -97,18 +97,28 @@ public static class InsertionEnMasse
     }
 
     /// <summary>
-    /// The values of <paramref name="proprietes"/> of existing rows (objects read without tracking) before the domain changes
-    /// them: what <see cref="ModifierAsync{T}"/> compares with to write the changed rows and their history.
+    /// The values of the properties of existing rows (objects read without tracking) before the domain changes them: what
+    /// <see cref="ModifierAsync{T}"/> compares with to write what changed and its history. Without <paramref name="proprietes"/>,
+    /// every property the class carries (key and shadow properties aside), so that a property a domain method starts to
+    /// change is written without anyone having to list it.
     /// </summary>
     public static ReleveEnMasse<T> Relever<T>(this MutualisationDbContext db, IReadOnlyList<T> entites, params string[] proprietes)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(entites);
+        ArgumentNullException.ThrowIfNull(proprietes);
         var type = db.Model.GetEntityTypes().Single(e => e.ClrType == typeof(T));
-        var lues = proprietes.Select(p => type.FindProperty(p) is { } propriete && !propriete.IsShadowProperty() && !propriete.IsPrimaryKey()
-            ? propriete
-            : throw new ArgumentException($"{type.DisplayName()} n'a pas de propriété {p} modifiable en masse.", nameof(proprietes))).ToArray();
+        if (type.GetComplexProperties().Any())
+        {
+            throw new NotSupportedException($"{type.DisplayName()} a des propriétés complexes : la modification en masse ne les écrit pas.");
+        }
+
+        var lues = proprietes.Length == 0
+            ? type.GetProperties().Where(p => !p.IsShadowProperty() && !p.IsPrimaryKey()).ToArray()
+            : proprietes.Select(p => type.FindProperty(p) is { } propriete && !propriete.IsShadowProperty() && !propriete.IsPrimaryKey()
+                ? propriete
+                : throw new ArgumentException($"{type.DisplayName()} n'a pas de propriété {p} modifiable en masse.", nameof(proprietes))).ToArray();
         var valeurs = entites.Select(e => lues.Select(p => p.GetGetter().GetClrValue(e)).ToArray()).ToArray();
         return new ReleveEnMasse<T>(type, entites, lues, valeurs);
     }
@@ -131,12 +141,23 @@ public static class InsertionEnMasse
 
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("La modification en masse s'écrit dans la transaction de l'appelant.");
-        var (type, proprietes) = (avant.Type, avant.Proprietes);
+        // The rows some property of which changed, and the columns that changed in at least one of them (written for all).
+        var type = avant.Type;
         var changees = new List<(T Entite, object?[] Avant)>();
+        var modifiees = new bool[avant.Proprietes.Length];
         for (var i = 0; i < avant.Entites.Count; i++)
         {
             var entite = avant.Entites[i];
-            if (proprietes.Where((p, j) => !Equals(avant.Valeurs[i][j], p.GetGetter().GetClrValue(entite))).Any())
+            var changee = false;
+            for (var j = 0; j < avant.Proprietes.Length; j++)
+            {
+                if (!Equals(avant.Valeurs[i][j], avant.Proprietes[j].GetGetter().GetClrValue(entite)))
+                {
+                    (changee, modifiees[j]) = (true, true);
+                }
+            }
+
+            if (changee)
             {
                 changees.Add((entite, avant.Valeurs[i]));
             }
@@ -147,6 +168,7 @@ public static class InsertionEnMasse
             return 0;
         }
 
+        var proprietes = avant.Proprietes.Where((_, j) => modifiees[j]).ToArray();
         VerifierPerimetre(db, type, changees.Select(c => c.Entite).ToList());
         var cle = type.FindPrimaryKey()?.Properties is [var unique] ? unique : throw new NotSupportedException($"{type.DisplayName()} n'a pas de clé simple.");
         var sql = db.GetService<ISqlGenerationHelper>();
@@ -211,7 +233,7 @@ public static class InsertionEnMasse
         if (interceptors.OfType<HistoriqueInterceptor>().FirstOrDefault() is { } historique && !type.IsOwned())
         {
             var entrees = changees.Select(c => historique.Modification(type, c.Entite,
-                proprietes.Select((p, j) => (p.Name, c.Avant[j], p.GetGetter().GetClrValue(c.Entite))).ToList())).ToList();
+                avant.Proprietes.Select((p, j) => (p.Name, c.Avant[j], p.GetGetter().GetClrValue(c.Entite))).ToList())).ToList();
             await EcrireAsync(db, transaction, db.Model.FindEntityType(typeof(EntreeHistorique))!, entrees, null, avecCle: false, annulation);
         }
 

@@ -120,13 +120,6 @@ public sealed class EmissionTitres(MutualisationDbContext db)
         return new(bordereau, emis, null);
     }
 
-    /// <summary>What <see cref="TitreDeRecette.Emettre"/> sets on the row of a titre (the rest of it never changes).</summary>
-    private static readonly string[] ProprietesEmission =
-    [
-        nameof(TitreDeRecette.Statut), nameof(TitreDeRecette.Numero), nameof(TitreDeRecette.BordereauId), nameof(TitreDeRecette.BordereauNumero),
-        nameof(TitreDeRecette.EmisLe), nameof(TitreDeRecette.SignataireNom), nameof(TitreDeRecette.SignatairePrenoms), nameof(TitreDeRecette.SignataireQualite),
-    ];
-
     /// <summary>
     /// One slice of an issue: each draft checked against the settings (or the refusal naming its debtor), its lines
     /// imputed and saved while still drafts (the triggers refuse line changes after), then each titre issued by the domain
@@ -147,7 +140,7 @@ public sealed class EmissionTitres(MutualisationDbContext db)
         }
 
         var lignes = titres.SelectMany(t => t.Lignes).ToList();
-        var imputations = enMasse ? db.Relever(lignes, nameof(LigneTitre.CompteNature), nameof(LigneTitre.Fonction)) : null;
+        var imputations = enMasse ? db.Relever(lignes) : null;
         foreach (var titre in titres)
         {
             if (titre.RefusEmission(emetteur) is { } refus)
@@ -167,7 +160,7 @@ public sealed class EmissionTitres(MutualisationDbContext db)
             await db.SaveChangesAsync(annulation);
         }
 
-        var emission = enMasse ? db.Relever(titres, ProprietesEmission) : null;
+        var emission = enMasse ? db.Relever(titres) : null;
         for (var i = 0; i < titres.Count; i++)
         {
             if (titres[i].Emettre(emetteur, premierNumero + i, bordereau, emisLe, auteur, quand) is { } refus)

@@ -63,7 +63,7 @@ public sealed class EmissionCampagne(MutualisationDbContext db, EmissionTitres e
         }
 
         var campagne = await db.Set<Campagne>().AsNoTracking().AsSplitQuery().FirstAsync(c => c.Id == campagneId, annulation);
-        var resultats = db.Relever(campagne.Resultats, nameof(ResultatCampagne.Statut), nameof(ResultatCampagne.Motif));
+        var resultats = db.Relever(campagne.Resultats);
         var evenementsAvant = campagne.Evenements.Count;
         campagne.NoterEmission(bordereauNumero, nombre, total, auteur, horloge.GetUtcNow());
         await using var transaction = await db.Database.BeginTransactionAsync(annulation);
