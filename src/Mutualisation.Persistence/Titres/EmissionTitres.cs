@@ -234,15 +234,27 @@ public sealed class EmissionTitres(MutualisationDbContext db)
     /// </summary>
     private async Task<RefusTitre?> RefusReductionsAsync(IReadOnlyList<ApercuBrouillon> titres, CancellationToken annulation)
     {
-        foreach (var reductions in titres.Where(t => t.TitreOrigineId is not null).GroupBy(t => t.TitreOrigineId!.Value))
+        var demandes = titres.Where(t => t.TitreOrigineId is not null).GroupBy(t => t.TitreOrigineId!.Value)
+            .ToDictionary(g => g.Key, g => g.Aggregate(Montant.Zero, (a, t) => a + t.Total));
+        if (demandes.Count == 0)
         {
-            var original = await db.TitresRecette.AsNoTracking().Where(t => t.Id == reductions.Key)
-                .Select(t => new { t.Numero, t.Exercice, t.Total }).SingleAsync(annulation);
-            var deja = await MontantReduitAsync(reductions.Key, annulation);
-            var demande = reductions.Aggregate(Montant.Zero, (a, t) => a + t.Total);
-            if (deja.Euros + demande.Euros > original.Total.Euros)
+            return null;
+        }
+
+        // Two queries whatever the number of originals: the originals, then the reductions already issued against them.
+        var origines = demandes.Keys.ToList();
+        var originaux = await db.TitresRecette.AsNoTracking().Where(t => EF.Parameter(origines).Contains(t.Id))
+            .Select(t => new { t.Id, t.Numero, t.Exercice, t.Total }).ToListAsync(annulation);
+        var deja = (await db.TitresRecette.AsNoTracking().Where(t => t.TitreOrigineId != null && EF.Parameter(origines).Contains(t.TitreOrigineId.Value) && t.Statut == StatutTitre.Emis)
+                .Select(t => new { Origine = t.TitreOrigineId!.Value, t.Total }).ToListAsync(annulation))
+            .GroupBy(t => t.Origine).ToDictionary(g => g.Key, g => g.Aggregate(Montant.Zero, (a, t) => a + t.Total));
+        foreach (var original in originaux.OrderBy(o => o.Id))
+        {
+            var reduit = deja.GetValueOrDefault(original.Id);
+            var demande = demandes[original.Id];
+            if (reduit.Euros + demande.Euros > original.Total.Euros)
             {
-                return new RefusTitre($"Réduction du titre n° {original.Numero} (exercice {original.Exercice}) refusée : avec les réductions déjà émises ({deja}), "
+                return new RefusTitre($"Réduction du titre n° {original.Numero} (exercice {original.Exercice}) refusée : avec les réductions déjà émises ({reduit}), "
                     + $"elle ({demande}) dépasserait le montant du titre ({original.Total}). Elle reste un brouillon.");
             }
         }
