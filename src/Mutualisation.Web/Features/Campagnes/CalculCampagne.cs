@@ -161,8 +161,7 @@ public sealed class CalculCampagne(MutualisationDbContext db, TarifsDeLExercice 
         {
             db.TitresRecette.RemoveRange(anciens.Supprimes);
             db.TitresRecette.AddRange(nouveaux);
-            db.ChangeTracker.DetectChanges();
-            await db.SaveChangesAsync(annulation);
+            await EnregistrerSuiviAsync(annulation);
         }
         else
         {
@@ -180,8 +179,7 @@ public sealed class CalculCampagne(MutualisationDbContext db, TarifsDeLExercice 
         campagne.EnregistrerResultats(resultats.Select(r => r.Titre is { Id: > 0 } t && r.Resultat.TitreId is null ? r.Resultat.AvecTitre(t.Id) : r.Resultat), auteur, horloge.GetUtcNow());
         if (!enMasse)
         {
-            db.ChangeTracker.DetectChanges();
-            await db.SaveChangesAsync(annulation);
+            await EnregistrerSuiviAsync(annulation);
             return;
         }
 
@@ -201,8 +199,26 @@ public sealed class CalculCampagne(MutualisationDbContext db, TarifsDeLExercice 
         {
             db.TitresRecette.RemoveRange(await db.TitresRecette.Include(t => t.Lignes).Include(t => t.Evenements).AsSplitQuery()
                 .Where(t => tranche.Contains(t.Id) && t.Statut == StatutTitre.Brouillon).ToListAsync(annulation));
-            await db.SaveChangesAsync(annulation);
+            await EnregistrerSuiviAsync(annulation);
             db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>
+    /// SaveChanges with the detection of changes on: the history interceptor completes its entries' keys after the
+    /// insert and saves them again, which a tracker without detection would not see (entries without the key of their row).
+    /// </summary>
+    private async Task EnregistrerSuiviAsync(CancellationToken annulation)
+    {
+        var detection = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+        try
+        {
+            await db.SaveChangesAsync(annulation);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detection;
         }
     }
 
