@@ -146,9 +146,9 @@ public sealed class CalculCampagne(MutualisationDbContext db, TarifsDeLExercice 
     }
 
     /// <summary>
-    /// Writes the computation in the caller's transaction: the drafts already there (changed or removed) through the change
-    /// tracker; the new drafts with their lines and events, then the results replacing the previous ones, in a few
-    /// multi-row INSERTs (<see cref="InsertionEnMasse"/>: tens of thousands of rows, one by one through the tracker, took
+    /// Writes the computation in the caller's transaction: the drafts removed through the change tracker (a few), those
+    /// recomputed by <see cref="RemplacerLignesAsync"/>; the new drafts with their lines and events, then the results
+    /// replacing the previous ones, in bulk (<see cref="InsertionEnMasse"/>: tens of thousands of rows, one by one through the tracker, took
     /// most of the time of a campaign of every French commune), their history entries with them; the campaign's date of
     /// computation and its new event likewise. On a provider without the bulk path (SQL Server), everything goes through
     /// the tracker, as before.
