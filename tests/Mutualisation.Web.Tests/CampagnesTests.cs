@@ -115,6 +115,66 @@ public class CampagnesTests(PortailFactory portail)
     }
 
     [Fact]
+    public async Task La_relance_remplace_les_lignes_des_brouillons_sans_en_laisser_d_orphelines_et_retire_le_brouillon_d_un_membre_sorti()
+    {
+        var garde = await CommuneAsync(portail, 2355);
+        var sorti = await CommuneAsync(portail, 2355);
+        using var agent = await portail.ConnecterAsync(Comptes.Agent);
+        foreach (var membre in new[] { garde, sorti })
+        {
+            await portail.AjouterConventionAsync(membre.Id, ModeleConvention.ServiceCommun, StatutConvention.EnVigueur);
+            await LivrerAuditAsync(portail, membre.Id, new DateOnly(2024, 3, 10));
+            await ChoisirAsync(agent, membre.Id, "01/01/2025");
+        }
+
+        var campagne = await portail.OuvrirCampagneAsync(2026, Budget());
+        var premier = await portail.CalculerCampagneAsync(campagne);
+        var id = premier.Resultats.Single(r => r.MembreId == garde.Id).TitreId!.Value;
+        var idSorti = premier.Resultats.Single(r => r.MembreId == sorti.Id).TitreId!.Value;
+        var avant = await TitreAsync(id);
+        var anciennes = avant.Lignes.Select(l => l.Id).ToList();
+
+        // Between the two runs the draft's lines are changed behind the campaign's back (1 € each), and the other member
+        // no longer has an adhésion.
+        await portail.ExecuterAsync(db => db.Database.ExecuteSqlAsync($"UPDATE \"LignesTitres\" SET \"Montant\" = 100 WHERE \"TitreId\" = {id}"));
+        var faux = anciennes.Count * 100;
+        await portail.ExecuterAsync(db => db.Database.ExecuteSqlAsync($"UPDATE \"TitresRecette\" SET \"Total\" = {faux} WHERE \"Id\" = {id}"));
+        await portail.ExecuterAsync(async db =>
+        {
+            db.Remove(await db.Set<Adhesion>().SingleAsync(a => a.MembreId == sorti.Id));
+            return await db.SaveChangesAsync();
+        });
+
+        var relance = await portail.CalculerCampagneAsync(campagne);
+
+        Assert.Equal(id, relance.Resultats.Single(r => r.MembreId == garde.Id).TitreId);
+        Assert.DoesNotContain(relance.Resultats, r => r.MembreId == sorti.Id);
+        var titre = await portail.ExecuterAsync(db => db.TitresRecette.AsNoTracking().Include(t => t.Lignes).Include(t => t.Evenements)
+            .SingleAsync(t => t.CampagneId == campagne && t.MembreId == garde.Id));
+        Assert.Equal(id, titre.Id);
+        Assert.Equal(5532.50m, titre.Total.Euros);
+        Assert.Equal(avant.Lignes.OrderBy(l => l.Ordre).Select(l => (l.Ordre, l.Libelle, l.Bases, l.Montant, l.CodeService)), titre.Lignes.OrderBy(l => l.Ordre).Select(l => (l.Ordre, l.Libelle, l.Bases, l.Montant, l.CodeService)));
+        Assert.Equal(["Brouillon créé", "Brouillon recalculé"], titre.Evenements.OrderBy(e => e.Id).Select(e => e.Libelle));
+
+        // The old lines are gone, none left without its titre; the member's draft that went is gone with its lines.
+        var restantes = await portail.ExecuterAsync(db => db.Set<LigneTitre>().AsNoTracking().Where(l => anciennes.Contains(l.Id)).CountAsync());
+        Assert.Equal(0, restantes);
+        Assert.False(await portail.ExecuterAsync(db => db.TitresRecette.AnyAsync(t => t.Id == idSorti)));
+        Assert.Equal(0, await portail.ExecuterAsync(db => db.Set<LigneTitre>().CountAsync(l => EF.Property<int?>(l, "TitreId") == idSorti)));
+
+        // The history says so, as for any write: each old line deleted, the total changed, the draft that went deleted.
+        var cles = anciennes.Select(l => l.ToString(CultureInfo.InvariantCulture)).ToList();
+        var (cleTitre, cleSorti) = (id.ToString(CultureInfo.InvariantCulture), idSorti.ToString(CultureInfo.InvariantCulture));
+        var entrees = await portail.ExecuterAsync(db => db.Historique.AsNoTracking()
+            .Where(h => (h.Entite == nameof(LigneTitre) && cles.Contains(h.EntiteId)) || (h.Entite == nameof(TitreDeRecette) && (h.EntiteId == cleTitre || h.EntiteId == cleSorti)))
+            .ToListAsync());
+        Assert.Equal(cles.Order(StringComparer.Ordinal), entrees.Where(h => h.Entite == nameof(LigneTitre) && h.Action == "Suppression").Select(h => h.EntiteId).Order(StringComparer.Ordinal));
+        var total = Assert.Single(entrees, h => h.Entite == nameof(TitreDeRecette) && h.EntiteId == cleTitre && h.Action == "Modification");
+        Assert.Contains("\"Total\":[", total.Changements, StringComparison.Ordinal);
+        Assert.Single(entrees, h => h.Entite == nameof(TitreDeRecette) && h.EntiteId == cleSorti && h.Action == "Suppression");
+    }
+
+    [Fact]
     public async Task Les_brouillons_du_calcul_leurs_lignes_et_la_date_du_calcul_sont_a_l_historique_comme_toute_ecriture()
     {
         var membre = await CommuneAsync(portail, 2355);

@@ -1,10 +1,14 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using Mutualisation.Domain.Adhesions;
 using Mutualisation.Domain.Campagnes;
 using Mutualisation.Domain.Commun;
 using Mutualisation.Domain.Conventions;
 using Mutualisation.Domain.Titres;
 using Mutualisation.Persistence;
+using Mutualisation.Persistence.Historique;
 using Mutualisation.Web.Features.Adhesions;
 using Mutualisation.Web.Features.Tarifs;
 using Mutualisation.Web.Infrastructure;
@@ -43,7 +47,8 @@ public sealed class CalculCampagne(MutualisationDbContext db, TarifsDeLExercice 
     {
         // With the bulk path the campaign is read without tracking: its tens of thousands of results are not the tracker's business.
         var sourceCampagnes = InsertionEnMasse.Disponible(db) ? db.Set<Campagne>().AsNoTracking() : db.Set<Campagne>();
-        var campagne = await sourceCampagnes.FirstOrDefaultAsync(c => c.Id == campagneId, annulation)
+        // Its owned collections in separate queries: joined, a rerun read results × events × negotiated amounts.
+        var campagne = await sourceCampagnes.AsSplitQuery().FirstOrDefaultAsync(c => c.Id == campagneId, annulation)
             ?? throw new Travaux.TravailRefuseException("Cette campagne n'existe plus.");
         var n = campagne.ExerciceFacture;
         var tarif = await tarifs.EnVigueurAsync(n, annulation)
@@ -74,15 +79,21 @@ public sealed class CalculCampagne(MutualisationDbContext db, TarifsDeLExercice 
         var sorties = (await db.Conventions.AsNoTracking().Where(c => c.DateSortie != null && c.DateSortie >= debutN && c.DateSortie <= finN)
                 .Select(c => new { c.MembreId, Sortie = c.DateSortie!.Value }).ToListAsync(annulation))
             .ToLookup(c => c.MembreId, c => c.Sortie);
-        var brouillons = (await db.TitresRecette.Include(t => t.Lignes).Include(t => t.Evenements).AsSplitQuery()
-                .Where(t => t.CampagneId == campagne.Id).ToListAsync(annulation))
+        // With the bulk path the campaign's titres are read bare and untracked: a draft recomputed gets its new lines and
+        // event in memory, written in bulk after its old lines are deleted by one statement (see EnregistrerAsync).
+        var sourceTitres = InsertionEnMasse.Disponible(db)
+            ? db.TitresRecette.AsNoTracking()
+            : db.TitresRecette.Include(t => t.Lignes).Include(t => t.Evenements).AsSplitQuery();
+        var brouillons = (await sourceTitres.Where(t => t.CampagneId == campagne.Id).ToListAsync(annulation))
             .ToDictionary(t => t.MembreId);
+        var totauxAvant = brouillons.Values.ToDictionary(t => t.Id, t => t.Total);
 
         var fondement = $"Convention d'adhésion du membre ; catalogue de l'exercice {n}"
             + (tarif.Version.DeliberationNumero is { } numero && tarif.Version.DeliberationLe is { } le ? $" voté par délibération n° {numero} du {FormatFr.Date(le)}" : string.Empty) + ".";
         var quand = horloge.GetUtcNow();
         var resultats = new List<(ResultatCampagne Resultat, TitreDeRecette? Titre)>(lus.Count);
         var nouveaux = new List<TitreDeRecette>(lus.Count);
+        var supprimes = new List<TitreDeRecette>();
         var fait = 0;
         foreach (var lu in lus)
         {
@@ -106,7 +117,7 @@ public sealed class CalculCampagne(MutualisationDbContext db, TarifsDeLExercice 
                 : Calculer(campagne, tarif, lu, debiteurs.GetValueOrDefault(lu.MembreId), factures[lu.MembreId].ToList(), avertissements, precedent, seuil, emetteur, fondement, auteur, quand, ref titre);
             if (resultat.Statut != StatutResultat.DejaFacture && resultat.Statut != StatutResultat.Pret && titre is { Statut: StatutTitre.Brouillon })
             {
-                db.TitresRecette.Remove(titre);
+                supprimes.Add(titre);
             }
             else if (titre is { Id: 0 })
             {
@@ -122,39 +133,40 @@ public sealed class CalculCampagne(MutualisationDbContext db, TarifsDeLExercice 
 
         // Drafts of members no longer priced (adhesion gone): removed.
         var lusIds = lus.Select(l => l.MembreId).ToHashSet();
-        foreach (var orphelin in brouillons.Values.Where(t => t.Statut == StatutTitre.Brouillon && !lusIds.Contains(t.MembreId)))
-        {
-            db.TitresRecette.Remove(orphelin);
-        }
+        supprimes.AddRange(brouillons.Values.Where(t => t.Statut == StatutTitre.Brouillon && !lusIds.Contains(t.MembreId)));
+        // A draft left as it was (every service of its member already billed by other titres) keeps its lines.
+        var recalcules = brouillons.Values.Where(t => t.Statut == StatutTitre.Brouillon && t.Evenements.Any(e => e.Id == 0)).Except(supprimes).ToList();
+        var intacts = brouillons.Values.Where(t => t.Statut == StatutTitre.Brouillon).Except(supprimes).Except(recalcules).Select(t => t.Id).ToList();
 
         await using var transaction = await db.Database.BeginTransactionAsync(annulation);
-        await EnregistrerAsync(campagne, nouveaux, resultats, auteur, annulation);
+        await EnregistrerAsync(campagne, nouveaux, new Brouillons(supprimes, recalcules, intacts, totauxAvant), resultats, auteur, annulation);
         await transaction.CommitAsync(annulation);
         await progresser(lus.Count, lus.Count);
         return campagne.Evenements[^1].Detail ?? "Calcul terminé.";
     }
 
     /// <summary>
-    /// Writes the computation in the caller's transaction: the drafts already there (changed or removed) through the change
-    /// tracker; the new drafts with their lines and events, then the results replacing the previous ones, in a few
-    /// multi-row INSERTs (<see cref="InsertionEnMasse"/>: tens of thousands of rows, one by one through the tracker, took
+    /// Writes the computation in the caller's transaction: the drafts removed through the change tracker (a few), those
+    /// recomputed by <see cref="RemplacerLignesAsync"/>; the new drafts with their lines and events, then the results
+    /// replacing the previous ones, in bulk (<see cref="InsertionEnMasse"/>: tens of thousands of rows, one by one through the tracker, took
     /// most of the time of a campaign of every French commune), their history entries with them; the campaign's date of
     /// computation and its new event likewise. On a provider without the bulk path (SQL Server), everything goes through
     /// the tracker, as before.
     /// </summary>
-    private async Task EnregistrerAsync(Campagne campagne, List<TitreDeRecette> nouveaux, List<(ResultatCampagne Resultat, TitreDeRecette? Titre)> resultats,
+    private async Task EnregistrerAsync(Campagne campagne, List<TitreDeRecette> nouveaux, Brouillons anciens, List<(ResultatCampagne Resultat, TitreDeRecette? Titre)> resultats,
         Auteur auteur, CancellationToken annulation)
     {
         var enMasse = InsertionEnMasse.Disponible(db);
         if (!enMasse)
         {
+            db.TitresRecette.RemoveRange(anciens.Supprimes);
             db.TitresRecette.AddRange(nouveaux);
+            await EnregistrerSuiviAsync(annulation);
         }
-
-        db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync(annulation);
-        if (enMasse)
+        else
         {
+            await SupprimerBrouillonsAsync(anciens.Supprimes, annulation);
+            await RemplacerLignesAsync(campagne.Id, anciens, annulation);
             await db.InsererAsync(nouveaux, null, annulation);
             var lignes = nouveaux.SelectMany(t => t.Lignes.Select(l => (Titre: t.Id, Ligne: l))).ToList();
             await db.InsererAsync(lignes.Select(l => l.Ligne).ToList(), (i, _) => lignes[i].Titre, annulation);
@@ -167,8 +179,7 @@ public sealed class CalculCampagne(MutualisationDbContext db, TarifsDeLExercice 
         campagne.EnregistrerResultats(resultats.Select(r => r.Titre is { Id: > 0 } t && r.Resultat.TitreId is null ? r.Resultat.AvecTitre(t.Id) : r.Resultat), auteur, horloge.GetUtcNow());
         if (!enMasse)
         {
-            db.ChangeTracker.DetectChanges();
-            await db.SaveChangesAsync(annulation);
+            await EnregistrerSuiviAsync(annulation);
             return;
         }
 
@@ -180,6 +191,102 @@ public sealed class CalculCampagne(MutualisationDbContext db, TarifsDeLExercice 
         await db.Set<Campagne>().Where(c => c.Id == campagne.Id).ExecuteUpdateAsync(c => c.SetProperty(x => x.CalculeLe, campagne.CalculeLe), annulation);
         await db.HistoriserModificationAsync(campagne, nameof(Campagne.CalculeLe), calculeAvant, annulation);
     }
+
+    /// <summary>Drafts of a computation that go (their member is no longer priced) through the tracker: a few rows, their history as SaveChanges writes it.</summary>
+    private async Task SupprimerBrouillonsAsync(List<TitreDeRecette> supprimes, CancellationToken annulation)
+    {
+        foreach (var tranche in supprimes.Select(t => t.Id).Chunk(2000))
+        {
+            db.TitresRecette.RemoveRange(await db.TitresRecette.Include(t => t.Lignes).Include(t => t.Evenements).AsSplitQuery()
+                .Where(t => tranche.Contains(t.Id) && t.Statut == StatutTitre.Brouillon).ToListAsync(annulation));
+            await EnregistrerSuiviAsync(annulation);
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>
+    /// SaveChanges with the detection of changes on: the history interceptor completes its entries' keys after the
+    /// insert and saves them again, which a tracker without detection would not see (entries without the key of their row).
+    /// </summary>
+    private async Task EnregistrerSuiviAsync(CancellationToken annulation)
+    {
+        var detection = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+        try
+        {
+            await db.SaveChangesAsync(annulation);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detection;
+        }
+    }
+
+    /// <summary>
+    /// The drafts already there and recomputed keep their key and their events (the reviewers' links, the history): their
+    /// old lines are deleted in one statement, their new lines and « Brouillon recalculé » event inserted in bulk, and
+    /// the total of those whose amount changed set from their lines in one statement; the history gets what SaveChanges
+    /// would have written (« Suppression » of each old line, « Création » of each new row, « Modification » of a total).
+    /// Only drafts are touched: the statements select the campaign's titres still in draft, as the triggers require.
+    /// </summary>
+    private async Task RemplacerLignesAsync(int campagneId, Brouillons anciens, CancellationToken annulation)
+    {
+        if (anciens.Recalcules.Count == 0)
+        {
+            return;
+        }
+
+        var historique = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<HistoriqueInterceptor>().FirstOrDefault();
+        var intacts = anciens.Intacts;
+        var lignesDesBrouillons = db.Set<LigneTitre>().Where(l => db.TitresRecette.Any(t => t.CampagneId == campagneId && t.Statut == StatutTitre.Brouillon
+            && !intacts.Contains(t.Id) && t.Id == EF.Property<int?>(l, "TitreId")));
+        if (historique is not null)
+        {
+            var typeLigne = db.Model.FindEntityType(typeof(LigneTitre))!;
+            var suppressions = (await lignesDesBrouillons.AsNoTracking().ToListAsync(annulation)).Select(l =>
+            {
+                var entree = historique.Creation(typeLigne, l);
+                entree.Action = "Suppression";
+                return entree;
+            }).ToList();
+            await db.InsererAsync(suppressions, null, annulation);
+        }
+
+        await lignesDesBrouillons.ExecuteDeleteAsync(annulation);
+        var lignes = anciens.Recalcules.SelectMany(t => t.Lignes.Select(l => (Titre: t.Id, Ligne: l))).ToList();
+        await db.InsererAsync(lignes.Select(l => l.Ligne).ToList(), (i, _) => lignes[i].Titre, annulation);
+        var evenements = anciens.Recalcules.SelectMany(t => t.Evenements.Where(e => e.Id == 0).Select(e => (Titre: t.Id, Evenement: e))).ToList();
+        await db.InsererAsync(evenements.Select(e => e.Evenement).ToList(), (i, _) => evenements[i].Titre, annulation);
+
+        var changes = anciens.Recalcules.Where(t => anciens.TotauxAvant[t.Id] != t.Total).ToList();
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        // A draft's total is the sum of its lines (TitreDeRecette.Preparer, amounts in cents): set from them, where it differs.
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var typeTitre = db.Model.FindEntityType(typeof(TitreDeRecette))!;
+        var typeLignes = db.Model.FindEntityType(typeof(LigneTitre))!;
+        var tableTitres = StoreObjectIdentifier.Table(typeTitre.GetTableName()!, typeTitre.GetSchema());
+        var tableLignes = StoreObjectIdentifier.Table(typeLignes.GetTableName()!, typeLignes.GetSchema());
+        string Colonne(IEntityType type, StoreObjectIdentifier table, string propriete) => sql.DelimitIdentifier(type.FindProperty(propriete)!.GetColumnName(table)!);
+        var titres = sql.DelimitIdentifier(tableTitres.Name, tableTitres.Schema);
+        var total = Colonne(typeTitre, tableTitres, nameof(TitreDeRecette.Total));
+        var somme = $"(SELECT COALESCE(SUM({Colonne(typeLignes, tableLignes, nameof(LigneTitre.Montant))}), 0) FROM {sql.DelimitIdentifier(tableLignes.Name, tableLignes.Schema)} "
+            + $"WHERE {Colonne(typeLignes, tableLignes, "TitreId")} = {titres}.{Colonne(typeTitre, tableTitres, nameof(TitreDeRecette.Id))})";
+        // Identifiers from the model, values as parameters.
+        var miseAJour = $"UPDATE {titres} SET {total} = {somme} WHERE {Colonne(typeTitre, tableTitres, nameof(TitreDeRecette.CampagneId))} = {{0}} "
+            + $"AND {Colonne(typeTitre, tableTitres, nameof(TitreDeRecette.Statut))} = {{1}} AND {total} <> {somme}";
+        await db.Database.ExecuteSqlRawAsync(miseAJour, [campagneId, nameof(StatutTitre.Brouillon)], annulation);
+        if (historique is not null)
+        {
+            await db.InsererAsync(changes.Select(t => historique.Modification(typeTitre, t, nameof(TitreDeRecette.Total), anciens.TotauxAvant[t.Id], t.Total)).ToList(), null, annulation);
+        }
+    }
+
+    /// <summary>The campaign's drafts already there: those to delete, those recomputed, those left as they were; their totals before.</summary>
+    private sealed record Brouillons(List<TitreDeRecette> Supprimes, List<TitreDeRecette> Recalcules, List<int> Intacts, Dictionary<int, Montant> TotauxAvant);
 
     private static ResultatCampagne Calculer(Campagne campagne, ExerciceTarifaire tarif, FaitsReels lu, Debiteur? debiteur, IReadOnlyList<DejaFacture> factures,
         List<string> avertissements, Montant? precedent, Montant seuil, ParametresEmetteur? emetteur, string fondement, Auteur auteur, DateTimeOffset quand, ref TitreDeRecette? titre)

@@ -113,8 +113,9 @@ public sealed class FaitsDesMembres(MutualisationDbContext db, Missions.Consomma
     /// until the day before the exit date); its delivered audits (on the catalogue's audit service, the one a
     /// deduction refers to); its quantities (a subscription's dated values first, else the declared ones) and its
     /// storage allocations; the half-days of N1 assistance its lettres de mission consumed in the exercice
-    /// (<see cref="Missions.ConsommationN1"/>), priced beyond its allowance. Six SQL queries whatever the number of members
-    /// (members, declared quantities, adhesions, conventions, audits, N1 time entries); when <paramref name="membres"/> is null,
+    /// (<see cref="Missions.ConsommationN1"/>), priced beyond its allowance. Eight SQL queries whatever the number of members
+    /// (members, declared quantities, choices, subscriptions and their quantities covering the exercice, conventions, audits,
+    /// N1 time entries); when <paramref name="membres"/> is null,
     /// every member of the caller's perimeter that has an adhésion (the others have nothing to price: not read).
     /// </summary>
     public async Task<IReadOnlyList<FaitsReels>> LireAdhesionsAsync(ExerciceTarifaire exercice, IReadOnlyCollection<int>? membres, CancellationToken annulation)
@@ -143,7 +144,23 @@ public sealed class FaitsDesMembres(MutualisationDbContext db, Missions.Consomma
             .ToLookup(q => q.MembreId);
 
         var sourceAdhesions = membres is null ? db.Set<Adhesion>() : db.Set<Adhesion>().Where(a => membres.Contains(a.MembreId));
-        var adhesions = (await sourceAdhesions.AsNoTracking().AsSplitQuery().ToListAsync(annulation)).ToDictionary(a => a.MembreId);
+        // Only the choices, subscriptions and quantities that cover the exercice, as flat rows (whole aggregates with their
+        // owned collections cost seconds for every French commune); in the order of their dates, then of their keys.
+        var choixCouvrants = (await sourceAdhesions.AsNoTracking()
+                .SelectMany(a => a.Choix.Where(c => c.DateEffet <= finExercice && (c.DateFin == null || c.DateFin >= debutExercice)),
+                    (a, c) => new { a.MembreId, c.Id, c.CodeFormule, c.LibelleFormule, c.DateEffet, c.DateFin })
+                .ToListAsync(annulation))
+            .OrderBy(c => c.DateEffet).ThenBy(c => c.Id).ToLookup(c => c.MembreId);
+        var souscriptionsCouvrantes = sourceAdhesions.AsNoTracking().SelectMany(a => a.Souscriptions.Where(s => s.Debut <= finExercice && (s.Fin == null || s.Fin >= debutExercice)),
+            (a, s) => new { a.MembreId, Souscription = s });
+        var souscriptions = (await souscriptionsCouvrantes
+                .Select(x => new { x.MembreId, x.Souscription.Id, x.Souscription.CodeService, x.Souscription.LibelleService, x.Souscription.Debut, x.Souscription.Fin })
+                .ToListAsync(annulation))
+            .OrderBy(s => s.Debut).ThenBy(s => s.Id).ToLookup(s => s.MembreId);
+        var quantitesDesSouscriptions = (await souscriptionsCouvrantes
+                .SelectMany(x => x.Souscription.Quantites.Where(q => q.Depuis <= finExercice), (x, q) => new { SouscriptionId = x.Souscription.Id, q.Id, q.Code, q.Depuis, q.Valeur })
+                .ToListAsync(annulation))
+            .OrderBy(q => q.Id).ToLookup(q => q.SouscriptionId);
 
         var sourceConventions = membres is null ? db.Conventions : db.Conventions.Where(c => membres.Contains(c.MembreId));
         var conventions = (await sourceConventions.AsNoTracking()
@@ -170,38 +187,35 @@ public sealed class FaitsDesMembres(MutualisationDbContext db, Missions.Consomma
             var anomalies = new List<string>();
             var quantitesSouscrites = new Dictionary<string, List<(DateOnly Depuis, decimal Valeur)>>(StringComparer.Ordinal);
             string? formule = null;
-            if (adhesions.GetValueOrDefault(m.Id) is { } adhesion)
+            foreach (var choix in choixCouvrants[m.Id])
             {
-                foreach (var choix in adhesion.Choix.Where(c => c.DateEffet <= finExercice && (c.DateFin is null || c.DateFin >= debutExercice)).OrderBy(c => c.DateEffet))
+                formule = choix.CodeFormule;
+                souscrit.Add($"{choix.LibelleFormule} du {FormatDate(choix.DateEffet)}" + (choix.DateFin is { } fin ? $" au {FormatDate(fin)}" : string.Empty));
+                if (catalogue.Formule(choix.CodeFormule) is not { } tarifee)
                 {
-                    formule = choix.CodeFormule;
-                    souscrit.Add($"{choix.LibelleFormule} du {FormatDate(choix.DateEffet)}" + (choix.DateFin is { } fin ? $" au {FormatDate(fin)}" : string.Empty));
-                    if (catalogue.Formule(choix.CodeFormule) is not { } tarifee)
-                    {
-                        anomalies.Add($"La formule « {choix.LibelleFormule} » ({choix.CodeFormule}) n'existe pas dans le catalogue {n}.");
-                        continue;
-                    }
-
-                    foreach (var service in tarifee.Services)
-                    {
-                        abonnements.AddRange(Decouper(service, choix.DateEffet, choix.DateFin, periodes));
-                    }
+                    anomalies.Add($"La formule « {choix.LibelleFormule} » ({choix.CodeFormule}) n'existe pas dans le catalogue {n}.");
+                    continue;
                 }
 
-                foreach (var s in adhesion.Souscriptions.Where(s => s.Debut <= finExercice && (s.Fin is null || s.Fin >= debutExercice)).OrderBy(s => s.Debut))
+                foreach (var service in tarifee.Services)
                 {
-                    souscrit.Add($"{s.LibelleService} du {FormatDate(s.Debut)}" + (s.Fin is { } fin ? $" au {FormatDate(fin)}" : string.Empty));
-                    if (!catalogue.Services.Any(x => x.Code == s.CodeService))
-                    {
-                        anomalies.Add($"Le service « {s.LibelleService} » ({s.CodeService}) n'existe pas dans le catalogue {n}.");
-                        continue;
-                    }
+                    abonnements.AddRange(Decouper(service, choix.DateEffet, choix.DateFin, periodes));
+                }
+            }
 
-                    abonnements.AddRange(Decouper(s.CodeService, s.Debut, s.Fin, periodes));
-                    foreach (var q in s.Quantites.Where(q => q.Depuis <= finExercice))
-                    {
-                        (quantitesSouscrites.TryGetValue(q.Code, out var liste) ? liste : quantitesSouscrites[q.Code] = []).Add((q.Depuis, q.Valeur));
-                    }
+            foreach (var s in souscriptions[m.Id])
+            {
+                souscrit.Add($"{s.LibelleService} du {FormatDate(s.Debut)}" + (s.Fin is { } fin ? $" au {FormatDate(fin)}" : string.Empty));
+                if (!catalogue.Services.Any(x => x.Code == s.CodeService))
+                {
+                    anomalies.Add($"Le service « {s.LibelleService} » ({s.CodeService}) n'existe pas dans le catalogue {n}.");
+                    continue;
+                }
+
+                abonnements.AddRange(Decouper(s.CodeService, s.Debut, s.Fin, periodes));
+                foreach (var q in quantitesDesSouscriptions[s.Id])
+                {
+                    (quantitesSouscrites.TryGetValue(q.Code, out var liste) ? liste : quantitesSouscrites[q.Code] = []).Add((q.Depuis, q.Valeur));
                 }
             }
 
