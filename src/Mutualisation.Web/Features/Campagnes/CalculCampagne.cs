@@ -281,7 +281,7 @@ public sealed class CalculCampagne(MutualisationDbContext db, TarifsDeLExercice 
         await db.Database.ExecuteSqlRawAsync(miseAJour, [campagneId, nameof(StatutTitre.Brouillon)], annulation);
         if (historique is not null)
         {
-            await db.InsererAsync(changes.Select(t => historique.Modification(typeTitre, t, nameof(TitreDeRecette.Total), anciens.TotauxAvant[t.Id], t.Total)).ToList(), null, annulation);
+            await db.InsererAsync(changes.Select(t => historique.Modification(typeTitre, t, [(nameof(TitreDeRecette.Total), anciens.TotauxAvant[t.Id], t.Total)])).ToList(), null, annulation);
         }
     }
 
