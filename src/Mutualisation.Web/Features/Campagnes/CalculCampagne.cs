@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 using Mutualisation.Domain.Adhesions;
 using Mutualisation.Domain.Campagnes;
 using Mutualisation.Domain.Commun;
@@ -86,7 +84,8 @@ public sealed class CalculCampagne(MutualisationDbContext db, TarifsDeLExercice 
             : db.TitresRecette.Include(t => t.Lignes).Include(t => t.Evenements).AsSplitQuery();
         var brouillons = (await sourceTitres.Where(t => t.CampagneId == campagne.Id).ToListAsync(annulation))
             .ToDictionary(t => t.MembreId);
-        var totauxAvant = brouillons.Values.ToDictionary(t => t.Id, t => t.Total);
+        // What the domain may change on a draft it recomputes (its total), noted before: written afterwards only where it changed.
+        var avant = InsertionEnMasse.Disponible(db) ? db.Relever(brouillons.Values.Where(t => t.Statut == StatutTitre.Brouillon).ToList()) : null;
 
         var fondement = $"Convention d'adhésion du membre ; catalogue de l'exercice {n}"
             + (tarif.Version.DeliberationNumero is { } numero && tarif.Version.DeliberationLe is { } le ? $" voté par délibération n° {numero} du {FormatFr.Date(le)}" : string.Empty) + ".";
@@ -139,7 +138,7 @@ public sealed class CalculCampagne(MutualisationDbContext db, TarifsDeLExercice 
         var intacts = brouillons.Values.Where(t => t.Statut == StatutTitre.Brouillon).Except(supprimes).Except(recalcules).Select(t => t.Id).ToList();
 
         await using var transaction = await db.Database.BeginTransactionAsync(annulation);
-        await EnregistrerAsync(campagne, nouveaux, new Brouillons(supprimes, recalcules, intacts, totauxAvant), resultats, auteur, annulation);
+        await EnregistrerAsync(campagne, nouveaux, new Brouillons(supprimes, recalcules, intacts, avant), resultats, auteur, annulation);
         await transaction.CommitAsync(annulation);
         await progresser(lus.Count, lus.Count);
         return campagne.Evenements[^1].Detail ?? "Calcul terminé.";
@@ -225,7 +224,7 @@ public sealed class CalculCampagne(MutualisationDbContext db, TarifsDeLExercice 
     /// <summary>
     /// The drafts already there and recomputed keep their key and their events (the reviewers' links, the history): their
     /// old lines are deleted in one statement, their new lines and « Brouillon recalculé » event inserted in bulk, and
-    /// the total of those whose amount changed set from their lines in one statement; the history gets what SaveChanges
+    /// the rows the domain changed (a total) written by <see cref="InsertionEnMasse.ModifierAsync"/>; the history gets what SaveChanges
     /// would have written (« Suppression » of each old line, « Création » of each new row, « Modification » of a total).
     /// Only drafts are touched: the statements select the campaign's titres still in draft, as the triggers require.
     /// </summary>
@@ -258,35 +257,12 @@ public sealed class CalculCampagne(MutualisationDbContext db, TarifsDeLExercice 
         var evenements = anciens.Recalcules.SelectMany(t => t.Evenements.Where(e => e.Id == 0).Select(e => (Titre: t.Id, Evenement: e))).ToList();
         await db.InsererAsync(evenements.Select(e => e.Evenement).ToList(), (i, _) => evenements[i].Titre, annulation);
 
-        var changes = anciens.Recalcules.Where(t => anciens.TotauxAvant[t.Id] != t.Total).ToList();
-        if (changes.Count == 0)
-        {
-            return;
-        }
-
-        // A draft's total is the sum of its lines (TitreDeRecette.Preparer, amounts in cents): set from them, where it differs.
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var typeTitre = db.Model.FindEntityType(typeof(TitreDeRecette))!;
-        var typeLignes = db.Model.FindEntityType(typeof(LigneTitre))!;
-        var tableTitres = StoreObjectIdentifier.Table(typeTitre.GetTableName()!, typeTitre.GetSchema());
-        var tableLignes = StoreObjectIdentifier.Table(typeLignes.GetTableName()!, typeLignes.GetSchema());
-        string Colonne(IEntityType type, StoreObjectIdentifier table, string propriete) => sql.DelimitIdentifier(type.FindProperty(propriete)!.GetColumnName(table)!);
-        var titres = sql.DelimitIdentifier(tableTitres.Name, tableTitres.Schema);
-        var total = Colonne(typeTitre, tableTitres, nameof(TitreDeRecette.Total));
-        var somme = $"(SELECT COALESCE(SUM({Colonne(typeLignes, tableLignes, nameof(LigneTitre.Montant))}), 0) FROM {sql.DelimitIdentifier(tableLignes.Name, tableLignes.Schema)} "
-            + $"WHERE {Colonne(typeLignes, tableLignes, "TitreId")} = {titres}.{Colonne(typeTitre, tableTitres, nameof(TitreDeRecette.Id))})";
-        // Identifiers from the model, values as parameters.
-        var miseAJour = $"UPDATE {titres} SET {total} = {somme} WHERE {Colonne(typeTitre, tableTitres, nameof(TitreDeRecette.CampagneId))} = {{0}} "
-            + $"AND {Colonne(typeTitre, tableTitres, nameof(TitreDeRecette.Statut))} = {{1}} AND {total} <> {somme}";
-        await db.Database.ExecuteSqlRawAsync(miseAJour, [campagneId, nameof(StatutTitre.Brouillon)], annulation);
-        if (historique is not null)
-        {
-            await db.InsererAsync(changes.Select(t => historique.Modification(typeTitre, t, [(nameof(TitreDeRecette.Total), anciens.TotauxAvant[t.Id], t.Total)])).ToList(), null, annulation);
-        }
+        // Their rows as the domain left them (the total of a draft whose lines changed), with the history SaveChanges writes.
+        await db.ModifierAsync(anciens.Avant!, annulation);
     }
 
-    /// <summary>The campaign's drafts already there: those to delete, those recomputed, those left as they were; their totals before.</summary>
-    private sealed record Brouillons(List<TitreDeRecette> Supprimes, List<TitreDeRecette> Recalcules, List<int> Intacts, Dictionary<int, Montant> TotauxAvant);
+    /// <summary>The campaign's drafts already there: those to delete, those recomputed, those left as they were; their values before (bulk path).</summary>
+    private sealed record Brouillons(List<TitreDeRecette> Supprimes, List<TitreDeRecette> Recalcules, List<int> Intacts, ReleveEnMasse<TitreDeRecette>? Avant);
 
     private static ResultatCampagne Calculer(Campagne campagne, ExerciceTarifaire tarif, FaitsReels lu, Debiteur? debiteur, IReadOnlyList<DejaFacture> factures,
         List<string> avertissements, Montant? precedent, Montant seuil, ParametresEmetteur? emetteur, string fondement, Auteur auteur, DateTimeOffset quand, ref TitreDeRecette? titre)
