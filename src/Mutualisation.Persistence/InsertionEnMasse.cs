@@ -62,8 +62,7 @@ public static class InsertionEnMasse
         }
 
         VerifierPerimetre(db, type, entites);
-        var interceptors = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors ?? [];
-        var historique = interceptors.OfType<HistoriqueInterceptor>().FirstOrDefault();
+        var historique = Historique(db);
 
         var cle = type.FindPrimaryKey()?.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } generee] && (generee.ClrType == typeof(int) || generee.ClrType == typeof(long))
             ? generee
@@ -95,6 +94,13 @@ public static class InsertionEnMasse
             var entrees = entites.Select(e => historique.Creation(type, e)).ToList();
             await EcrireAsync(db, transaction, db.Model.FindEntityType(typeof(EntreeHistorique))!, entrees, null, avecCle: false, annulation);
         }
+    }
+
+    /// <summary>The history interceptor of this context, when it keeps a history (the entries written outside SaveChanges come from it).</summary>
+    public static HistoriqueInterceptor? Historique(DbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return (db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors ?? []).OfType<HistoriqueInterceptor>().FirstOrDefault();
     }
 
     /// <summary>
@@ -230,8 +236,7 @@ public static class InsertionEnMasse
             }
         }
 
-        var interceptors = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors ?? [];
-        if (interceptors.OfType<HistoriqueInterceptor>().FirstOrDefault() is { } historique && !type.IsOwned())
+        if (Historique(db) is { } historique && !type.IsOwned())
         {
             var entrees = changees.Select(c => historique.Modification(type, c.Entite,
                 avant.Proprietes.Select((p, j) => (p.Name, c.Avant[j], p.GetGetter().GetClrValue(c.Entite))).ToList())).ToList();
@@ -250,8 +255,7 @@ public static class InsertionEnMasse
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(entite);
-        var interceptors = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors ?? [];
-        if (interceptors.OfType<HistoriqueInterceptor>().FirstOrDefault() is not { } historique)
+        if (Historique(db) is not { } historique)
         {
             return;
         }

@@ -165,7 +165,12 @@ public sealed class HistoriqueInterceptor(IPerimetreUtilisateur perimetre, TimeP
     /// The « Création » entry of a new row written outside the change tracker (<see cref="InsertionEnMasse"/>), its key
     /// set: the same entry SaveChanges would have written for it.
     /// </summary>
-    public EntreeHistorique Creation(IEntityType type, object entite)
+    public EntreeHistorique Creation(IEntityType type, object entite) => Description(type, entite, "Création");
+
+    /// <summary>The « Suppression » entry of a row deleted outside the change tracker: its values, as SaveChanges writes them.</summary>
+    public EntreeHistorique Suppression(IEntityType type, object entite) => Description(type, entite, "Suppression");
+
+    private EntreeHistorique Description(IEntityType type, object entite, string action)
     {
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(entite);
@@ -180,7 +185,7 @@ public sealed class HistoriqueInterceptor(IPerimetreUtilisateur perimetre, TimeP
             changements[propriete.Name] = Texte(propriete.GetGetter().GetClrValue(entite));
         }
 
-        return Entree(type, entite, "Création", changements);
+        return Entree(type, entite, action, changements);
     }
 
     /// <summary>The « Modification » entry of a row changed outside the change tracker: each changed property, its value before and after.</summary>

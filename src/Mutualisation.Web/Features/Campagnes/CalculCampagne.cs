@@ -1,12 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Mutualisation.Domain.Adhesions;
 using Mutualisation.Domain.Campagnes;
 using Mutualisation.Domain.Commun;
 using Mutualisation.Domain.Conventions;
 using Mutualisation.Domain.Titres;
 using Mutualisation.Persistence;
-using Mutualisation.Persistence.Historique;
 using Mutualisation.Web.Features.Adhesions;
 using Mutualisation.Web.Features.Tarifs;
 using Mutualisation.Web.Infrastructure;
@@ -235,19 +233,14 @@ public sealed class CalculCampagne(MutualisationDbContext db, TarifsDeLExercice 
             return;
         }
 
-        var historique = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<HistoriqueInterceptor>().FirstOrDefault();
+        var historique = InsertionEnMasse.Historique(db);
         var intacts = anciens.Intacts;
         var lignesDesBrouillons = db.Set<LigneTitre>().Where(l => db.TitresRecette.Any(t => t.CampagneId == campagneId && t.Statut == StatutTitre.Brouillon
             && !intacts.Contains(t.Id) && t.Id == EF.Property<int?>(l, "TitreId")));
         if (historique is not null)
         {
             var typeLigne = db.Model.FindEntityType(typeof(LigneTitre))!;
-            var suppressions = (await lignesDesBrouillons.AsNoTracking().ToListAsync(annulation)).Select(l =>
-            {
-                var entree = historique.Creation(typeLigne, l);
-                entree.Action = "Suppression";
-                return entree;
-            }).ToList();
+            var suppressions = (await lignesDesBrouillons.AsNoTracking().ToListAsync(annulation)).Select(l => historique.Suppression(typeLigne, l)).ToList();
             await db.InsererAsync(suppressions, null, annulation);
         }
 
