@@ -11,6 +11,7 @@
 #        ECHAUFFEMENT=5s first loads each URL that long with wrk, unmeasured, so that the runtime has
 #        compiled its code at full speed (by default only one request: the first URL, the sign-in page,
 #        then also pays for the app's start-up compilation, which flatters every ratio);
+#        TOURS=n measures every URL n times, round after round, and gives the median of each column;
 #        result also written to $TRAVAIL/pages-connectees.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -65,16 +66,18 @@ echo "membres en base : $total"
 urls=(/compte/connexion /compte/mot-de-passe /membres '/membres?q=saint' '/membres?q=redon' '/membres?tri=population&sens=desc' '/membres?page=1000'
       '/api/v1/membres?page=100&taille=200' /health/live /health/ready)
 resultats="$travail/pages-connectees.tsv"; : >"$resultats"
-for u in "${urls[@]}"; do
-  entete=(-H "Cookie: $cookie")
-  [ "$u" = /compte/connexion ] && entete=()
-  statut=$(curl -s -o /dev/null -w '%{http_code}' "${entete[@]}" "$base$u")
-  curl -s -o /dev/null "${entete[@]}" "$base$u"  # warm-up of that page's code path
-  [ -n "${ECHAUFFEMENT:-}" ] && wrk -t1 -c16 -d"$ECHAUFFEMENT" "${entete[@]}" "$base$u" >/dev/null
-  cpu_avant=$(awk '{ print $14 + $15 }' "/proc/$app/stat")
-  sortie=$(wrk -t1 -c16 -d"$duree" --latency "${entete[@]}" "$base$u")
-  cpu_apres=$(awk '{ print $14 + $15 }' "/proc/$app/stat")
-  printf '%s\t%s\t%s\t%s\n' "$u" "$statut" "$((cpu_apres - cpu_avant))" "$(echo "$sortie" | tr '\n' '|')" >>"$resultats"
+for tour in $(seq "${TOURS:-1}"); do
+  for u in "${urls[@]}"; do
+    entete=(-H "Cookie: $cookie")
+    [ "$u" = /compte/connexion ] && entete=()
+    statut=$(curl -s -o /dev/null -w '%{http_code}' "${entete[@]}" "$base$u")
+    curl -s -o /dev/null "${entete[@]}" "$base$u"  # warm-up of that page's code path
+    [ -n "${ECHAUFFEMENT:-}" ] && [ "$tour" = 1 ] && wrk -t1 -c16 -d"$ECHAUFFEMENT" "${entete[@]}" "$base$u" >/dev/null
+    cpu_avant=$(awk '{ print $14 + $15 }' "/proc/$app/stat")
+    sortie=$(wrk -t1 -c16 -d"$duree" --latency "${entete[@]}" "$base$u")
+    cpu_apres=$(awk '{ print $14 + $15 }' "/proc/$app/stat")
+    printf '%s\t%s\t%s\t%s\n' "$u" "$statut" "$((cpu_apres - cpu_avant))" "$(echo "$sortie" | tr '\n' '|')" >>"$resultats"
+  done
 done
 
 python3 - "$resultats" "$travail/pages-connectees.md" "$(getconf CLK_TCK)" <<'PY'
@@ -93,6 +96,14 @@ for ligne in open(sys.argv[1], encoding="utf-8"):
     erreurs = re.search(r"Non-2xx or 3xx responses: (\d+)", sortie)
     cpu = int(tics) * tic / max(requetes, 1)
     lignes.append((url, statut, rps, p50, p99, int(erreurs.group(1)) if erreurs else 0, cpu))
+# With TOURS=n every URL is measured n times, round after round (so that a slow spell of the machine falls on every
+# URL alike); each column is then the median of its n measures.
+from statistics import median
+par_url = {}
+for ligne in lignes:
+    par_url.setdefault(ligne[0], []).append(ligne)
+lignes = [(url, mesures[0][1], median(m[2] for m in mesures), median(m[3] for m in mesures), median(m[4] for m in mesures),
+           sum(m[5] for m in mesures), median(m[6] for m in mesures)) for url, mesures in par_url.items()]
 reference, cpu_reference = lignes[0][2], lignes[0][6]
 # CPU time of the app per request (user + system, /proc/PID/stat): unlike req/s, it hardly moves when
 # other processes share the cores, so its ratio says what the req/s ratio would be on an idle machine.

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Mutualisation.Domain.Commun;
 using Mutualisation.Persistence;
 using Mutualisation.Web.Features.Membres;
 using Mutualisation.Web.Tests.Outils;
@@ -57,6 +58,40 @@ public class RechercheMembresTests(PortailFactory portail)
 
         Assert.Equal([membre.Nom], await NomsTrouvesAsync(session, membre.Siren.Valeur));
         Assert.Contains(membre.Nom, await NomsTrouvesAsync(session, membre.CodeInsee.Valeur));
+    }
+
+    [Fact]
+    public async Task La_liste_ne_porte_la_condition_du_perimetre_que_pour_une_mairie_et_une_mairie_ne_voit_que_sa_commune()
+    {
+        var sienne = await portail.AjouterCommuneAsync($"Commune visible {Unique()}");
+        await portail.AjouterCommuneAsync($"Commune voisine {Unique()}");
+        using var agent = await portail.ConnecterAsync(Comptes.Agent);
+        using var mairie = await portail.ConnecterAsync(await portail.CreerAsync(Roles.Mairie, sienne.Id), Comptes.MotDePasse);
+
+        // EPCI staff see every row: the filter is left out of the SQL altogether (SQLite's fast count, plain index walks).
+        foreach (var url in new[] { "/membres", "/api/v1/membres?page=2&taille=3" })
+        {
+            using var journal = new JournalSql(portail.Base);
+            Assert.Equal(HttpStatusCode.OK, (await agent.GetAsync(url)).Statut);
+            var surLesMembres = journal.Commandes.Where(c => c.Texte.Contains("FROM \"Membres\"", StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(surLesMembres);
+            Assert.All(surLesMembres, c => Assert.DoesNotContain("ef_filter", c.Texte, StringComparison.Ordinal));
+        }
+
+        var total = await portail.ExecuterAsync(db => db.Membres.IgnoreQueryFilters().CountAsync());
+        using (var json = System.Text.Json.JsonDocument.Parse((await agent.GetAsync("/api/v1/membres?taille=1")).Texte))
+        {
+            Assert.Equal(total, json.RootElement.GetProperty("total").GetInt32());
+        }
+
+        // A Mairie user keeps the filter: its own commune, nothing else, in the SQL as in the answer.
+        using (var journal = new JournalSql(portail.Base))
+        {
+            using var json = System.Text.Json.JsonDocument.Parse((await mairie.GetAsync("/api/v1/membres?taille=200")).Texte);
+            Assert.Equal(1, json.RootElement.GetProperty("total").GetInt32());
+            Assert.Equal([sienne.CodeInsee.Valeur], json.RootElement.GetProperty("elements").EnumerateArray().Select(e => e.GetProperty("inseeCode").GetString()));
+            Assert.Contains(journal.Commandes, c => c.Texte.Contains("FROM \"Membres\"", StringComparison.Ordinal) && c.Texte.Contains("ef_filter", StringComparison.Ordinal));
+        }
     }
 
     [Fact]

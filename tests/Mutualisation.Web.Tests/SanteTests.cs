@@ -22,9 +22,12 @@ public class SanteTests(PortailFactory portail)
     public async Task Health_ready_verifie_la_base_et_repond_sans_session()
     {
         using var session = portail.NouvelleSession();
+        using var journal = new JournalSql(portail.Base);
         var page = await session.GetAsync("/health/ready");
 
         Assert.Equal(HttpStatusCode.OK, page.Statut);
         Assert.Equal("Healthy", page.Texte);
+        // One query on the context's own (pooled) connection, not EF's default test, which opens an unpooled one on SQLite.
+        Assert.Contains(journal.Commandes, c => c.Texte == "SELECT 1");
     }
 }

@@ -33,7 +33,7 @@ public sealed class ApiMembresController(MutualisationDbContext db) : Controller
                 detail: $"page doit être ≥ 1 et taille comprise entre 1 et {TailleMaximale}.");
         }
 
-        var requete = db.Membres.AsNoTracking();
+        var requete = db.Visibles(db.Membres.AsNoTracking());
         var total = await requete.CountAsync(annulation);
         // In long: (page − 1) × taille overflows an int for a huge page, and would wrap to the first rows.
         var saut = (long)(page - 1) * taille;

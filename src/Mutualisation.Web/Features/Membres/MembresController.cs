@@ -18,7 +18,7 @@ public sealed class MembresController(MutualisationDbContext db, IValidator<Memb
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] RechercheMembres recherche, CancellationToken annulation)
     {
-        var page = await recherche.ExecuterAsync(db.Membres.AsNoTracking(), TaillePage, annulation);
+        var page = await recherche.ExecuterAsync(db.Visibles(db.Membres.AsNoTracking()), TaillePage, annulation);
         return View(new ListeMembresModel(recherche, page));
     }
 
