@@ -38,6 +38,8 @@ public static class Fournisseur
         var chaine = configuration.GetConnectionString("Mutualisation");
         services.AddScoped<HistoriqueInterceptor>();
         services.AddScoped<GardePerimetreInterceptor>();
+        services.AddSingleton<Echanges.NonLuesParUtilisateur>();
+        services.AddSingleton<Echanges.NotificationsInterceptor>();
 
         switch (fournisseur)
         {
@@ -47,6 +49,7 @@ public static class Fournisseur
                     options.UseSqlite(sqlite).AddInterceptors(
                         sp.GetRequiredService<GardePerimetreInterceptor>(),
                         sp.GetRequiredService<HistoriqueInterceptor>(),
+                        sp.GetRequiredService<Echanges.NotificationsInterceptor>(),
                         SqlitePragmas.Instance));
                 break;
             case FournisseurBaseDeDonnees.Postgres:
@@ -54,7 +57,8 @@ public static class Fournisseur
                 services.AddDbContext<MutualisationDbContext, PostgresMutualisationDbContext>((sp, options) =>
                     options.UseNpgsql(postgres).AddInterceptors(
                         sp.GetRequiredService<GardePerimetreInterceptor>(),
-                        sp.GetRequiredService<HistoriqueInterceptor>()));
+                        sp.GetRequiredService<HistoriqueInterceptor>(),
+                        sp.GetRequiredService<Echanges.NotificationsInterceptor>()));
                 break;
             case FournisseurBaseDeDonnees.SqlServer:
                 // Not run against a live server on the build machines (no engine there): see docs/adr/0007-sql-server.md.
@@ -62,7 +66,8 @@ public static class Fournisseur
                 services.AddDbContext<MutualisationDbContext, SqlServerMutualisationDbContext>((sp, options) =>
                     options.UseSqlServer(sqlServer, o => o.EnableRetryOnFailure()).AddInterceptors(
                         sp.GetRequiredService<GardePerimetreInterceptor>(),
-                        sp.GetRequiredService<HistoriqueInterceptor>()));
+                        sp.GetRequiredService<HistoriqueInterceptor>(),
+                        sp.GetRequiredService<Echanges.NotificationsInterceptor>()));
                 break;
         }
 

@@ -226,6 +226,54 @@ public class EchangesFichesTests(PortailFactory portail)
     }
 
     [Fact]
+    public async Task Le_compteur_de_la_barre_n_interroge_pas_la_base_a_chaque_page_et_suit_aussitot_chaque_ecriture()
+    {
+        var commune = await portail.AjouterCommuneAsync();
+        var courriel = await portail.CreerAsync(Domain.Commun.Roles.Mairie, commune.Id);
+        var utilisateurId = await portail.ExecuterAsync(db => db.Users.Where(u => u.Email == courriel).Select(u => u.Id).SingleAsync());
+        var fiche = await portail.AjouterFicheAsync(commune.Id, "Fiche du compteur", Domain.FichesProjet.EtatFiche.Deposee);
+        using var mairie = await portail.ConnecterAsync(courriel, Comptes.MotDePasse);
+
+        async Task<(string? Badge, int Comptages)> PageAsync()
+        {
+            using var journal = new JournalSql(portail.Base);
+            var page = await mairie.GetAsync("/compte/mot-de-passe");
+            Assert.Equal(HttpStatusCode.OK, page.Statut);
+            var comptages = journal.Commandes.Count(c => c.Texte.Contains("NotificationsFichesProjet", StringComparison.Ordinal)
+                && c.Parametres.Any(p => Equals(p.Valeur, utilisateurId)));
+            return (page.Document.GetElementById("notifications-non-lues")?.FirstChild?.TextContent, comptages);
+        }
+
+        Assert.Equal((null, 1), await PageAsync());
+        Assert.Equal((null, 0), await PageAsync());
+
+        // A notification saved through any context of the app: the next page counts again and shows it.
+        var notification = await portail.ExecuterAsync(async db =>
+        {
+            var n = new NotificationFiche(utilisateurId, fiche, "Notification du compteur", portail.Horloge.GetUtcNow());
+            db.Add(n);
+            await db.SaveChangesAsync();
+            return n.Id;
+        });
+        Assert.Equal(("1", 1), await PageAsync());
+        Assert.Equal(("1", 0), await PageAsync());
+
+        // Read through the page (tracked save), then all read in bulk: the badge follows each time.
+        await portail.ExecuterAsync(async db =>
+        {
+            db.Add(new NotificationFiche(utilisateurId, fiche, "Une autre", portail.Horloge.GetUtcNow()));
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal("2", (await PageAsync()).Badge);
+        var liste = await mairie.GetAsync("/notifications");
+        Assert.Equal(HttpStatusCode.Redirect, (await mairie.SoumettreAsync("/notifications", [], $"/notifications/{notification}/ouvrir")).Statut);
+        Assert.Equal(("1", 1), await PageAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await mairie.SoumettreAsync("/notifications", [], "/notifications/tout-marquer-lu")).Statut);
+        Assert.Equal((null, 1), await PageAsync());
+        Assert.NotNull(liste.Document.GetElementById("notifications-non-lues"));
+    }
+
+    [Fact]
     public async Task Les_annotations_de_la_dsi_et_leurs_pieces_restent_invisibles_pour_la_commune()
     {
         var (_, mairie, url) = await BrouillonAsync();

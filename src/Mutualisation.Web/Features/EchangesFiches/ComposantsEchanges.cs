@@ -47,8 +47,8 @@ public sealed record EchangesFicheModel(int FicheId, int MembreId, bool EstDsi, 
     public IEnumerable<PieceAffichee> PiecesDe(int? echangeId) => Pieces.Where(p => p.EchangeId == echangeId);
 }
 
-/// <summary>The unread count in the navigation: one COUNT on the (user, read) index.</summary>
-public sealed class CompteurNotificationsViewComponent(MutualisationDbContext db) : ViewComponent
+/// <summary>The unread count in the navigation: one COUNT on the (user, read) index, kept a few seconds per instance (<see cref="NonLuesParUtilisateur"/>).</summary>
+public sealed class CompteurNotificationsViewComponent(MutualisationDbContext db, NonLuesParUtilisateur compteurs) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(string? chemin)
     {
@@ -58,7 +58,7 @@ public sealed class CompteurNotificationsViewComponent(MutualisationDbContext db
             return Content(string.Empty);
         }
 
-        var nonLues = await db.NotificationsFiches().CountAsync(n => n.UtilisateurId == utilisateur && n.LueLe == null, HttpContext.RequestAborted);
+        var nonLues = await compteurs.LireAsync(db, utilisateur, HttpContext.RequestAborted);
         return View((nonLues, chemin == "/notifications"));
     }
 }

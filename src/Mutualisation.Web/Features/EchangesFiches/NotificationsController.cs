@@ -14,7 +14,7 @@ namespace Mutualisation.Web.Features.EchangesFiches;
 /// </summary>
 [Authorize(Policy = Autorisations.Connecte)]
 [Route("notifications")]
-public sealed class NotificationsController(MutualisationDbContext db, TimeProvider horloge) : Controller
+public sealed class NotificationsController(MutualisationDbContext db, TimeProvider horloge, NonLuesParUtilisateur compteurs) : Controller
 {
     public const int Affichees = 200;
 
@@ -38,6 +38,7 @@ public sealed class NotificationsController(MutualisationDbContext db, TimeProvi
         var maintenant = horloge.GetUtcNow();
         var nombre = await db.NotificationsFiches().Where(n => n.UtilisateurId == utilisateur && n.LueLe == null)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.LueLe, maintenant), annulation);
+        compteurs.Oublier(utilisateur);
         TempData["Message"] = nombre == 0 ? "Aucune notification non lue." : nombre == 1 ? "1 notification marquée lue." : $"{FormatFr.Entier(nombre)} notifications marquées lues.";
         return Redirect("/notifications");
     }
