@@ -177,13 +177,17 @@ public sealed class Campagne
     /// <summary>The campaign's drafts were issued in bordereau <paramref name="bordereauNumero"/>.</summary>
     public void NoterEmission(int bordereauNumero, int nombre, Montant total, Auteur auteur, DateTimeOffset quand)
     {
-        foreach (var r in _resultats.Where(r => r.Statut == StatutResultat.Pret))
+        foreach (var r in _resultats.Where(r => r.Statut == ResultatCampagne.StatutAvantEmission))
         {
             r.MarquerEmis();
         }
 
-        Noter(quand, "Titres émis", auteur, $"{nombre} titre(s) pour {total}, bordereau n° {bordereauNumero} de l'exercice {Exercice}.");
+        _evenements.Add(EvenementEmission(Exercice, bordereauNumero, nombre, total, auteur, quand));
     }
+
+    /// <summary>The « Titres émis » event of a campaign of <paramref name="exercice"/> (written alone when its results are marked in bulk).</summary>
+    public static EvenementCampagne EvenementEmission(int exercice, int bordereauNumero, int nombre, Montant total, Auteur auteur, DateTimeOffset quand) =>
+        new(quand, "Titres émis", auteur, $"{nombre} titre(s) pour {total}, bordereau n° {bordereauNumero} de l'exercice {exercice}.");
 
     public void Noter(DateTimeOffset quand, string libelle, Auteur auteur, string? detail) =>
         _evenements.Add(new EvenementCampagne(quand, libelle, auteur, detail));
@@ -291,10 +295,19 @@ public sealed class ResultatCampagne
     public ResultatCampagne AvecTitre(int titreId) =>
         new(MembreId, MembreNom, Population, Statut, Motif, ServiceRefuse, ListeAvertissements, Total, TotalPrecedent, titreId);
 
+    /// <summary>The results an issue marks (<see cref="Campagne.NoterEmission"/>): those whose draft was ready…</summary>
+    public const StatutResultat StatutAvantEmission = StatutResultat.Pret;
+
+    /// <summary>…and what they become once their titre is issued: their status…</summary>
+    public const StatutResultat StatutApresEmission = StatutResultat.DejaFacture;
+
+    /// <summary>…and its reason.</summary>
+    public const string MotifApresEmission = "Titre émis par la campagne.";
+
     internal void MarquerEmis()
     {
-        Statut = StatutResultat.DejaFacture;
-        Motif = "Titre émis par la campagne.";
+        Statut = StatutApresEmission;
+        Motif = MotifApresEmission;
     }
 }
 

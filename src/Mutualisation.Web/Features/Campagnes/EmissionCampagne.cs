@@ -48,9 +48,13 @@ public sealed class EmissionCampagne(MutualisationDbContext db, EmissionTitres e
     }
 
     /// <summary>
-    /// Marks the campaign's results issued and adds its event. On SQLite and PostgreSQL the campaign is read without
-    /// tracking and its tens of thousands of changed results are written in bulk (<see cref="InsertionEnMasse"/>): through
-    /// the change tracker this step took longer than the issue itself.
+    /// Marks the campaign's ready results issued and adds its event. On SQLite and PostgreSQL the tens of thousands of
+    /// results are marked by one UPDATE, with the statuses and reason the domain names
+    /// (<see cref="ResultatCampagne.StatutAvantEmission"/>, <see cref="ResultatCampagne.StatutApresEmission"/>,
+    /// <see cref="ResultatCampagne.MotifApresEmission"/>), the campaign's
+    /// exercice read alone: reading them all, then writing them back in slices, took a second for every French
+    /// commune. Results are owned by their campaign and keep no history of their own; the campaign's « Titres émis » event
+    /// records the issue. SQL Server keeps the change tracker.
     /// </summary>
     private async Task NoterEmissionAsync(int campagneId, int bordereauNumero, int nombre, Domain.Commun.Montant total, Auteur auteur, CancellationToken annulation)
     {
@@ -62,13 +66,17 @@ public sealed class EmissionCampagne(MutualisationDbContext db, EmissionTitres e
             return;
         }
 
-        var campagne = await db.Set<Campagne>().AsNoTracking().AsSplitQuery().FirstAsync(c => c.Id == campagneId, annulation);
-        var resultats = db.Relever(campagne.Resultats);
-        var evenementsAvant = campagne.Evenements.Count;
-        campagne.NoterEmission(bordereauNumero, nombre, total, auteur, horloge.GetUtcNow());
+        // The exercice alone: the campaign itself would come with every result (owned, always loaded).
+        var exercice = await db.Set<Campagne>().Where(c => c.Id == campagneId).Select(c => c.Exercice).FirstAsync(annulation);
+        var evenement = Campagne.EvenementEmission(exercice, bordereauNumero, nombre, total, auteur, horloge.GetUtcNow());
+        var resultats = db.Model.FindEntityType(typeof(ResultatCampagne))!;
+        string Colonne(string propriete) => resultats.FindProperty(propriete)!.GetColumnName();
+        var (pret, emis) = (ResultatCampagne.StatutAvantEmission.ToString(), ResultatCampagne.StatutApresEmission.ToString());
+        var miseAJour = $"UPDATE \"{resultats.GetTableName()}\" SET \"{Colonne(nameof(ResultatCampagne.Statut))}\" = {{0}}, \"{Colonne(nameof(ResultatCampagne.Motif))}\" = {{1}} "
+            + $"WHERE \"{Colonne("CampagneId")}\" = {{2}} AND \"{Colonne(nameof(ResultatCampagne.Statut))}\" = {{3}}";
         await using var transaction = await db.Database.BeginTransactionAsync(annulation);
-        await db.ModifierAsync(resultats, annulation);
-        await db.InsererAsync(campagne.Evenements.Skip(evenementsAvant).ToList(), (_, _) => campagneId, annulation);
+        await db.Database.ExecuteSqlRawAsync(miseAJour, [emis, ResultatCampagne.MotifApresEmission, campagneId, pret], annulation);
+        await db.InsererAsync([evenement], (_, _) => campagneId, annulation);
         await transaction.CommitAsync(annulation);
     }
 
