@@ -181,11 +181,17 @@ public static class InsertionEnMasse
         var sql = db.GetService<ISqlGenerationHelper>();
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
         var nomTable = sql.DelimitIdentifier(table.Name, table.Schema);
-        var colonnes = new[] { cle }.Concat(proprietes).Select(p => (Propriete: p, Mapping: p.GetRelationalTypeMapping(), Getter: p.GetGetter())).ToList();
+        var toutes = proprietes.Select(p => (Propriete: p, Mapping: p.GetRelationalTypeMapping(), Getter: p.GetGetter())).ToList();
+        // A column whose new value is the same in every changed row (an issue's bordereau, date and signatory) is sent once
+        // per command, as one parameter, instead of once per row: 2 parameters a titre instead of 9 for an issue.
+        var constantes = toutes.Where(c => changees.Skip(1).All(r => Equals(c.Getter.GetClrValue(r.Entite), c.Getter.GetClrValue(changees[0].Entite)))).ToList();
+        var colonnes = new[] { (Propriete: cle, Mapping: cle.GetRelationalTypeMapping(), Getter: cle.GetGetter()) }.Concat(toutes.Except(constantes)).ToList();
         var alias = Enumerable.Range(0, colonnes.Count).Select(j => sql.DelimitIdentifier("c" + j.ToString(CultureInfo.InvariantCulture))).ToList();
-        var affectations = string.Join(", ", proprietes.Select((p, j) => $"{sql.DelimitIdentifier(p.GetColumnName(table)!)} = \"v\".{alias[j + 1]}"));
+        var nomsConstantes = Enumerable.Range(0, constantes.Count).Select(i => "k" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        var affectations = string.Join(", ", colonnes.Skip(1).Select((c, j) => $"{sql.DelimitIdentifier(c.Propriete.GetColumnName(table)!)} = \"v\".{alias[j + 1]}")
+            .Concat(constantes.Select((c, i) => $"{sql.DelimitIdentifier(c.Propriete.GetColumnName(table)!)} = {sql.GenerateParameterNamePlaceholder(nomsConstantes[i])}")));
         var limiteParametres = db.Database.IsSqlite() ? 200 : 30_000;
-        var parCommande = Math.Max(1, Math.Min(LignesParCommande, limiteParametres / colonnes.Count));
+        var parCommande = Math.Max(1, Math.Min(LignesParCommande, (limiteParametres - constantes.Count) / colonnes.Count));
         var noms = Enumerable.Range(0, parCommande * colonnes.Count).Select(i => "p" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
         var ecrites = 0;
         DbCommand? commande = null;
@@ -210,6 +216,12 @@ public static class InsertionEnMasse
                 }
 
                 commande.Parameters.Clear();
+                for (var i = 0; i < constantes.Count; i++)
+                {
+                    var (propriete, mapping, getter) = constantes[i];
+                    commande.Parameters.Add(mapping.CreateParameter(commande, sql.GenerateParameterName(nomsConstantes[i]), getter.GetClrValue(tranche[0].Entite), propriete.IsNullable));
+                }
+
                 var n = 0;
                 foreach (var (entite, _) in tranche)
                 {
