@@ -340,7 +340,9 @@ public static class InsertionEnMasse
             return cles;
         }
 
-        commande.CommandText = $"SELECT nextval(pg_get_serial_sequence(@table, @colonne)) FROM generate_series(1, {nombre.ToString(CultureInfo.InvariantCulture)})";
+        // The sequence is looked up once: called in the select list, pg_get_serial_sequence ran for every key (0.19 s for
+        // a campaign's 70 000 lines, against 0.03 s for nextval alone).
+        commande.CommandText = "SELECT pg_get_serial_sequence(@table, @colonne)";
         foreach (var (nom, valeur) in new[] { ("table", nomTable), ("colonne", colonne) })
         {
             var parametre = commande.CreateParameter();
@@ -348,6 +350,15 @@ public static class InsertionEnMasse
             parametre.Value = valeur;
             commande.Parameters.Add(parametre);
         }
+
+        var sequence = await commande.ExecuteScalarAsync(annulation) as string
+            ?? throw new InvalidOperationException($"{nomTable}.{colonne} n'a pas de séquence.");
+        commande.Parameters.Clear();
+        commande.CommandText = $"SELECT nextval(@sequence::regclass) FROM generate_series(1, {nombre.ToString(CultureInfo.InvariantCulture)})";
+        var parametreSequence = commande.CreateParameter();
+        parametreSequence.ParameterName = "sequence";
+        parametreSequence.Value = sequence;
+        commande.Parameters.Add(parametreSequence);
 
         await using var lecteur = await commande.ExecuteReaderAsync(annulation);
         while (await lecteur.ReadAsync(annulation))
