@@ -184,7 +184,7 @@ public static class InsertionEnMasse
         var toutes = proprietes.Select(p => (Propriete: p, Mapping: p.GetRelationalTypeMapping(), Getter: p.GetGetter())).ToList();
         // A column whose new value is the same in every changed row (an issue's bordereau, date and signatory) is sent once
         // per command, as one parameter, instead of once per row: 2 parameters a titre instead of 9 for an issue.
-        var constantes = toutes.Where(c => changees.Skip(1).All(r => Equals(c.Getter.GetClrValue(r.Entite), c.Getter.GetClrValue(changees[0].Entite)))).ToList();
+        var constantes = toutes.Where(c => c.Getter.GetClrValue(changees[0].Entite) is var premiere && changees.Skip(1).All(r => Equals(c.Getter.GetClrValue(r.Entite), premiere))).ToList();
         var colonnes = new[] { (Propriete: cle, Mapping: cle.GetRelationalTypeMapping(), Getter: cle.GetGetter()) }.Concat(toutes.Except(constantes)).ToList();
         var alias = Enumerable.Range(0, colonnes.Count).Select(j => sql.DelimitIdentifier("c" + j.ToString(CultureInfo.InvariantCulture))).ToList();
         var nomsConstantes = Enumerable.Range(0, constantes.Count).Select(i => "k" + i.ToString(CultureInfo.InvariantCulture)).ToArray();

@@ -79,8 +79,8 @@ public abstract class MutualisationDbContext : IdentityDbContext<Utilisateur>, I
         _perimetre.EstRestreint ? lignes : lignes.IgnoreQueryFilters([FiltrePerimetre]);
 
     // Read by the query filters at query time (EF parameterises context members). Null for an
-    // unrestricted user: EF then drops the whole condition from the SQL (it rewrites a test of a
-    // null parameter into a constant), so lists and counts of EPCI staff keep their fast plans.
+    // unrestricted user: EF folds the test into one boolean parameter (`WHERE @p`), every row kept;
+    // where that parameter costs a plan, Visibles leaves the filter out (ADR 0028).
     private int? MembreAutorise => _perimetre.EstRestreint ? _perimetre.MembreId ?? -1 : null;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

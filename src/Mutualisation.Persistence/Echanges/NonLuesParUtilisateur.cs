@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -18,35 +17,18 @@ public sealed class NonLuesParUtilisateur(TimeProvider horloge)
 {
     public static readonly TimeSpan Fraicheur = TimeSpan.FromSeconds(5);
 
-    private readonly ConcurrentDictionary<string, (int NonLues, DateTimeOffset LuLe)> _comptes = new(StringComparer.Ordinal);
-
-    /// <summary>Bumped by every change: a count read across one is not kept.</summary>
-    private long _generation;
+    private readonly ValeursParUtilisateur<int> _comptes = new(horloge, () => Fraicheur);
 
     public async Task<int> LireAsync(MutualisationDbContext db, string utilisateurId, CancellationToken annulation)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (_comptes.TryGetValue(utilisateurId, out var compte) && horloge.GetUtcNow() - compte.LuLe < Fraicheur)
-        {
-            return compte.NonLues;
-        }
-
-        var generation = Interlocked.Read(ref _generation);
-        var nonLues = await db.NotificationsFiches().CountAsync(n => n.UtilisateurId == utilisateurId && n.LueLe == null, annulation);
-        if (Interlocked.Read(ref _generation) == generation)
-        {
-            _comptes[utilisateurId] = (nonLues, horloge.GetUtcNow());
-        }
-
-        return nonLues;
+        return _comptes.EssayerLire(utilisateurId, out var nonLues)
+            ? nonLues
+            : await _comptes.RelireAsync(utilisateurId, () => db.NotificationsFiches().CountAsync(n => n.UtilisateurId == utilisateurId && n.LueLe == null, annulation));
     }
 
     /// <summary>Forgets the user's count on this instance: the next page counts again.</summary>
-    public void Oublier(string utilisateurId)
-    {
-        Interlocked.Increment(ref _generation);
-        _comptes.TryRemove(utilisateurId, out _);
-    }
+    public void Oublier(string utilisateurId) => _comptes.Oublier(utilisateurId);
 }
 
 /// <summary>

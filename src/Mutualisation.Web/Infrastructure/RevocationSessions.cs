@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -24,10 +23,8 @@ public sealed class OptionsSessions
 /// </summary>
 public sealed class EmpreintesSessions(TimeProvider horloge, IOptions<OptionsSessions> options)
 {
-    private readonly ConcurrentDictionary<string, Etat> _etats = new(StringComparer.Ordinal);
-
-    /// <summary>Bumped by every invalidation: a read that started before it is used once but not cached (it may be stale).</summary>
-    private long _generation;
+    /// <summary>Each user's stamp, null when the account is disabled or gone.</summary>
+    private readonly ValeursParUtilisateur<string?> _empreintes = new(horloge, () => options.Value.DureeCacheEmpreintes);
 
     /// <summary>True when <paramref name="empreinte"/> is the current stamp of an active account.</summary>
     public async Task<bool> EstValideAsync(string utilisateurId, string? empreinte, MutualisationDbContext db, CancellationToken annulation)
@@ -37,45 +34,25 @@ public sealed class EmpreintesSessions(TimeProvider horloge, IOptions<OptionsSes
             return false;
         }
 
-        var maintenant = horloge.GetUtcNow();
-        if (_etats.TryGetValue(utilisateurId, out var etat) && maintenant - etat.LuLe < options.Value.DureeCacheEmpreintes)
+        // A newer cookie than the stamp kept (password changed on another instance) is worth one fresh read before refusing.
+        if (_empreintes.EssayerLire(utilisateurId, out var gardee) && string.Equals(gardee, empreinte, StringComparison.Ordinal))
         {
-            if (string.Equals(etat.Empreinte, empreinte, StringComparison.Ordinal))
-            {
-                return true;
-            }
-
-            // A newer cookie (password changed on another instance) is worth one fresh read before refusing.
+            return true;
         }
 
-        etat = await LireAsync(utilisateurId, db, annulation);
-        return string.Equals(etat.Empreinte, empreinte, StringComparison.Ordinal);
+        var lue = await _empreintes.RelireAsync(utilisateurId, async () =>
+        {
+            var ligne = await db.Users.AsNoTracking()
+                .Where(u => u.Id == utilisateurId)
+                .Select(u => new { u.SecurityStamp, u.Actif })
+                .FirstOrDefaultAsync(annulation);
+            return ligne is { Actif: true } ? ligne.SecurityStamp : null;
+        });
+        return string.Equals(lue, empreinte, StringComparison.Ordinal);
     }
 
     /// <summary>Forgets what this instance knows of the user: the next request reads the database.</summary>
-    public void Invalider(string utilisateurId)
-    {
-        Interlocked.Increment(ref _generation);
-        _etats.TryRemove(utilisateurId, out _);
-    }
-
-    private async Task<Etat> LireAsync(string utilisateurId, MutualisationDbContext db, CancellationToken annulation)
-    {
-        var generation = Interlocked.Read(ref _generation);
-        var ligne = await db.Users.AsNoTracking()
-            .Where(u => u.Id == utilisateurId)
-            .Select(u => new { u.SecurityStamp, u.Actif })
-            .FirstOrDefaultAsync(annulation);
-        var etat = new Etat(ligne is { Actif: true } ? ligne.SecurityStamp : null, horloge.GetUtcNow());
-        if (Interlocked.Read(ref _generation) == generation)
-        {
-            _etats[utilisateurId] = etat;
-        }
-
-        return etat;
-    }
-
-    private sealed record Etat(string? Empreinte, DateTimeOffset LuLe);
+    public void Invalider(string utilisateurId) => _empreintes.Oublier(utilisateurId);
 }
 
 public static class RevocationSessions

@@ -69,13 +69,9 @@ public sealed class EmissionCampagne(MutualisationDbContext db, EmissionTitres e
         // The exercice alone: the campaign itself would come with every result (owned, always loaded).
         var exercice = await db.Set<Campagne>().Where(c => c.Id == campagneId).Select(c => c.Exercice).FirstAsync(annulation);
         var evenement = Campagne.EvenementEmission(exercice, bordereauNumero, nombre, total, auteur, horloge.GetUtcNow());
-        var resultats = db.Model.FindEntityType(typeof(ResultatCampagne))!;
-        string Colonne(string propriete) => resultats.FindProperty(propriete)!.GetColumnName();
-        var (pret, emis) = (ResultatCampagne.StatutAvantEmission.ToString(), ResultatCampagne.StatutApresEmission.ToString());
-        var miseAJour = $"UPDATE \"{resultats.GetTableName()}\" SET \"{Colonne(nameof(ResultatCampagne.Statut))}\" = {{0}}, \"{Colonne(nameof(ResultatCampagne.Motif))}\" = {{1}} "
-            + $"WHERE \"{Colonne("CampagneId")}\" = {{2}} AND \"{Colonne(nameof(ResultatCampagne.Statut))}\" = {{3}}";
         await using var transaction = await db.Database.BeginTransactionAsync(annulation);
-        await db.Database.ExecuteSqlRawAsync(miseAJour, [emis, ResultatCampagne.MotifApresEmission, campagneId, pret], annulation);
+        await db.Set<Campagne>().Where(c => c.Id == campagneId).SelectMany(c => c.Resultats).Where(r => r.Statut == ResultatCampagne.StatutAvantEmission)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Statut, ResultatCampagne.StatutApresEmission).SetProperty(r => r.Motif, ResultatCampagne.MotifApresEmission), annulation);
         await db.InsererAsync([evenement], (_, _) => campagneId, annulation);
         await transaction.CommitAsync(annulation);
     }
