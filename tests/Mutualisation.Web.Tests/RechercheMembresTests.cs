@@ -122,24 +122,26 @@ public class RechercheMembresTests(PortailFactory portail)
         await portail.ExecuterAsync(async db =>
         {
             db.Membres.AddRange(Enumerable.Range(0, RechercheMembres.ResultatsDenses + 5).Select(i => Jeux.Commune($"Saint-{u}-{i:D4}")));
+            // Walking the names in order, the word is found after the first word, and not inside a word.
+            db.Membres.AddRange(Jeux.Commune($"Bourg-{u}"), Jeux.Commune($"Faubourg{u}"));
             return await db.SaveChangesAsync();
         });
         using var session = await portail.ConnecterAsync(Comptes.Agent);
 
         var premiere = await session.GetAsync($"/membres?q={u}");
         Assert.Equal($"Plus de 1\u202F000 membres pour « {u} » — page 1", Resume(premiere));
-        Assert.Equal($"Saint-{u}-0000", NomsDe(premiere)[0]);
+        Assert.Equal([$"Bourg-{u}", $"Saint-{u}-0000"], NomsDe(premiere).Take(2));
         Assert.Equal([false, true], EtatsPrecedenteSuivante(premiere));
 
-        // Page 41 holds the 1 001st to the 1 005th names: the last, though never counted.
+        // Page 41 holds the 1 001st to the 1 006th names: the last, though never counted.
         var derniere = await session.GetAsync($"/membres?q={u}&page=41");
-        Assert.Equal(Enumerable.Range(1000, 5).Select(i => $"Saint-{u}-{i:D4}"), NomsDe(derniere));
+        Assert.Equal(Enumerable.Range(999, 6).Select(i => $"Saint-{u}-{i:D4}"), NomsDe(derniere));
         Assert.Equal([true, false], EtatsPrecedenteSuivante(derniere));
 
         // Past the end, the search is counted exactly and the last page is shown, as for any list.
         var auDela = await session.GetAsync($"/membres?q={u}&page=500");
-        Assert.Equal($"1\u202F005 membre(s) pour « {u} » — page 41 sur 41", Resume(auDela));
-        Assert.Equal(5, NomsDe(auDela).Count);
+        Assert.Equal($"1\u202F006 membre(s) pour « {u} » — page 41 sur 41", Resume(auDela));
+        Assert.Equal(6, NomsDe(auDela).Count);
     }
 
     [Fact]
