@@ -41,8 +41,8 @@ var aujourdHui = DateOnly.FromDateTime(DateTime.UtcNow);
 
 MutualisationDbContext Contexte() => fournisseur == FournisseurBaseDeDonnees.Sqlite
     ? new SqliteMutualisationDbContext(new DbContextOptionsBuilder<SqliteMutualisationDbContext>().UseSqlite(connexion)
-        .AddInterceptors(SqlitePragmas.Instance).Options, PerimetreSysteme.Instance)
-    : new PostgresMutualisationDbContext(new DbContextOptionsBuilder<PostgresMutualisationDbContext>().UseNpgsql(connexion).Options, PerimetreSysteme.Instance);
+        .AddInterceptors(SqlitePragmas.Instance).Options) { Perimetre = PerimetreSysteme.Instance }
+    : new PostgresMutualisationDbContext(new DbContextOptionsBuilder<PostgresMutualisationDbContext>().UseNpgsql(connexion).Options) { Perimetre = PerimetreSysteme.Instance };
 
 if (args.Length > 0 && args[0] == "campagne")
 {

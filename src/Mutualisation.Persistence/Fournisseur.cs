@@ -36,43 +36,69 @@ public static class Fournisseur
     {
         var fournisseur = Lire(configuration);
         var chaine = configuration.GetConnectionString("Mutualisation");
-        services.AddScoped<HistoriqueInterceptor>();
-        services.AddScoped<GardePerimetreInterceptor>();
+        // Singletons: the pool builds its options once (ADR 0029); each interceptor reads the user from the context.
+        services.AddSingleton<HistoriqueInterceptor>();
+        services.AddSingleton<GardePerimetreInterceptor>();
         services.AddSingleton<Echanges.NonLuesParUtilisateur>();
         services.AddSingleton<Echanges.NotificationsInterceptor>();
+
+        // A pooled context keeps its loggers: after a command they skip checking for a diagnostics listener for a second
+        // (EF Core's logging cache). Tests that listen to the commands a request sends turn that cache off.
+        var diagnosticsSansCache = bool.TryParse(configuration["Database:DiagnosticsSansCache"], out var sansCache) && sansCache;
+        void Communs(IServiceProvider sp, DbContextOptionsBuilder options)
+        {
+            options.AddInterceptors(Intercepteurs(sp));
+            if (diagnosticsSansCache)
+            {
+                options.ConfigureLoggingCacheTime(TimeSpan.Zero);
+            }
+        }
 
         switch (fournisseur)
         {
             case FournisseurBaseDeDonnees.Sqlite:
                 var sqlite = PreparerSqlite(chaine ?? ChaineParDefaut);
-                services.AddDbContext<MutualisationDbContext, SqliteMutualisationDbContext>((sp, options) =>
-                    options.UseSqlite(sqlite).AddInterceptors(
-                        sp.GetRequiredService<GardePerimetreInterceptor>(),
-                        sp.GetRequiredService<HistoriqueInterceptor>(),
-                        sp.GetRequiredService<Echanges.NotificationsInterceptor>(),
-                        SqlitePragmas.Instance));
+                AjouterContexte<SqliteMutualisationDbContext>(services, (sp, options) =>
+                    Communs(sp, options.UseSqlite(sqlite).AddInterceptors(SqlitePragmas.Instance)));
                 break;
             case FournisseurBaseDeDonnees.Postgres:
                 var postgres = ChaineRequise(chaine, fournisseur);
-                services.AddDbContext<MutualisationDbContext, PostgresMutualisationDbContext>((sp, options) =>
-                    options.UseNpgsql(postgres).AddInterceptors(
-                        sp.GetRequiredService<GardePerimetreInterceptor>(),
-                        sp.GetRequiredService<HistoriqueInterceptor>(),
-                        sp.GetRequiredService<Echanges.NotificationsInterceptor>()));
+                AjouterContexte<PostgresMutualisationDbContext>(services, (sp, options) => Communs(sp, options.UseNpgsql(postgres)));
                 break;
             case FournisseurBaseDeDonnees.SqlServer:
                 // Not run against a live server on the build machines (no engine there): see docs/adr/0007-sql-server.md.
                 var sqlServer = ChaineRequise(chaine, fournisseur);
-                services.AddDbContext<MutualisationDbContext, SqlServerMutualisationDbContext>((sp, options) =>
-                    options.UseSqlServer(sqlServer, o => o.EnableRetryOnFailure()).AddInterceptors(
-                        sp.GetRequiredService<GardePerimetreInterceptor>(),
-                        sp.GetRequiredService<HistoriqueInterceptor>(),
-                        sp.GetRequiredService<Echanges.NotificationsInterceptor>()));
+                AjouterContexte<SqlServerMutualisationDbContext>(services, (sp, options) =>
+                    Communs(sp, options.UseSqlServer(sqlServer, o => o.EnableRetryOnFailure())));
                 break;
         }
 
         return services;
     }
+
+    /// <summary>
+    /// The context of a request or a job: leased from a pool (building one, its options and its internal services, cost
+    /// about a tenth of a signed-in list page), given the scope's user (<see cref="IPerimetreUtilisateur"/>) before anyone
+    /// reads through it, and returned to the pool when the scope ends (ADR 0029).
+    /// </summary>
+    private static void AjouterContexte<TContexte>(IServiceCollection services, Action<IServiceProvider, DbContextOptionsBuilder> options)
+        where TContexte : MutualisationDbContext
+    {
+        services.AddPooledDbContextFactory<TContexte>(options);
+        services.AddScoped<MutualisationDbContext>(sp =>
+        {
+            var contexte = sp.GetRequiredService<IDbContextFactory<TContexte>>().CreateDbContext();
+            contexte.Perimetre = sp.GetRequiredService<IPerimetreUtilisateur>();
+            return contexte;
+        });
+    }
+
+    private static IEnumerable<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor> Intercepteurs(IServiceProvider sp) =>
+    [
+        sp.GetRequiredService<GardePerimetreInterceptor>(),
+        sp.GetRequiredService<HistoriqueInterceptor>(),
+        sp.GetRequiredService<Echanges.NotificationsInterceptor>(),
+    ];
 
     private static string ChaineRequise(string? chaine, FournisseurBaseDeDonnees fournisseur) =>
         string.IsNullOrWhiteSpace(chaine)

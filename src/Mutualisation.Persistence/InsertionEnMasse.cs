@@ -91,7 +91,7 @@ public static class InsertionEnMasse
 
         if (historique is not null && typeof(T).Assembly == typeof(IPerimetreMembre).Assembly && !type.IsOwned())
         {
-            var entrees = entites.Select(e => historique.Creation(type, e)).ToList();
+            var entrees = entites.Select(e => historique.Creation(db, type, e)).ToList();
             await EcrireAsync(db, transaction, db.Model.FindEntityType(typeof(EntreeHistorique))!, entrees, null, avecCle: false, annulation);
         }
     }
@@ -250,7 +250,7 @@ public static class InsertionEnMasse
 
         if (Historique(db) is { } historique && !type.IsOwned())
         {
-            var entrees = changees.Select(c => historique.Modification(type, c.Entite,
+            var entrees = changees.Select(c => historique.Modification(db, type, c.Entite,
                 avant.Proprietes.Select((p, j) => (p.Name, c.Avant[j], p.GetGetter().GetClrValue(c.Entite))).ToList())).ToList();
             await EcrireAsync(db, transaction, db.Model.FindEntityType(typeof(EntreeHistorique))!, entrees, null, avecCle: false, annulation);
         }
@@ -276,7 +276,7 @@ public static class InsertionEnMasse
         var apres = type.FindProperty(propriete)!.GetGetter().GetClrValue(entite);
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("L'historique s'écrit dans la transaction de l'appelant.");
-        await EcrireAsync(db, transaction, db.Model.FindEntityType(typeof(EntreeHistorique))!, [historique.Modification(type, entite, [(propriete, avant, apres)])], null, avecCle: false, annulation);
+        await EcrireAsync(db, transaction, db.Model.FindEntityType(typeof(EntreeHistorique))!, [historique.Modification(db, type, entite, [(propriete, avant, apres)])], null, avecCle: false, annulation);
     }
 
     /// <summary>Deletes the rows of an entity type (owned ones included) whose property <paramref name="propriete"/> equals <paramref name="valeur"/>, in one statement.</summary>

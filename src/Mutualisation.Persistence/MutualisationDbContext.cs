@@ -20,16 +20,54 @@ namespace Mutualisation.Persistence;
 /// </summary>
 public abstract class MutualisationDbContext : IdentityDbContext<Utilisateur>, IDataProtectionKeyContext
 {
-    private readonly IPerimetreUtilisateur _perimetre;
+    private IPerimetreUtilisateur _perimetre = PerimetreAucun.Instance;
 
-    protected MutualisationDbContext(DbContextOptions options, IPerimetreUtilisateur perimetre)
+    /// <summary>
+    /// The only constructor, as the pool requires (ADR 0029). A new or leased context reads and writes nothing of anyone's
+    /// until its <see cref="Perimetre"/> is set, which <see cref="Fournisseur"/> does for every context it hands to a
+    /// request or a job, and which code building a context itself does in its initializer.
+    /// </summary>
+    protected MutualisationDbContext(DbContextOptions options)
         : base(options)
     {
-        _perimetre = perimetre;
     }
 
-    /// <summary>Whose perimeter this context reads and writes (checked by <see cref="InsertionEnMasse"/> as by the interceptor).</summary>
-    internal IPerimetreUtilisateur Perimetre => _perimetre;
+    /// <summary>
+    /// Whose perimeter this context reads and writes: its query filters, the write guard and the history interceptors,
+    /// <see cref="InsertionEnMasse"/>. Set at each lease of a pooled context, forgotten when it goes back.
+    /// </summary>
+    public IPerimetreUtilisateur Perimetre
+    {
+        get => _perimetre;
+        set => _perimetre = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    /// <summary>What the history interceptor noted during a save in progress of this context (ADR 0029).</summary>
+    internal Historique.SauvegardeHistorique SauvegardeHistorique { get; private set; } = new();
+
+    /// <summary>
+    /// Back to the pool, a context forgets whose it was (whoever leases it next sees nothing until told who acts) and what
+    /// a save left unfinished noted (a transaction EF Core disposes with the lease).
+    /// </summary>
+    public override void Dispose()
+    {
+        Oublier();
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        Oublier();
+        GC.SuppressFinalize(this);
+        return base.DisposeAsync();
+    }
+
+    private void Oublier()
+    {
+        _perimetre = PerimetreAucun.Instance;
+        SauvegardeHistorique = new();
+    }
 
     public DbSet<Membre> Membres => Set<Membre>();
 
@@ -118,14 +156,11 @@ public abstract class MutualisationDbContext : IdentityDbContext<Utilisateur>, I
     }
 }
 
-public sealed class SqliteMutualisationDbContext(DbContextOptions<SqliteMutualisationDbContext> options, IPerimetreUtilisateur perimetre)
-    : MutualisationDbContext(options, perimetre);
+public sealed class SqliteMutualisationDbContext(DbContextOptions<SqliteMutualisationDbContext> options) : MutualisationDbContext(options);
 
-public sealed class PostgresMutualisationDbContext(DbContextOptions<PostgresMutualisationDbContext> options, IPerimetreUtilisateur perimetre)
-    : MutualisationDbContext(options, perimetre);
+public sealed class PostgresMutualisationDbContext(DbContextOptions<PostgresMutualisationDbContext> options) : MutualisationDbContext(options);
 
-public sealed class SqlServerMutualisationDbContext(DbContextOptions<SqlServerMutualisationDbContext> options, IPerimetreUtilisateur perimetre)
-    : MutualisationDbContext(options, perimetre);
+public sealed class SqlServerMutualisationDbContext(DbContextOptions<SqlServerMutualisationDbContext> options) : MutualisationDbContext(options);
 
 public static class RequetesCatalogue
 {

@@ -1,7 +1,10 @@
 using System.Net;
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Mutualisation.Persistence;
 using Mutualisation.Persistence.Perimetre;
+using Mutualisation.Web.Infrastructure;
 using Mutualisation.Web.Tests.Outils;
 
 namespace Mutualisation.Web.Tests;
@@ -20,10 +23,67 @@ public class InfrastructureTests(PortailFactory portail)
     }
 
     [Fact]
+    public async Task Un_contexte_rendu_au_pool_oublie_son_utilisateur_et_chaque_portee_donne_le_sien()
+    {
+        var membres = await portail.ExecuterAsync(db => db.Membres.OrderBy(m => m.Id).Select(m => m.Id).Take(2).ToListAsync());
+        MutualisationDbContext loue;
+        await using (var portee = portail.Services.CreateAsyncScope())
+        {
+            var mairie = new ClaimsIdentity([new Claim(ClaimTypes.Role, Mutualisation.Domain.Commun.Roles.Mairie), new Claim(PerimetreHttp.RevendicationMembre, membres[0].ToString(System.Globalization.CultureInfo.InvariantCulture))], "essai");
+            portee.ServiceProvider.GetRequiredService<IdentiteAmbiante>().Definir(new ClaimsPrincipal(mairie));
+            loue = portee.ServiceProvider.GetRequiredService<MutualisationDbContext>();
+            Assert.Equal([membres[0]], await loue.Membres.Select(m => m.Id).ToListAsync());
+        }
+
+        // Back in the pool, the context no longer knows the secretary; the next scope's user is its own.
+        Assert.IsType<PerimetreAucun>(loue.Perimetre);
+        await using (var portee = portail.Services.CreateAsyncScope())
+        {
+            var systeme = portee.ServiceProvider.GetRequiredService<MutualisationDbContext>();
+            Assert.False(systeme.Perimetre.EstRestreint);
+            Assert.Equal(membres, await systeme.Membres.OrderBy(m => m.Id).Select(m => m.Id).Take(2).ToListAsync());
+        }
+
+        // Leased straight from the pool, without a scope to say who acts: nothing is read, nothing is written.
+        await using var brut = loue is PostgresMutualisationDbContext
+            ? (MutualisationDbContext)portail.Services.GetRequiredService<IDbContextFactory<PostgresMutualisationDbContext>>().CreateDbContext()
+            : portail.Services.GetRequiredService<IDbContextFactory<SqliteMutualisationDbContext>>().CreateDbContext();
+        Assert.Empty(await brut.Membres.ToListAsync());
+        brut.Membres.Add(Jeux.Commune());
+        await Assert.ThrowsAsync<AccesHorsPerimetreException>(() => brut.SaveChangesAsync());
+    }
+
+    [Fact]
+    public async Task Une_sauvegarde_refusee_par_la_base_ne_laisse_ni_transaction_ni_notes_au_contexte_qui_retourne_au_pool()
+    {
+        await using var portee = portail.Services.CreateAsyncScope();
+        var db = portee.ServiceProvider.GetRequiredService<MutualisationDbContext>();
+        var existant = await db.Membres.AsNoTracking().OrderBy(m => m.Id).FirstAsync();
+
+        // A second member with the same SIREN: the history interceptor opens its transaction, then the database refuses the row.
+        db.Membres.Add(new Mutualisation.Domain.Membres.Membre("Doublon", Mutualisation.Domain.Membres.NatureMembre.Commune,
+            Mutualisation.Domain.Commun.InseeCode.Parse(Jeux.InseeUnique()), existant.Siren));
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        Assert.Null(db.Database.CurrentTransaction);
+
+        // The same context saves again, inside a transaction of its caller: its history is written and commits with it.
+        db.ChangeTracker.Clear();
+        var nouveau = Jeux.Commune();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            db.Membres.Add(nouveau);
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+
+        Assert.True(await portail.ExecuterAsync(autre => autre.Historique.AnyAsync(h => h.Entite == "Membre" && h.EntiteId == nouveau.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+    }
+
+    [Fact]
     public void Les_migrations_SQLite_correspondent_au_modele()
     {
         using var db = new SqliteMutualisationDbContext(
-            new DbContextOptionsBuilder<SqliteMutualisationDbContext>().UseSqlite("Data Source=:memory:").Options, PerimetreSysteme.Instance);
+            new DbContextOptionsBuilder<SqliteMutualisationDbContext>().UseSqlite("Data Source=:memory:").Options) { Perimetre = PerimetreSysteme.Instance };
         Assert.False(db.Database.HasPendingModelChanges(), "Le modèle a changé : ajoutez une migration SQLite (docs/architecture.md).");
         Assert.NotEmpty(db.Database.GetMigrations());
     }
@@ -32,7 +92,7 @@ public class InfrastructureTests(PortailFactory portail)
     public void Les_migrations_PostgreSQL_correspondent_au_modele()
     {
         using var db = new PostgresMutualisationDbContext(
-            new DbContextOptionsBuilder<PostgresMutualisationDbContext>().UseNpgsql("Host=127.0.0.1").Options, PerimetreSysteme.Instance);
+            new DbContextOptionsBuilder<PostgresMutualisationDbContext>().UseNpgsql("Host=127.0.0.1").Options) { Perimetre = PerimetreSysteme.Instance };
         Assert.False(db.Database.HasPendingModelChanges(), "Le modèle a changé : ajoutez une migration PostgreSQL (docs/architecture.md).");
         Assert.NotEmpty(db.Database.GetMigrations());
     }

@@ -80,8 +80,8 @@ public sealed class NumerotationTitresTests
     }
 
     private static MutualisationDbContext Contexte(BaseDeTest base_) => base_.Fournisseur == FournisseurBaseDeDonnees.Postgres
-        ? new PostgresMutualisationDbContext(new DbContextOptionsBuilder<PostgresMutualisationDbContext>().UseNpgsql(base_.ChaineConnexion).Options, PerimetreSysteme.Instance)
-        : new SqliteMutualisationDbContext(new DbContextOptionsBuilder<SqliteMutualisationDbContext>().UseSqlite(base_.ChaineConnexion).Options, PerimetreSysteme.Instance);
+        ? new PostgresMutualisationDbContext(new DbContextOptionsBuilder<PostgresMutualisationDbContext>().UseNpgsql(base_.ChaineConnexion).Options) { Perimetre = PerimetreSysteme.Instance }
+        : new SqliteMutualisationDbContext(new DbContextOptionsBuilder<SqliteMutualisationDbContext>().UseSqlite(base_.ChaineConnexion).Options) { Perimetre = PerimetreSysteme.Instance };
 
     /// <summary>The console of tools/Mutualisation.DesignTime, built with the tests (same configuration).</summary>
     private static Process Demarrer(BaseDeTest base_, string commande, string budget, params string[] autres)

@@ -17,8 +17,10 @@ namespace Mutualisation.Web.Tests;
 public class PlateformeTests(PortailFactory portail)
 {
     private static SqlServerMutualisationDbContext ContexteSqlServer() =>
-        new(new DbContextOptionsBuilder<SqlServerMutualisationDbContext>().UseSqlServer("Server=127.0.0.1;Database=modele;User Id=sa;Password=x;TrustServerCertificate=True").Options,
-            PerimetreSysteme.Instance);
+        new(new DbContextOptionsBuilder<SqlServerMutualisationDbContext>().UseSqlServer("Server=127.0.0.1;Database=modele;User Id=sa;Password=x;TrustServerCertificate=True").Options)
+        {
+            Perimetre = PerimetreSysteme.Instance,
+        };
 
     [Fact]
     public void Les_migrations_SQL_Server_correspondent_au_modele()

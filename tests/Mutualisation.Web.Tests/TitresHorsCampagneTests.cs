@@ -171,17 +171,17 @@ public class TitresHorsCampagneTests(PortailFactory portail)
     public void Les_declencheurs_des_pieces_justificatives_sont_dans_le_script_de_chaque_fournisseur()
     {
         using var sqlServer = new SqlServerMutualisationDbContext(new DbContextOptionsBuilder<SqlServerMutualisationDbContext>()
-            .UseSqlServer("Server=127.0.0.1;Database=modele;User Id=sa;Password=x;TrustServerCertificate=True").Options, PerimetreSysteme.Instance);
+            .UseSqlServer("Server=127.0.0.1;Database=modele;User Id=sa;Password=x;TrustServerCertificate=True").Options) { Perimetre = PerimetreSysteme.Instance };
         Assert.Contains($"CREATE TRIGGER [{DeclencheursTitres.PiecesMaj}] ON [PiecesJustificatives] AFTER INSERT, UPDATE, DELETE",
             sqlServer.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent), StringComparison.Ordinal);
-        using var sqlite = new SqliteMutualisationDbContext(new DbContextOptionsBuilder<SqliteMutualisationDbContext>().UseSqlite("Data Source=:memory:").Options, PerimetreSysteme.Instance);
+        using var sqlite = new SqliteMutualisationDbContext(new DbContextOptionsBuilder<SqliteMutualisationDbContext>().UseSqlite("Data Source=:memory:").Options) { Perimetre = PerimetreSysteme.Instance };
         var scriptSqlite = sqlite.GetService<IMigrator>().GenerateScript();
         foreach (var nom in new[] { DeclencheursTitres.PiecesAjout, DeclencheursTitres.PiecesMaj, DeclencheursTitres.PiecesSuppr, DeclencheursTitres.TitresMaj })
         {
             Assert.Contains($"CREATE TRIGGER \"{nom}\"", scriptSqlite, StringComparison.Ordinal);
         }
 
-        using var postgres = new PostgresMutualisationDbContext(new DbContextOptionsBuilder<PostgresMutualisationDbContext>().UseNpgsql("Host=127.0.0.1;Database=modele").Options, PerimetreSysteme.Instance);
+        using var postgres = new PostgresMutualisationDbContext(new DbContextOptionsBuilder<PostgresMutualisationDbContext>().UseNpgsql("Host=127.0.0.1;Database=modele").Options) { Perimetre = PerimetreSysteme.Instance };
         Assert.Contains($"CREATE TRIGGER \"{DeclencheursTitres.PiecesSuppr}\" BEFORE DELETE ON \"PiecesJustificatives\"", postgres.GetService<IMigrator>().GenerateScript(), StringComparison.Ordinal);
     }
 

@@ -181,16 +181,16 @@ public partial class TitresTests
     public void Les_declencheurs_de_l_historique_et_des_bordereaux_sont_dans_le_script_de_chaque_fournisseur()
     {
         using var sqlServer = new SqlServerMutualisationDbContext(new DbContextOptionsBuilder<SqlServerMutualisationDbContext>()
-            .UseSqlServer("Server=127.0.0.1;Database=modele;User Id=sa;Password=x;TrustServerCertificate=True").Options, PerimetreSysteme.Instance);
+            .UseSqlServer("Server=127.0.0.1;Database=modele;User Id=sa;Password=x;TrustServerCertificate=True").Options) { Perimetre = PerimetreSysteme.Instance };
         var script = sqlServer.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
         Assert.Contains($"CREATE TRIGGER [{DeclencheursTitres.EvenementsSuppr}] ON [EvenementsTitres] AFTER DELETE", script, StringComparison.Ordinal);
         Assert.Contains($"CREATE TRIGGER [{DeclencheursTitres.BordereauxMaj}] ON [Bordereaux] AFTER UPDATE, DELETE", script, StringComparison.Ordinal);
 
-        using var sqlite = new SqliteMutualisationDbContext(new DbContextOptionsBuilder<SqliteMutualisationDbContext>().UseSqlite("Data Source=:memory:").Options, PerimetreSysteme.Instance);
+        using var sqlite = new SqliteMutualisationDbContext(new DbContextOptionsBuilder<SqliteMutualisationDbContext>().UseSqlite("Data Source=:memory:").Options) { Perimetre = PerimetreSysteme.Instance };
         var scriptSqlite = sqlite.GetService<IMigrator>().GenerateScript();
         Assert.Contains($"CREATE TRIGGER \"{DeclencheursTitres.EvenementsSuppr}\" BEFORE DELETE ON \"EvenementsTitres\"", scriptSqlite, StringComparison.Ordinal);
         Assert.Contains($"CREATE TRIGGER \"{DeclencheursTitres.BordereauxMaj}\" BEFORE UPDATE ON \"Bordereaux\"", scriptSqlite, StringComparison.Ordinal);
-        using var postgres = new PostgresMutualisationDbContext(new DbContextOptionsBuilder<PostgresMutualisationDbContext>().UseNpgsql("Host=127.0.0.1;Database=modele").Options, PerimetreSysteme.Instance);
+        using var postgres = new PostgresMutualisationDbContext(new DbContextOptionsBuilder<PostgresMutualisationDbContext>().UseNpgsql("Host=127.0.0.1;Database=modele").Options) { Perimetre = PerimetreSysteme.Instance };
         var scriptPostgres = postgres.GetService<IMigrator>().GenerateScript();
         Assert.Contains($"CREATE TRIGGER \"{DeclencheursTitres.EvenementsSuppr}\" BEFORE DELETE ON \"EvenementsTitres\"", scriptPostgres, StringComparison.Ordinal);
         Assert.Contains($"CREATE TRIGGER \"{DeclencheursTitres.BordereauxSuppr}\" BEFORE DELETE ON \"Bordereaux\"", scriptPostgres, StringComparison.Ordinal);

@@ -209,15 +209,15 @@ public partial class TitresTests(PortailFactory portail)
     public void Les_declencheurs_d_immuabilite_sont_dans_le_script_de_chaque_fournisseur()
     {
         using var sqlServer = new SqlServerMutualisationDbContext(new DbContextOptionsBuilder<SqlServerMutualisationDbContext>()
-            .UseSqlServer("Server=127.0.0.1;Database=modele;User Id=sa;Password=x;TrustServerCertificate=True").Options, PerimetreSysteme.Instance);
+            .UseSqlServer("Server=127.0.0.1;Database=modele;User Id=sa;Password=x;TrustServerCertificate=True").Options) { Perimetre = PerimetreSysteme.Instance };
         var script = sqlServer.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
         Assert.Contains($"CREATE TRIGGER [{DeclencheursTitres.TitresMaj}] ON [TitresRecette] AFTER UPDATE, DELETE", script, StringComparison.Ordinal);
         Assert.Contains($"CREATE TRIGGER [{DeclencheursTitres.LignesMaj}] ON [LignesTitres] AFTER INSERT, UPDATE, DELETE", script, StringComparison.Ordinal);
         Assert.Contains("CREATE UNIQUE INDEX [IX_TitresRecette_Exercice_Budget_Numero]", script, StringComparison.Ordinal);
 
-        using var sqlite = new SqliteMutualisationDbContext(new DbContextOptionsBuilder<SqliteMutualisationDbContext>().UseSqlite("Data Source=:memory:").Options, PerimetreSysteme.Instance);
+        using var sqlite = new SqliteMutualisationDbContext(new DbContextOptionsBuilder<SqliteMutualisationDbContext>().UseSqlite("Data Source=:memory:").Options) { Perimetre = PerimetreSysteme.Instance };
         Assert.Contains($"CREATE TRIGGER \"{DeclencheursTitres.TitresMaj}\"", sqlite.GetService<IMigrator>().GenerateScript(), StringComparison.Ordinal);
-        using var postgres = new PostgresMutualisationDbContext(new DbContextOptionsBuilder<PostgresMutualisationDbContext>().UseNpgsql("Host=127.0.0.1;Database=modele").Options, PerimetreSysteme.Instance);
+        using var postgres = new PostgresMutualisationDbContext(new DbContextOptionsBuilder<PostgresMutualisationDbContext>().UseNpgsql("Host=127.0.0.1;Database=modele").Options) { Perimetre = PerimetreSysteme.Instance };
         Assert.Contains($"CREATE TRIGGER \"{DeclencheursTitres.TitresMaj}\" BEFORE UPDATE ON \"TitresRecette\"", postgres.GetService<IMigrator>().GenerateScript(), StringComparison.Ordinal);
     }
 

@@ -37,10 +37,10 @@ MutualisationDbContext Contexte()
     {
         var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connexion) { DefaultTimeout = 60 };
         return new SqliteMutualisationDbContext(new DbContextOptionsBuilder<SqliteMutualisationDbContext>()
-            .UseSqlite(builder.ToString()).AddInterceptors(SqlitePragmas.Instance).Options, PerimetreSysteme.Instance);
+            .UseSqlite(builder.ToString()).AddInterceptors(SqlitePragmas.Instance).Options) { Perimetre = PerimetreSysteme.Instance };
     }
 
-    return new PostgresMutualisationDbContext(new DbContextOptionsBuilder<PostgresMutualisationDbContext>().UseNpgsql(connexion).Options, PerimetreSysteme.Instance);
+    return new PostgresMutualisationDbContext(new DbContextOptionsBuilder<PostgresMutualisationDbContext>().UseNpgsql(connexion).Options) { Perimetre = PerimetreSysteme.Instance };
 }
 
 if (args[0] == "preparer-titres")

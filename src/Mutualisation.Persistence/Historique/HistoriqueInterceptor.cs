@@ -15,9 +15,10 @@ namespace Mutualisation.Persistence.Historique;
 /// known after the insert, so a second save fills them in (with the values of new rows, whose foreign
 /// keys are temporary negative numbers before the insert), inside a transaction opened here when
 /// the caller has none. Values are written culture-neutral (ISO dates, euros with a dot); binary
-/// contents are left out.
+/// contents are left out. One instance serves every context (contexts are pooled, ADR 0029): who acts is the context's
+/// <see cref="MutualisationDbContext.Perimetre"/>, and what a save has noted is kept per context.
 /// </summary>
-public sealed class HistoriqueInterceptor(IPerimetreUtilisateur perimetre, TimeProvider horloge) : SaveChangesInterceptor
+public sealed class HistoriqueInterceptor(TimeProvider horloge) : SaveChangesInterceptor
 {
     private static readonly System.Reflection.Assembly DomainAssembly = typeof(IPerimetreMembre).Assembly;
 
@@ -27,16 +28,20 @@ public sealed class HistoriqueInterceptor(IPerimetreUtilisateur perimetre, TimeP
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     };
 
-    private readonly List<(EntityEntry Entree, EntreeHistorique Historique, bool Ajout)> _ajouts = [];
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, SauvegardeHistorique> _autresContextes = [];
 
-    /// <summary>Opened when new rows need a second save for their keys, so change and history commit together.</summary>
-    private IDbContextTransaction? _transaction;
+    /// <summary>What a save in progress of this context has noted: kept on the context, which forgets it when it goes back to the pool.</summary>
+    private SauvegardeHistorique SauvegardeDe(DbContext context) =>
+        context is MutualisationDbContext mutualisation ? mutualisation.SauvegardeHistorique : _autresContextes.GetValue(context, _ => new SauvegardeHistorique());
+
+    /// <summary>Who acts in <paramref name="context"/>: its user, or the system for a context of another kind.</summary>
+    private static IPerimetreUtilisateur Auteur(DbContext context) => (context as MutualisationDbContext)?.Perimetre ?? PerimetreSysteme.Instance;
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         if (Preparer(eventData.Context))
         {
-            _transaction = eventData.Context!.Database.BeginTransaction();
+            SauvegardeDe(eventData.Context!).Transaction = eventData.Context!.Database.BeginTransaction();
         }
 
         return result;
@@ -47,7 +52,7 @@ public sealed class HistoriqueInterceptor(IPerimetreUtilisateur perimetre, TimeP
     {
         if (Preparer(eventData.Context))
         {
-            _transaction = await eventData.Context!.Database.BeginTransactionAsync(cancellationToken);
+            SauvegardeDe(eventData.Context!).Transaction = await eventData.Context!.Database.BeginTransactionAsync(cancellationToken);
         }
 
         return result;
@@ -60,9 +65,9 @@ public sealed class HistoriqueInterceptor(IPerimetreUtilisateur perimetre, TimeP
             eventData.Context!.SaveChanges();
         }
 
-        if (_transaction is { } transaction)
+        if (eventData.Context is { } context && SauvegardeDe(context) is { Transaction: { } transaction } sauvegarde)
         {
-            _transaction = null;
+            sauvegarde.Transaction = null;
             transaction.Commit();
             transaction.Dispose();
         }
@@ -78,9 +83,9 @@ public sealed class HistoriqueInterceptor(IPerimetreUtilisateur perimetre, TimeP
             await eventData.Context!.SaveChangesAsync(cancellationToken);
         }
 
-        if (_transaction is { } transaction)
+        if (eventData.Context is { } context && SauvegardeDe(context) is { Transaction: { } transaction } sauvegarde)
         {
-            _transaction = null;
+            sauvegarde.Transaction = null;
             await transaction.CommitAsync(cancellationToken);
             await transaction.DisposeAsync();
         }
@@ -88,12 +93,35 @@ public sealed class HistoriqueInterceptor(IPerimetreUtilisateur perimetre, TimeP
         return result;
     }
 
-    public override void SaveChangesFailed(DbContextErrorEventData eventData)
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Abandonner(eventData.Context);
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
     {
-        _ajouts.Clear();
-        if (_transaction is { } transaction)
+        Abandonner(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Abandonner(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Abandonner(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A save that failed or was cancelled: its notes are dropped, the transaction opened for it rolled back.</summary>
+    private void Abandonner(DbContext? contexte)
+    {
+        if (contexte is null)
         {
-            _transaction = null;
+            return;
+        }
+
+        var sauvegarde = SauvegardeDe(contexte);
+        sauvegarde.Ajouts.Clear();
+        if (sauvegarde.Transaction is { } transaction)
+        {
+            sauvegarde.Transaction = null;
             transaction.Rollback();
             transaction.Dispose();
         }
@@ -108,6 +136,10 @@ public sealed class HistoriqueInterceptor(IPerimetreUtilisateur perimetre, TimeP
         }
 
         var maintenant = horloge.GetUtcNow();
+        var auteur = Auteur(context);
+        // Empty here: the first save of a context, or the second one that CompleterCles starts after emptying it.
+        var ajouts = SauvegardeDe(context).Ajouts;
+        ajouts.Clear();
         foreach (var entree in context.ChangeTracker.Entries().ToList())
         {
             if (entree.Entity.GetType().Assembly != DomainAssembly
@@ -120,7 +152,7 @@ public sealed class HistoriqueInterceptor(IPerimetreUtilisateur perimetre, TimeP
             var historique = new EntreeHistorique
             {
                 Horodatage = maintenant,
-                UtilisateurId = perimetre.UtilisateurId,
+                UtilisateurId = auteur.UtilisateurId,
                 Entite = entree.Metadata.ClrType.Name,
                 Action = entree.State switch
                 {
@@ -131,21 +163,21 @@ public sealed class HistoriqueInterceptor(IPerimetreUtilisateur perimetre, TimeP
                 Changements = DecrireChangements(entree, entree.State),
             };
             context.Add(historique);
-            _ajouts.Add((entree, historique, entree.State == EntityState.Added));
+            ajouts.Add((entree, historique, entree.State == EntityState.Added));
         }
 
-        return _ajouts.Count > 0 && context.Database.CurrentTransaction is null;
+        return ajouts.Count > 0 && context.Database.CurrentTransaction is null;
     }
 
     /// <summary>Keys of added rows are known only after the insert: fill them in, and say whether a second save is needed.</summary>
     private bool CompleterCles(DbContext? context)
     {
-        if (context is null || _ajouts.Count == 0)
+        if (context is null || SauvegardeDe(context).Ajouts is not { Count: > 0 } ajouts)
         {
             return false;
         }
 
-        foreach (var (entree, historique, ajout) in _ajouts)
+        foreach (var (entree, historique, ajout) in ajouts)
         {
             if (ajout)
             {
@@ -157,7 +189,7 @@ public sealed class HistoriqueInterceptor(IPerimetreUtilisateur perimetre, TimeP
             historique.MembreId = entree.Entity is IPerimetreMembre membre ? membre.MembreId : null;
         }
 
-        _ajouts.Clear();
+        ajouts.Clear();
         return true;
     }
 
@@ -165,12 +197,12 @@ public sealed class HistoriqueInterceptor(IPerimetreUtilisateur perimetre, TimeP
     /// The « Création » entry of a new row written outside the change tracker (<see cref="InsertionEnMasse"/>), its key
     /// set: the same entry SaveChanges would have written for it.
     /// </summary>
-    public EntreeHistorique Creation(IEntityType type, object entite) => Description(type, entite, "Création");
+    public EntreeHistorique Creation(DbContext context, IEntityType type, object entite) => Description(context, type, entite, "Création");
 
     /// <summary>The « Suppression » entry of a row deleted outside the change tracker: its values, as SaveChanges writes them.</summary>
-    public EntreeHistorique Suppression(IEntityType type, object entite) => Description(type, entite, "Suppression");
+    public EntreeHistorique Suppression(DbContext context, IEntityType type, object entite) => Description(context, type, entite, "Suppression");
 
-    private EntreeHistorique Description(IEntityType type, object entite, string action)
+    private EntreeHistorique Description(DbContext context, IEntityType type, object entite, string action)
     {
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(entite);
@@ -185,11 +217,11 @@ public sealed class HistoriqueInterceptor(IPerimetreUtilisateur perimetre, TimeP
             changements[propriete.Name] = Texte(propriete.GetGetter().GetClrValue(entite));
         }
 
-        return Entree(type, entite, action, changements);
+        return Entree(context, type, entite, action, changements);
     }
 
     /// <summary>The « Modification » entry of a row changed outside the change tracker: each changed property, its value before and after.</summary>
-    public EntreeHistorique Modification(IEntityType type, object entite, IReadOnlyList<(string Propriete, object? Avant, object? Apres)> proprietes)
+    public EntreeHistorique Modification(DbContext context, IEntityType type, object entite, IReadOnlyList<(string Propriete, object? Avant, object? Apres)> proprietes)
     {
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(entite);
@@ -200,13 +232,13 @@ public sealed class HistoriqueInterceptor(IPerimetreUtilisateur perimetre, TimeP
             changements[propriete] = new[] { Texte(avant), Texte(apres) };
         }
 
-        return Entree(type, entite, "Modification", changements);
+        return Entree(context, type, entite, "Modification", changements);
     }
 
-    private EntreeHistorique Entree(IEntityType type, object entite, string action, SortedDictionary<string, object?> changements) => new()
+    private EntreeHistorique Entree(DbContext context, IEntityType type, object entite, string action, SortedDictionary<string, object?> changements) => new()
     {
         Horodatage = horloge.GetUtcNow(),
-        UtilisateurId = perimetre.UtilisateurId,
+        UtilisateurId = Auteur(context).UtilisateurId,
         Entite = type.ClrType.Name,
         EntiteId = string.Join(',', type.FindPrimaryKey()!.Properties.Select(p => p.GetGetter().GetClrValue(entite))),
         MembreId = entite is IPerimetreMembre membre ? membre.MembreId : null,
@@ -269,4 +301,13 @@ public sealed class HistoriqueInterceptor(IPerimetreUtilisateur perimetre, TimeP
         IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
         _ => valeur.ToString(),
     };
+}
+
+/// <summary>What one context's save in progress has noted for the history (<see cref="HistoriqueInterceptor"/>).</summary>
+internal sealed class SauvegardeHistorique
+{
+    public List<(EntityEntry Entree, EntreeHistorique Historique, bool Ajout)> Ajouts { get; } = [];
+
+    /// <summary>Opened when new rows need a second save for their keys, so change and history commit together.</summary>
+    public IDbContextTransaction? Transaction { get; set; }
 }

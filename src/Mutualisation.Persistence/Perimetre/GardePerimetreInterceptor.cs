@@ -6,9 +6,10 @@ namespace Mutualisation.Persistence.Perimetre;
 
 /// <summary>
 /// Query filters guard reads; this guards writes: a restricted user cannot add, change or
-/// delete a row that belongs to another member, whatever the controller did.
+/// delete a row that belongs to another member, whatever the controller did. One instance serves every context (contexts
+/// are pooled, ADR 0029): the user is the context's <see cref="MutualisationDbContext.Perimetre"/>.
 /// </summary>
-public sealed class GardePerimetreInterceptor(IPerimetreUtilisateur perimetre) : SaveChangesInterceptor
+public sealed class GardePerimetreInterceptor : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -23,9 +24,9 @@ public sealed class GardePerimetreInterceptor(IPerimetreUtilisateur perimetre) :
         return ValueTask.FromResult(result);
     }
 
-    private void Verifier(DbContext? context)
+    private static void Verifier(DbContext? context)
     {
-        if (context is null || !perimetre.EstRestreint)
+        if (context is not MutualisationDbContext { Perimetre: { EstRestreint: true } perimetre })
         {
             return;
         }

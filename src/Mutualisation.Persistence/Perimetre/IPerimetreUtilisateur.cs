@@ -26,3 +26,15 @@ public sealed class PerimetreSysteme : IPerimetreUtilisateur
 
     public string? UtilisateurId => null;
 }
+
+/// <summary>Restricted to no member, with no user: what a pooled context reads and writes before its perimeter is set (nothing).</summary>
+public sealed class PerimetreAucun : IPerimetreUtilisateur
+{
+    public static readonly PerimetreAucun Instance = new();
+
+    public bool EstRestreint => true;
+
+    public int? MembreId => null;
+
+    public string? UtilisateurId => null;
+}

@@ -74,6 +74,8 @@ public class PortailFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Base.Fournisseur.ToString());
         builder.UseSetting("ConnectionStrings:Mutualisation", Base.ChaineConnexion);
         builder.UseSetting("Demo:Semer", "true");
+        // JournalSql listens to the commands of pooled contexts, whose loggers would otherwise not look for it for a second.
+        builder.UseSetting("Database:DiagnosticsSansCache", "true");
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(Path.GetTempPath(), "mutualisation-tests", "logs", "test-.log"));
         // Suites sign in hundreds of times from one client: the limits get their own tests (SecuriteConnexionTests).
         builder.UseSetting("Connexion:EchecsParAdresse", "1000");

@@ -240,7 +240,7 @@ public sealed class CalculCampagne(MutualisationDbContext db, TarifsDeLExercice 
         if (historique is not null)
         {
             var typeLigne = db.Model.FindEntityType(typeof(LigneTitre))!;
-            var suppressions = (await lignesDesBrouillons.AsNoTracking().ToListAsync(annulation)).Select(l => historique.Suppression(typeLigne, l)).ToList();
+            var suppressions = (await lignesDesBrouillons.AsNoTracking().ToListAsync(annulation)).Select(l => historique.Suppression(db, typeLigne, l)).ToList();
             await db.InsererAsync(suppressions, null, annulation);
         }
 
