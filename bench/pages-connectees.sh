@@ -8,9 +8,11 @@
 # (from /proc) with its ratio, which stays meaningful when other work shares the cores.
 # Usage: bench/pages-connectees.sh   (PORT=5130 DUREE=10s TRAVAIL=artifacts/bench by default;
 #        REUTILISER=1 keeps the app and database already published and imported in $TRAVAIL;
-#        ECHAUFFEMENT=5s first loads each URL that long with wrk, unmeasured, so that the runtime has
+#        ECHAUFFEMENT=20s first loads each URL that long with wrk, unmeasured, so that the runtime has
 #        compiled its code at full speed (by default only one request: the first URL, the sign-in page,
-#        then also pays for the app's start-up compilation, which flatters every ratio);
+#        then also pays for the app's start-up compilation, which flatters every ratio; under this load
+#        tiered compilation needs about 20 s per page, and 5 s left the sign-in page at 0.5-0.7 ms of CPU
+#        per request instead of 0.27, which flattered every ratio by as much);
 #        TOURS=n measures every URL n times, round after round, and gives the median of each column;
 #        result also written to $TRAVAIL/pages-connectees.md)
 set -euo pipefail
