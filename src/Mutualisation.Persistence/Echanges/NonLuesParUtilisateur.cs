@@ -37,7 +37,7 @@ public sealed class NonLuesParUtilisateur(TimeProvider horloge)
 /// history interceptor, so "after" is after its transaction has committed; inside a caller's own transaction, a count
 /// read between the save and that commit may be kept, for <see cref="NonLuesParUtilisateur.Fraicheur"/> at most.
 /// </summary>
-public sealed class NotificationsInterceptor(NonLuesParUtilisateur nonLues) : SaveChangesInterceptor
+public sealed class NotificationsInterceptor(NonLuesParUtilisateur nonLues) : AbandonSauvegardeInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, List<string>> _enCours = [];
 
@@ -65,13 +65,7 @@ public sealed class NotificationsInterceptor(NonLuesParUtilisateur nonLues) : Sa
         return ValueTask.FromResult(result);
     }
 
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Oublier(eventData.Context);
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Oublier(eventData.Context);
-        return Task.CompletedTask;
-    }
+    protected override void SauvegardeAbandonnee(DbContext? contexte) => Oublier(contexte);
 
     private void Noter(DbContext? context)
     {

@@ -18,7 +18,7 @@ namespace Mutualisation.Persistence.Historique;
 /// contents are left out. One instance serves every context (contexts are pooled, ADR 0029): who acts is the context's
 /// <see cref="MutualisationDbContext.Perimetre"/>, and what a save has noted is kept per context.
 /// </summary>
-public sealed class HistoriqueInterceptor(TimeProvider horloge) : SaveChangesInterceptor
+public sealed class HistoriqueInterceptor(TimeProvider horloge) : AbandonSauvegardeInterceptor
 {
     private static readonly System.Reflection.Assembly DomainAssembly = typeof(IPerimetreMembre).Assembly;
 
@@ -28,14 +28,15 @@ public sealed class HistoriqueInterceptor(TimeProvider horloge) : SaveChangesInt
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     };
 
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, SauvegardeHistorique> _autresContextes = [];
-
     /// <summary>What a save in progress of this context has noted: kept on the context, which forgets it when it goes back to the pool.</summary>
-    private SauvegardeHistorique SauvegardeDe(DbContext context) =>
-        context is MutualisationDbContext mutualisation ? mutualisation.SauvegardeHistorique : _autresContextes.GetValue(context, _ => new SauvegardeHistorique());
+    private static SauvegardeHistorique SauvegardeDe(DbContext context) => Mutualisation(context).SauvegardeHistorique;
 
-    /// <summary>Who acts in <paramref name="context"/>: its user, or the system for a context of another kind.</summary>
-    private static IPerimetreUtilisateur Auteur(DbContext context) => (context as MutualisationDbContext)?.Perimetre ?? PerimetreSysteme.Instance;
+    /// <summary>Who acts in <paramref name="context"/>: the user its lease was given.</summary>
+    private static IPerimetreUtilisateur Auteur(DbContext context) => Mutualisation(context).Perimetre;
+
+    /// <summary>This interceptor is registered for the portal's context only (<see cref="Fournisseur"/>).</summary>
+    private static MutualisationDbContext Mutualisation(DbContext context) =>
+        context as MutualisationDbContext ?? throw new InvalidOperationException($"L'historique ne s'écrit que pour {nameof(MutualisationDbContext)}, pas pour {context.GetType().Name}.");
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -93,24 +94,8 @@ public sealed class HistoriqueInterceptor(TimeProvider horloge) : SaveChangesInt
         return result;
     }
 
-    public override void SaveChangesCanceled(DbContextEventData eventData) => Abandonner(eventData.Context);
-
-    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Abandonner(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Abandonner(eventData.Context);
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Abandonner(eventData.Context);
-        return Task.CompletedTask;
-    }
-
     /// <summary>A save that failed or was cancelled: its notes are dropped, the transaction opened for it rolled back.</summary>
-    private void Abandonner(DbContext? contexte)
+    protected override void SauvegardeAbandonnee(DbContext? contexte)
     {
         if (contexte is null)
         {
@@ -170,7 +155,7 @@ public sealed class HistoriqueInterceptor(TimeProvider horloge) : SaveChangesInt
     }
 
     /// <summary>Keys of added rows are known only after the insert: fill them in, and say whether a second save is needed.</summary>
-    private bool CompleterCles(DbContext? context)
+    private static bool CompleterCles(DbContext? context)
     {
         if (context is null || SauvegardeDe(context).Ajouts is not { Count: > 0 } ajouts)
         {
