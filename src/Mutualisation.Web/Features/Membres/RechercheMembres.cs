@@ -134,11 +134,11 @@ public sealed record RechercheMembres
         // Walking the sort order, a name is checked on the row the walk already holds: its words are NomRecherche's
         // words (MotDuNom), so « a word starts with P » is « ' ' + NomRecherche contains ' ' + P », a string test
         // (instr, strpos, CHARINDEX) three times cheaper on SQLite than probing the words index for each name.
-        // A search with no letter nor digit (« !! ») folds to no word: every word starts with it, every name is found.
+        // A search with no letter nor digit (« !! ») folds to no word: ' ' + any name contains ' ', every name is found.
         var debutDeMot = " " + premier;
-        var trouves = !parcoursOrdonne ? membres.Where(m => candidats.Contains(m.Id))
-            : premier.Length == 0 ? membres
-            : membres.Where(m => (" " + m.NomRecherche).Contains(debutDeMot));
+        var trouves = parcoursOrdonne
+            ? membres.Where(m => (" " + m.NomRecherche).Contains(debutDeMot))
+            : membres.Where(m => candidats.Contains(m.Id));
 #pragma warning restore CA1310
         return motif.Length == premier.Length ? trouves : trouves.Where(m => m.NomRecherche.Contains(motif));
     }
