@@ -15,7 +15,7 @@ public class AdhesionsNavigateurTests(PortailReel portail)
         var page = await portail.PageConnecteeAsync(Comptes.Agent);
         await page.GotoAsync($"{portail.Adresse}/membres/{commune.Id}");
         await page.Locator("#lien-adhesion").ClickAsync();
-        await page.WaitForURLAsync($"{portail.Adresse}/membres/{commune.Id}/adhesion", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Attendre.AdresseAsync(page, $"{portail.Adresse}/membres/{commune.Id}/adhesion");
         Assert.Empty(await Axe.ViolationsGravesAsync(page));
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Enregistrer le choix" }).ClickAsync();
@@ -33,7 +33,7 @@ public class AdhesionsNavigateurTests(PortailReel portail)
 
         await page.GetByLabel("Formule *").SelectOptionAsync("groupement-achats");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le choix" }).ClickAsync();
-        await page.WaitForURLAsync($"{portail.Adresse}/membres/{commune.Id}/adhesion", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Attendre.AdresseAsync(page, $"{portail.Adresse}/membres/{commune.Id}/adhesion");
         Assert.Contains("Groupements d'achats", await page.Locator("tr.choix-formule").First.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Empty(await Axe.ViolationsGravesAsync(page));
         var dossier = Path.Combine(CheminDuDepot.Racine, "artifacts", "captures");

@@ -21,7 +21,7 @@ public class AuditsNavigateurTests(PortailReel portail)
         await page.GetByLabel("Rapport livré le *").FillAsync("20/05/2026");
         Assert.Empty(await Axe.ViolationsGravesAsync(page));
         await page.GetByRole(AriaRole.Button, new() { Name = "Livrer le rapport" }).ClickAsync();
-        await page.WaitForURLAsync($"{portail.Adresse}/audits/{id}", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Attendre.AdresseAsync(page, $"{portail.Adresse}/audits/{id}");
 
         Assert.Contains("Rapport livré", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("20/05/2026", (await page.Locator("#rapport-livre-le").InnerTextAsync()).Trim());

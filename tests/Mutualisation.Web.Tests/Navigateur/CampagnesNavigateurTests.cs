@@ -35,7 +35,7 @@ public class CampagnesNavigateurTests(PortailReel portail)
         await agent.GetByLabel("Numéro de l'acte *").FillAsync("2024-31");
         await agent.GetByLabel("Date de l'acte *").FillAsync("20/12/2024");
         await agent.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le choix" }).ClickAsync();
-        await agent.WaitForURLAsync($"{portail.Adresse}/membres/{commune.Id}/adhesion", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Attendre.AdresseAsync(agent, $"{portail.Adresse}/membres/{commune.Id}/adhesion");
         await agent.CloseAsync();
 
         var page = await portail.PageConnecteeAsync(Comptes.Finances);
@@ -47,7 +47,7 @@ public class CampagnesNavigateurTests(PortailReel portail)
         await page.GetByLabel("Exercice facturé *").FillAsync("2024");
         await page.GetByLabel("Budget *").FillAsync(budget);
         await page.GetByRole(AriaRole.Button, new() { Name = "Ouvrir la campagne" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/campagnes/[0-9]+$"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Attendre.AdresseAsync(page, new System.Text.RegularExpressions.Regex("/campagnes/[0-9]+$"));
         Assert.Contains("Campagne de facturation 2024", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Empty(await Axe.ViolationsGravesAsync(page));
 
@@ -55,7 +55,7 @@ public class CampagnesNavigateurTests(PortailReel portail)
         var campagne = await portail.ExecuterAsync(db => db.Set<Campagne>().Where(c => c.ExerciceFacture == PortailFactory.Exercice - 1).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
         await page.GotoAsync($"{portail.Adresse}/campagnes/{campagne}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Relancer le calcul (à blanc)" }).ClickAsync();
-        await page.WaitForURLAsync($"{portail.Adresse}/campagnes/{campagne}", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Attendre.AdresseAsync(page, $"{portail.Adresse}/campagnes/{campagne}");
         await Assertions.Expect(page.Locator("#progression")).ToBeVisibleAsync();
         var ligne = page.Locator("#revue tbody tr", new() { HasText = commune.Nom });
         await Assertions.Expect(ligne).ToContainTextAsync("Prêt", new() { Timeout = 60_000 });
@@ -65,7 +65,7 @@ public class CampagnesNavigateurTests(PortailReel portail)
 
         // Issue every ready draft in one bordereau, then download the member's avis des sommes à payer.
         await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Émettre les") }).ClickAsync();
-        await page.WaitForURLAsync($"{portail.Adresse}/campagnes/{campagne}", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Attendre.AdresseAsync(page, $"{portail.Adresse}/campagnes/{campagne}");
         await Assertions.Expect(ligne).ToContainTextAsync("Titre n°");
         Assert.Empty(await Axe.ViolationsGravesAsync(page));
         var lien = ligne.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^PDF") });

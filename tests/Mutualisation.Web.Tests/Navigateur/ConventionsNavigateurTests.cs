@@ -22,7 +22,7 @@ public class ConventionsNavigateurTests(PortailReel portail)
         await page.GetByLabel("Le membre").CheckAsync();
         Assert.Empty(await Axe.ViolationsGravesAsync(page));
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la dénonciation" }).ClickAsync();
-        await page.WaitForURLAsync($"{portail.Adresse}/conventions/{id}", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Attendre.AdresseAsync(page, $"{portail.Adresse}/conventions/{id}");
 
         // Notice received on 2 October: too late for the next 1 January, the member leaves on the one after.
         Assert.StartsWith("01/01/2028", (await page.Locator("#date-sortie").InnerTextAsync()).Trim(), StringComparison.Ordinal);

@@ -27,12 +27,12 @@ public class MissionsNavigateurTests(PortailReel portail)
         await page.GetByLabel("Commentaire").FillAsync("Analyse des offres");
         Assert.Empty(await Axe.ViolationsGravesAsync(page));
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la saisie" }).ClickAsync();
-        await page.WaitForURLAsync($"{portail.Adresse}/missions/{mission}#saisies", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Attendre.AdresseAsync(page, $"{portail.Adresse}/missions/{mission}#saisies");
         Assert.Contains("1 jour", await page.Locator("#jours-consommes").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Empty(await Axe.ViolationsGravesAsync(page));
 
         await page.GetByRole(AriaRole.Link, new() { Name = commune.Nom }).First.ClickAsync();
-        await page.WaitForURLAsync($"{portail.Adresse}/missions/membres/{commune.Id}", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Attendre.AdresseAsync(page, $"{portail.Adresse}/missions/membres/{commune.Id}");
         Assert.Equal("1,5 jour", (await page.Locator("#restant-n1").InnerTextAsync()).Trim());
         Assert.Empty(await Axe.ViolationsGravesAsync(page));
         var dossier = Path.Combine(CheminDuDepot.Racine, "artifacts", "captures");

@@ -131,7 +131,7 @@ public class NavigationNavigateurTests(PortailReel portail)
         await page.ScreenshotAsync(new() { Path = Capture("navigation-etroite-ouverte"), FullPage = true });
 
         await MenuPrincipal.SuivreAsync(page, "Membres", "/membres/import");
-        await page.WaitForURLAsync(portail.Adresse + "/membres/import");
+        await Attendre.AdresseAsync(page, portail.Adresse + "/membres/import");
         Assert.Equal("Import des communes (Etalab)", (await page.Locator("h1").InnerTextAsync()).Trim());
     }
 
@@ -144,12 +144,12 @@ public class NavigationNavigateurTests(PortailReel portail)
         await page.GetByLabel("Adresse électronique *").FillAsync(Comptes.Finances);
         await page.GetByLabel("Mot de passe *").FillAsync(Demarrage.PreparationBase.MotDePasseDemo);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync(portail.Adresse + "/");
+        await Attendre.AdresseAsync(page, portail.Adresse + "/");
 
         Assert.Equal("Tableau de bord des finances", (await page.Locator("h1").InnerTextAsync()).Trim());
         Assert.False(await page.GetByRole(AriaRole.Button, new() { Name = "Menu" }).IsVisibleAsync());
         await MenuPrincipal.SuivreAsync(page, "Facturation", "/contributions");
-        await page.WaitForURLAsync(portail.Adresse + "/contributions");
+        await Attendre.AdresseAsync(page, portail.Adresse + "/contributions");
         Assert.Equal("Projection des contributions", (await page.Locator("h1").InnerTextAsync()).Trim());
     }
 }

@@ -35,7 +35,7 @@ public class PagesTests(PortailReel portail)
     {
         var page = await portail.PageConnecteeAsync(Comptes.Agent);
         await MenuPrincipal.SuivreAsync(page, "Membres", "/membres");
-        await page.WaitForURLAsync(portail.Adresse + "/membres", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Attendre.AdresseAsync(page, portail.Adresse + "/membres");
 
         Assert.Equal("Membres — Mutualisation", await page.TitleAsync());
         var lignes = await page.Locator("tbody tr").CountAsync();
@@ -215,7 +215,7 @@ public class PagesTests(PortailReel portail)
         Assert.Equal("8001", await page.Locator($"#Tranches_{avant - 1}_Minimum").InputValueAsync());
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
-        await page.WaitForURLAsync(u => !u.EndsWith("/modifier", StringComparison.Ordinal));
+        await Attendre.AdresseAsync(page, new System.Text.RegularExpressions.Regex("^(?!.*/modifier$)"));
         var tranches = portail.Executer(db => db.VersionsCatalogue.AvecTarifs().Single(v => v.Id == brouillon).Services.Single(s => s.Code == "SOCLE").Composantes[0].Tranches);
         Assert.Equal(4, tranches.Count);
         Assert.Equal(3000m, tranches[3].Montant.Euros);

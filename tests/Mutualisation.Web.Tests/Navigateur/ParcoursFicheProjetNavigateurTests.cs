@@ -92,7 +92,7 @@ public class ParcoursFicheProjetNavigateurTests(PortailReel portail)
         await agent.GetByLabel("Date de la séance (jj/mm/aaaa) *").FillAsync(aujourdHui.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
         await agent.GetByLabel("Lieu ou intitulé *").FillAsync($"COPIL du numérique {marque}");
         await agent.GetByRole(AriaRole.Button, new() { Name = "Créer la séance" }).ClickAsync();
-        await agent.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/copil/[0-9]+$"));
+        await Attendre.AdresseAsync(agent, new System.Text.RegularExpressions.Regex("/copil/[0-9]+$"));
         var numero = await portail.ExecuterAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.FichesProjet.Where(f => f.Id == id).Select(f => f.Numero!)));
         await agent.GetByRole(AriaRole.Button, new() { Name = $"Inscrire la fiche {numero}" }).ClickAsync();
         await agent.Locator($"#Decision-{id}").WaitForAsync();

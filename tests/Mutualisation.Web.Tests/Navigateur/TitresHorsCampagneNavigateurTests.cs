@@ -14,7 +14,7 @@ public class TitresHorsCampagneNavigateurTests(PortailReel portail)
         var page = await portail.PageConnecteeAsync(Comptes.Finances);
         await page.GotoAsync($"{portail.Adresse}/titres");
         await page.GetByRole(AriaRole.Link, new() { Name = "Remboursement de frais (mandataire)" }).ClickAsync();
-        await page.WaitForURLAsync($"{portail.Adresse}/titres-particuliers/mandataire", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Attendre.AdresseAsync(page, $"{portail.Adresse}/titres-particuliers/mandataire");
         Assert.Empty(await Axe.ViolationsGravesAsync(page));
 
         await page.GetByLabel("Membre débiteur *").SelectOptionAsync(commune.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -26,7 +26,7 @@ public class TitresHorsCampagneNavigateurTests(PortailReel portail)
         await page.GetByLabel("Montant TTC (€) *").FillAsync("1 250,40");
         await page.GetByLabel("Facture acquittée du fournisseur (PDF, 10 Mo au plus) *").SetInputFilesAsync(new FilePayload { Name = "facture.pdf", MimeType = "application/pdf", Buffer = Catalogues.Pdf });
         await page.GetByRole(AriaRole.Button, new() { Name = "Créer le brouillon du titre" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/titres/\d+$"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Attendre.AdresseAsync(page, new System.Text.RegularExpressions.Regex(@"/titres/\d+$"));
 
         Assert.Contains("Brouillon de titre", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains($"Facture n° {numero} de Papeterie Armoricaine", await page.Locator("#pieces").InnerTextAsync(), StringComparison.Ordinal);

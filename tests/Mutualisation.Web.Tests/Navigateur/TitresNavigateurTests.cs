@@ -18,7 +18,7 @@ public class TitresNavigateurTests(PortailReel portail)
         Assert.Empty(await Axe.ViolationsGravesAsync(page));
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Annuler ou réduire ce titre" }).ClickAsync();
-        await page.WaitForURLAsync($"{portail.Adresse}/titres/{id}/reduction", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Attendre.AdresseAsync(page, $"{portail.Adresse}/titres/{id}/reduction");
         Assert.Equal("5532,50", await page.GetByLabel("Montant réduit (€) *").InputValueAsync());
         await page.GetByLabel("Motif *").FillAsync("Population du mauvais millésime");
         await page.GetByLabel("Préparer un titre de remplacement").CheckAsync();
@@ -26,9 +26,9 @@ public class TitresNavigateurTests(PortailReel portail)
         await page.GetByRole(AriaRole.Button, new() { Name = "Préparer le brouillon" }).ClickAsync();
         try
         {
-            await page.WaitForURLAsync($"{portail.Adresse}/titres/brouillons", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+            await Attendre.AdresseAsync(page, $"{portail.Adresse}/titres/brouillons");
         }
-        catch (TimeoutException)
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {
             throw new Xunit.Sdk.XunitException($"Pas de liste des brouillons après la réduction : {page.Url} — {await page.Locator("main").InnerTextAsync()}");
         }
@@ -43,9 +43,9 @@ public class TitresNavigateurTests(PortailReel portail)
         await page.GetByRole(AriaRole.Button, new() { Name = "Émettre les brouillons cochés" }).ClickAsync();
         try
         {
-            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/titres/bordereaux/[0-9]+$"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+            await Attendre.AdresseAsync(page, new System.Text.RegularExpressions.Regex("/titres/bordereaux/[0-9]+$"));
         }
-        catch (TimeoutException)
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {
             // Say why the issue did not lead to the bordereau (a refusal shown on the page, or the page it stayed on).
             throw new Xunit.Sdk.XunitException($"Pas de bordereau après l'émission : {page.Url} — {await page.Locator("main").InnerTextAsync()}");
