@@ -30,8 +30,9 @@ print(f"{len(membres)} communes")
 PY
 
 dotnet publish src/Mutualisation.Web -c Release -o "$travail/app" --nologo -v q
-dotnet build bench/Campagne -c Release --nologo -v q
-banc="bench/Campagne/bin/Release/net10.0/Mutualisation.Bench.Campagne.dll"
+# Published like the app (ready to run, ADR 0030): the campaign's figures are those of production's code.
+dotnet publish bench/Campagne -c Release -o "$travail/banc" --nologo -v q
+banc="$travail/banc/Mutualisation.Bench.Campagne.dll"
 export ASPNETCORE_ENVIRONMENT=Development Demo__Semer=true Serilog__MinimumLevel__Default=Warning
 
 mesurer() { # fournisseur, chaîne de connexion
