@@ -105,6 +105,42 @@ public partial class TitresTests
     }
 
     [Fact]
+    public async Task Les_avis_se_produisent_tranche_par_tranche_plusieurs_en_avance_et_une_production_interrompue_se_termine_a_la_suivante()
+    {
+        var membre = await portail.AjouterCommuneAsync(population: 2355);
+        var ids = new List<int>();
+        for (var i = 0; i < 7; i++)
+        {
+            ids.Add(await portail.AjouterTitreAsync(membre.Id, emettre: false));
+        }
+
+        var bordereau = (await portail.ExecuterAsync(db => new EmissionTitres(db).EmettreAsync(ids, TitresDeTest.Test, portail.Horloge.GetUtcNow(),
+            DateOnly.FromDateTime(PortailFactory.Maintenant.Date), produirePdf: null))).Bordereau!.Id;
+        var quand = portail.Horloge.GetUtcNow();
+
+        // Slices of two: four slices, several rendered while an earlier one is written. The fifth titre's rendering
+        // fails: the slices written before it stay, the production stops with the error.
+        var progres = new List<(int Faits, int Total)>();
+        var panne = ids[4];
+        await Assert.ThrowsAnyAsync<Exception>(() => portail.ExecuterAsync(db => new ProductionAvis(db, tailleTranche: 2).ProduireAsync(
+            db.TitresRecette.Where(t => t.BordereauId == bordereau),
+            (t, e) => t.Id == panne ? throw new InvalidOperationException("rendu impossible") : AvisSommesAPayerPdf.Produire(t, e),
+            quand, (faits, total) => { progres.Add((faits, total)); return Task.CompletedTask; })));
+        Assert.Equal([(2, 7), (4, 7)], progres);
+        Assert.Equal(ids[..4], await portail.ExecuterAsync(db => db.AvisTitres.AsNoTracking().Where(a => ids.Contains(a.TitreId)).Select(a => a.TitreId).OrderBy(i => i).ToListAsync()));
+
+        // The next run produces what is missing, and only that, slice after slice.
+        progres.Clear();
+        var reprise = await portail.ExecuterAsync(db => new ProductionAvis(db, tailleTranche: 2).ProduireAsync(db.TitresRecette.Where(t => t.BordereauId == bordereau),
+            AvisSommesAPayerPdf.Produire, quand, (faits, total) => { progres.Add((faits, total)); return Task.CompletedTask; }));
+        Assert.Equal(3, reprise);
+        Assert.Equal([(2, 3), (3, 3)], progres);
+        var avis = await portail.ExecuterAsync(db => db.AvisTitres.AsNoTracking().Where(a => ids.Contains(a.TitreId)).OrderBy(a => a.TitreId).ToListAsync());
+        Assert.Equal(ids, avis.Select(a => a.TitreId));
+        Assert.All(avis, a => Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(a.Pdf)), a.Sha256));
+    }
+
+    [Fact]
     public async Task La_base_refuse_de_changer_ou_d_effacer_un_avis_et_d_en_donner_un_a_un_brouillon()
     {
         var membre = await portail.AjouterCommuneAsync(population: 2355);
